@@ -1,0 +1,47 @@
+# The team's vocabulary. Two commands matter most:
+#   make run    serve Dateline on http://127.0.0.1:8080
+#   make test   run every test (starts what the tests need first)
+
+GO   ?= go
+ADDR ?= 127.0.0.1:8080
+BIN  := bin/dateline
+
+.PHONY: run build test test-deps db generate check-generated fmt lint
+
+run: db build
+	$(BIN) serve --addr $(ADDR)
+
+build:
+	$(GO) build -o $(BIN) ./cmd/dateline
+
+db:
+	@.ci/ensure-postgres
+
+# -count=1: the tests talk to a real database, whose state go test's cache
+# cannot see.
+test: test-deps
+	$(GO) test -count=1 ./...
+
+test-deps:
+	@.ci/ensure-test-deps
+
+generate:
+	$(GO) tool templ generate
+
+# Generated templ code is committed; CI fails when it drifts from the .templ
+# sources.
+check-generated: generate
+	@changed=$$(git status --porcelain -- '*_templ.go'); \
+	if [ -n "$$changed" ]; then \
+		echo "generated templ files are out of date; run make generate and commit:"; \
+		echo "$$changed"; exit 1; \
+	fi
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+	$(GO) tool templ fmt views
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...

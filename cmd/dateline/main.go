@@ -1,0 +1,96 @@
+// Command dateline turns news articles into a timeline of diplomatic
+// events. Run "dateline help" for the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv})
+	stop()
+	os.Exit(code)
+}
+
+// env is the outside world a command may touch, so that tests can supply
+// their own.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+const usage = `Usage: dateline <command> [flags]
+
+Commands:
+  serve     serve the timeline on the web (applies migrations first)
+  migrate   apply database migrations and exit
+  help      show this help
+
+Run "dateline <command> -h" for a command's flags.
+Configuration comes from flags, or from the environment: DATABASE_URL
+(libpq connection string or URL; default: the local server, database
+"dateline"), DATELINE_ADDR (default 127.0.0.1:8080).
+`
+
+// run executes one command line and returns the exit status: 0 on
+// success, 1 on a failure, 2 on bad usage. Errors go to stderr in one line.
+func run(ctx context.Context, args []string, e env) int {
+	err := dispatch(ctx, args, e)
+	var u usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errHelp):
+		return 0
+	}
+	fmt.Fprintf(e.stderr, "dateline: %s\n", oneLine(err.Error()))
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}
+
+// oneLine joins the lines of a multi-line error message (pgx reports each
+// address it tried on its own line), so that every error is one log line.
+func oneLine(s string) string {
+	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	return strings.Join(lines, " ")
+}
+
+var errHelp = errors.New("help shown")
+
+func dispatch(ctx context.Context, args []string, e env) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, rest, e)
+	case "migrate":
+		return migrateCmd(ctx, rest, e)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, usage)
+		return errHelp
+	}
+	fmt.Fprint(e.stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}

@@ -1,0 +1,288 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/jackc/pgx/v5"
+)
+
+// CreateEvent validates e and stores it with its actors and mentions,
+// setting e.ID, e.Sequence and the timestamps.
+func (s *Store) CreateEvent(ctx context.Context, e *timeline.Event) (err error) {
+	defer wrap(&err, "create event")
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		return insertEvent(ctx, tx, e)
+	})
+}
+
+func insertEvent(ctx context.Context, tx pgx.Tx, e *timeline.Event) error {
+	start, rank := e.Date.SortKey()
+	err := tx.QueryRow(ctx, `
+		INSERT INTO events (kind, date_value, date_precision, date_start, date_end, date_rank,
+			status, title, summary, confidence, origin, source_url)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+		RETURNING id, sequence, created_at, updated_at`,
+		e.Kind, e.Date.Value(), e.Date.Precision().String(), start, e.Date.End(), rank,
+		e.Status, e.Title, e.Summary, e.Confidence, e.Origin, e.SourceURL,
+	).Scan(&e.ID, &e.Sequence, &e.CreatedAt, &e.UpdatedAt)
+	if err != nil {
+		return err
+	}
+	if err := setActors(ctx, tx, e.ID, e.Actors); err != nil {
+		return err
+	}
+	return insertMentions(ctx, tx, e.ID, e.Mentions)
+}
+
+// setActors makes the event's actors exactly actors, in order, creating
+// actors that do not exist yet.
+func setActors(ctx context.Context, tx pgx.Tx, eventID int64, actors []timeline.Actor) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM event_actors WHERE event_id = $1`, eventID); err != nil {
+		return err
+	}
+	if len(actors) == 0 {
+		return nil
+	}
+	names := make([]string, len(actors))
+	keys := make([]string, len(actors))
+	kinds := make([]string, len(actors))
+	for i, a := range actors {
+		names[i], keys[i], kinds[i] = strings.Join(strings.Fields(a.Name), " "), timeline.ActorKey(a.Name), string(a.Kind)
+	}
+	// DO UPDATE rather than DO NOTHING so that RETURNING gives the id of an
+	// actor another transaction created concurrently; it also fills in a
+	// kind that was unknown.
+	_, err := tx.Exec(ctx, `
+		WITH upserted AS (
+			INSERT INTO actors (name, key, kind)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+			ON CONFLICT (key) DO UPDATE
+				SET kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END
+			RETURNING id, key
+		)
+		INSERT INTO event_actors (event_id, actor_id, position)
+		SELECT $4, u.id, k.position - 1
+		FROM unnest($2::text[]) WITH ORDINALITY AS k(key, position)
+		JOIN upserted u ON u.key = k.key`,
+		names, keys, kinds, eventID)
+	return err
+}
+
+func insertMentions(ctx context.Context, tx pgx.Tx, eventID int64, mentions []timeline.Mention) error {
+	for i := range mentions {
+		m := &mentions[i]
+		m.EventID = eventID
+		err := tx.QueryRow(ctx, `
+			INSERT INTO mentions (event_id, article_id, quote, quote_start, quote_end, extractor_version)
+			VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (event_id, article_id, quote_start) DO UPDATE SET quote = excluded.quote
+			RETURNING id`,
+			eventID, m.ArticleID, m.Quote, m.Start, m.End, m.ExtractorVersion,
+		).Scan(&m.ID)
+		if err != nil {
+			return fmt.Errorf("mention %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// eventColumns are the columns scanEvent reads, with the actors and the
+// number of distinct source articles.
+const eventColumns = `
+	e.id, e.kind, e.date_value, e.status, e.title, e.summary, e.confidence, e.origin,
+	e.source_url, e.sequence, e.created_at, e.updated_at,
+	coalesce(act.names, '{}'), coalesce(act.kinds, '{}'),
+	(SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id)`
+
+const eventFrom = `
+	FROM events e
+	LEFT JOIN LATERAL (
+		SELECT array_agg(a.name ORDER BY ea.position) AS names,
+		       array_agg(a.kind ORDER BY ea.position) AS kinds
+		FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+		WHERE ea.event_id = e.id
+	) act ON true`
+
+func scanEvent(row pgx.Row) (timeline.Event, error) {
+	var (
+		e            timeline.Event
+		value        string
+		names, kinds []string
+		sources      int64
+	)
+	err := row.Scan(&e.ID, &e.Kind, &value, &e.Status, &e.Title, &e.Summary, &e.Confidence,
+		&e.Origin, &e.SourceURL, &e.Sequence, &e.CreatedAt, &e.UpdatedAt, &names, &kinds, &sources)
+	if err != nil {
+		return e, err
+	}
+	if e.Date, err = timeline.ParseDate(value); err != nil {
+		return e, fmt.Errorf("event %d: stored date: %w", e.ID, err)
+	}
+	e.Sources = int(sources)
+	for i, n := range names {
+		e.Actors = append(e.Actors, timeline.Actor{Name: n, Kind: timeline.ActorKind(kinds[i])})
+	}
+	return e, nil
+}
+
+// Event returns the event with its mentions and their articles (without
+// bodies), or timeline.ErrNotFound.
+func (s *Store) Event(ctx context.Context, id int64) (e timeline.Event, err error) {
+	defer wrap(&err, "get event %d", id)
+	e, err = scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+eventFrom+` WHERE e.id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return e, timeline.ErrNotFound
+	}
+	if err != nil {
+		return e, err
+	}
+	rows, err := s.pool.Query(ctx, `
+		SELECT m.id, m.article_id, m.quote, m.quote_start, m.quote_end, m.extractor_version,
+		       a.url, a.title, a.publisher, coalesce(a.published_value, ''), a.published_source, a.created_at
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.event_id = $1
+		ORDER BY a.published_value NULLS LAST, m.article_id, m.quote_start`, id)
+	if err != nil {
+		return e, err
+	}
+	e.Mentions, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Mention, error) {
+		m := timeline.Mention{EventID: id, Article: &timeline.Article{}}
+		var published string
+		err := r.Scan(&m.ID, &m.ArticleID, &m.Quote, &m.Start, &m.End, &m.ExtractorVersion,
+			&m.Article.URL, &m.Article.Title, &m.Article.Publisher, &published,
+			&m.Article.PublishedSource, &m.Article.CreatedAt)
+		m.Article.ID = m.ArticleID
+		if err == nil && published != "" {
+			m.Article.Published, err = timeline.ParseDate(published)
+		}
+		return m, err
+	})
+	return e, err
+}
+
+// UpdateEvent replaces the event's fields and actors. e.Sequence must be
+// the sequence the edit started from: if the event changed since, the
+// update is refused with timeline.ErrConflict. On success e.Sequence and
+// e.UpdatedAt are the new values. Mentions are left as they are.
+func (s *Store) UpdateEvent(ctx context.Context, e *timeline.Event) (err error) {
+	defer wrap(&err, "update event %d", e.ID)
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	start, rank := e.Date.SortKey()
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `
+			UPDATE events SET kind = $2, date_value = $3, date_precision = $4, date_start = $5,
+				date_end = $6, date_rank = $7, status = $8, title = $9, summary = $10,
+				confidence = $11, source_url = $12, sequence = sequence + 1, updated_at = now()
+			WHERE id = $1 AND sequence = $13
+			RETURNING sequence, updated_at`,
+			e.ID, e.Kind, e.Date.Value(), e.Date.Precision().String(), start, e.Date.End(), rank,
+			e.Status, e.Title, e.Summary, e.Confidence, e.SourceURL, e.Sequence,
+		).Scan(&e.Sequence, &e.UpdatedAt)
+		if errors.Is(err, pgx.ErrNoRows) {
+			var exists bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE id = $1)`, e.ID).Scan(&exists); err != nil {
+				return err
+			}
+			if exists {
+				return timeline.ErrConflict
+			}
+			return timeline.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		return setActors(ctx, tx, e.ID, e.Actors)
+	})
+}
+
+// DeleteEvent removes the event and its mentions, or returns
+// timeline.ErrNotFound.
+func (s *Store) DeleteEvent(ctx context.Context, id int64) (err error) {
+	defer wrap(&err, "delete event %d", id)
+	tag, err := s.pool.Exec(ctx, `DELETE FROM events WHERE id = $1`, id)
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		return timeline.ErrNotFound
+	}
+	return nil
+}
+
+// Events returns one page of the events f selects, in chronological order
+// (or newest first): by date start, coarse precision before fine at equal
+// starts, then id. It continues strictly after f.After.
+func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page, err error) {
+	defer wrap(&err, "list events")
+	if err := f.Validate(); err != nil {
+		return p, err
+	}
+	var (
+		where []string
+		args  []any
+	)
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	if len(f.Kinds) > 0 {
+		where = append(where, "e.kind = ANY("+arg(f.Kinds)+"::text[])")
+	}
+	if len(f.Actors) > 0 {
+		keys := make([]string, len(f.Actors))
+		for i, a := range f.Actors {
+			keys[i] = timeline.ActorKey(a)
+		}
+		where = append(where, `EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+			WHERE ea.event_id = e.id AND a.key = ANY(`+arg(keys)+`::text[]))`)
+	}
+	if q := strings.TrimSpace(f.Text); q != "" {
+		where = append(where, "e.search @@ websearch_to_tsquery('english', "+arg(q)+")")
+	}
+	from, to := f.Range()
+	if !from.IsZero() {
+		where = append(where, "e.date_start >= "+arg(from))
+	}
+	if !to.IsZero() {
+		where = append(where, "e.date_end <= "+arg(to))
+	}
+	dir, cmp := "ASC", ">"
+	if f.Order == timeline.NewestFirst {
+		dir, cmp = "DESC", "<"
+	}
+	if !f.After.IsZero() {
+		where = append(where, fmt.Sprintf("(e.date_start, e.date_rank, e.id) %s (%s, %s, %s)",
+			cmp, arg(f.After.Start), arg(f.After.Rank), arg(f.After.ID)))
+	}
+	sql := "SELECT " + eventColumns + eventFrom
+	if len(where) > 0 {
+		sql += " WHERE " + strings.Join(where, " AND ")
+	}
+	limit := f.PageSize()
+	sql += fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, limit+1)
+
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return p, err
+	}
+	p.Events, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) {
+		return scanEvent(r)
+	})
+	if err != nil {
+		return p, err
+	}
+	if len(p.Events) > limit {
+		p.Events = p.Events[:limit]
+		p.Next = timeline.CursorAt(p.Events[limit-1])
+	}
+	return p, nil
+}

@@ -1,0 +1,104 @@
+package store_test
+
+import (
+	"context"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/dateline/dateline/migrations"
+	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/storetest"
+)
+
+// TestMigrationFilesAreNumberedInSequence guards against two branches
+// adding the same migration number, or a gap that would stop tern.
+func TestMigrationFilesAreNumberedInSequence(t *testing.T) {
+	entries, err := fs.ReadDir(migrations.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`^(\d{4})_[a-z0-9_]+\.sql$`)
+	want := 1
+	for _, e := range entries {
+		m := name.FindStringSubmatch(e.Name())
+		if m == nil {
+			t.Errorf("%s: migration files are named NNNN_words.sql", e.Name())
+			continue
+		}
+		if n, _ := strconv.Atoi(m[1]); n != want {
+			t.Errorf("%s: expected number %04d next", e.Name(), want)
+		}
+		want++
+	}
+	if want == 1 {
+		t.Fatal("no migrations embedded")
+	}
+}
+
+func latestMigration(t *testing.T) int32 {
+	entries, err := fs.ReadDir(migrations.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int32(len(entries))
+}
+
+func TestMigrateTwiceIsANoOp(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.EmptyConfig(t)
+	for i := range 2 {
+		if err := store.Migrate(ctx, cfg.ConnConfig); err != nil {
+			t.Fatalf("run %d: %v", i+1, err)
+		}
+	}
+	s, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v != latestMigration(t) {
+		t.Errorf("schema version = %d, %v; want %d", v, err, latestMigration(t))
+	}
+}
+
+func TestMigrateFromManyProcessesAtOnce(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.EmptyConfig(t)
+	var wg sync.WaitGroup
+	errs := make([]error, 6)
+	for i := range errs {
+		wg.Go(func() { errs[i] = store.Migrate(ctx, cfg.ConnConfig) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("migrator %d: %v", i, err)
+		}
+	}
+	s, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v != latestMigration(t) {
+		t.Errorf("schema version = %d, %v; want %d", v, err, latestMigration(t))
+	}
+}
+
+func TestOpenCreatesAMissingDatabase(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.EmptyConfig(t)
+	cfg.ConnConfig.Database += "_new" // does not exist yet
+	t.Cleanup(func() { storetest.Drop(t, cfg.ConnConfig.Database) })
+	s, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatalf("Open on a missing database: %v", err)
+	}
+	defer s.Close()
+	if v, err := s.SchemaVersion(ctx); err != nil || v != latestMigration(t) {
+		t.Errorf("schema version = %d, %v; want %d", v, err, latestMigration(t))
+	}
+}

@@ -1,0 +1,111 @@
+// Package store keeps articles and events in PostgreSQL through pgx/v5.
+// It returns timeline types and timeline's sentinel errors: ErrNotFound for
+// missing rows, ErrConflict for stale edits, *ValidationError for bad input.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// DefaultDatabase is the database used when neither the URL nor PGDATABASE
+// names one.
+const DefaultDatabase = "dateline"
+
+// Store is a pool of connections to a migrated Dateline database.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// ParseConfig reads a libpq connection string or URL (DATABASE_URL); empty
+// means the PG* environment variables and libpq defaults. When no database
+// is named, it is DefaultDatabase.
+func ParseConfig(url string) (*pgxpool.Config, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("store: bad database URL: %w", err)
+	}
+	if cfg.ConnConfig.Database == "" || (url == "" && os.Getenv("PGDATABASE") == "") {
+		cfg.ConnConfig.Database = DefaultDatabase
+	}
+	return cfg, nil
+}
+
+// Open connects to the database described by cfg, creating the database if
+// it does not exist, applies the migrations and returns the store.
+func Open(ctx context.Context, cfg *pgxpool.Config) (*Store, error) {
+	if err := Migrate(ctx, cfg.ConnConfig); err != nil {
+		return nil, err
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("store: connect: %w", err)
+	}
+	return &Store{pool: pool}, nil
+}
+
+// Close closes every connection.
+func (s *Store) Close() { s.pool.Close() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.pool.Ping(ctx); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+// connect opens one connection, creating the database first if the server
+// says it does not exist.
+func connect(ctx context.Context, cfg *pgx.ConnConfig) (*pgx.Conn, error) {
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err == nil {
+		return conn, nil
+	}
+	if pgCode(err) != "3D000" { // invalid_catalog_name
+		return nil, err
+	}
+	if err := createDatabase(ctx, cfg); err != nil {
+		return nil, err
+	}
+	return pgx.ConnectConfig(ctx, cfg)
+}
+
+// createDatabase creates cfg's database through the server's maintenance
+// database. Another process creating it at the same moment is not an error.
+func createDatabase(ctx context.Context, cfg *pgx.ConnConfig) error {
+	admin := cfg.Copy()
+	admin.Database = "postgres"
+	conn, err := pgx.ConnectConfig(ctx, admin)
+	if err != nil {
+		return fmt.Errorf("database %q does not exist, and connecting to create it failed: %w", cfg.Database, err)
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{cfg.Database}.Sanitize())
+	if err != nil && pgCode(err) != "42P04" { // duplicate_database
+		return fmt.Errorf("create database %q: %w", cfg.Database, err)
+	}
+	return nil
+}
+
+func pgCode(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code
+	}
+	return ""
+}
+
+// wrap names the failed operation once, keeping the error's identity for
+// errors.Is and errors.As. Use it deferred with a named result.
+func wrap(err *error, format string, args ...any) {
+	if *err != nil {
+		*err = fmt.Errorf("store: "+format+": %w", append(args, *err)...)
+	}
+}

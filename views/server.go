@@ -1,0 +1,116 @@
+// Package views serves Dateline's pages: templ components, the HTTP
+// handlers that render them and the static assets.
+package views
+
+import (
+	"context"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/a-h/templ"
+	"github.com/dateline/dateline/timeline"
+)
+
+//go:embed static
+var static embed.FS
+
+// Store is what the pages need from storage.
+type Store interface {
+	Events(ctx context.Context, f timeline.Filter) (timeline.Page, error)
+	Ping(ctx context.Context) error
+}
+
+// Server routes requests to the pages.
+type Server struct {
+	store   Store
+	log     *slog.Logger
+	mux     *http.ServeMux
+	handler http.Handler
+}
+
+// NewServer returns the web application over store.
+func NewServer(store Store, log *slog.Logger) *Server {
+	s := &Server{store: store, log: log, mux: http.NewServeMux()}
+	s.handle("GET /{$}", s.timeline)
+	s.handle("GET /healthz", s.healthz)
+	s.handle("/", func(http.ResponseWriter, *http.Request) error { return timeline.ErrNotFound })
+	s.mux.Handle("GET /static/", http.FileServerFS(static))
+	// State-changing requests from other sites are refused (CSRF).
+	s.handler = http.NewCrossOriginProtection().Handler(s.mux)
+	return s
+}
+
+// ServeHTTP serves the application.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// handlerFunc is a handler that returns its failure instead of writing it.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// handle registers h, turning its error into a page: field errors and bad
+// requests are explained, missing things are 404, and anything else is a
+// 500 whose details go only to the log.
+func (s *Server) handle(pattern string, h handlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		err := h(w, r)
+		if err == nil {
+			return
+		}
+		status, message, id := http.StatusInternalServerError, "Something went wrong on our side.", ""
+		var bad badRequest
+		switch {
+		case errors.As(err, &bad):
+			status, message = http.StatusBadRequest, bad.message
+		case timeline.FieldErrors(err) != nil:
+			status, message = http.StatusBadRequest, timeline.FieldErrors(err).Error()
+		case errors.Is(err, timeline.ErrNotFound):
+			status, message = http.StatusNotFound, "There is nothing here."
+		case errors.Is(err, context.Canceled):
+			return // the client went away
+		default:
+			id = requestID()
+			s.log.Error("request failed", "id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		ErrorPage(status, message, id).Render(r.Context(), w)
+	})
+}
+
+// badRequest is a problem with the request that the user can fix.
+type badRequest struct{ message string }
+
+func (b badRequest) Error() string { return b.message }
+
+func requestID() string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func render(w http.ResponseWriter, r *http.Request, c templ.Component) error {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	return c.Render(r.Context(), w)
+}
+
+// healthz answers 200 when the database answers, 503 otherwise.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.store.Ping(ctx); err != nil {
+		s.log.Warn("health check failed", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, err := w.Write([]byte("database unavailable\n"))
+		return err
+	}
+	_, err := w.Write([]byte("ok\n"))
+	return err
+}

@@ -1,0 +1,125 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/a-h/templ"
+	"github.com/dateline/dateline/timeline"
+)
+
+func renderDoc(t *testing.T, c templ.Component) *goquery.Document {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := c.Render(context.Background(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func texts(sel *goquery.Selection) []string {
+	return sel.Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+}
+
+func mustDate(t *testing.T, v string) timeline.Date {
+	t.Helper()
+	d, err := timeline.ParseDate(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestTimelinePageShowsDatesHonestlyAndGroupsByMonth(t *testing.T) {
+	events := []timeline.Event{
+		{ID: 1, Kind: timeline.KindLeadership, Date: mustDate(t, "2025"), Title: "A year only", Status: timeline.StatusReported},
+		{ID: 2, Kind: timeline.KindStrike, Date: mustDate(t, "2025-06"), Title: "A month only", Status: timeline.StatusReported},
+		{ID: 3, Kind: timeline.KindStrike, Date: mustDate(t, "2025-06-21"), Title: "A day", Status: timeline.StatusReported,
+			Actors: []timeline.Actor{{Name: "United States"}, {Name: "Iran"}}},
+		{ID: 4, Kind: timeline.KindCall, Date: mustDate(t, "2025-07-03TMO"), Title: "A morning", Status: timeline.StatusPlanned},
+	}
+	doc := renderDoc(t, TimelinePage(TimelineModel{Groups: groupByMonth(events)}))
+
+	if got := texts(doc.Find(`[data-testid=group] h2`)); !slices.Equal(got, []string{"2025", "June 2025", "July 2025"}) {
+		t.Errorf("group headings = %v", got)
+	}
+	want := []string{"2025", "June 2025", "21 June 2025", "morning of 3 July 2025"}
+	if got := texts(doc.Find(`[data-testid=event-date]`)); !slices.Equal(got, want) {
+		t.Errorf("dates = %v, want %v", got, want)
+	}
+	if v, _ := doc.Find(`[data-testid=event-date]`).Last().Attr("datetime"); v != "2025-07-03TMO" {
+		t.Errorf("machine-readable date = %q", v)
+	}
+	actors := doc.Find(`[data-testid=event-actor]`)
+	if got := texts(actors); !slices.Equal(got, []string{"United States", "Iran"}) {
+		t.Errorf("actors = %v", got)
+	}
+	if href, _ := actors.First().Attr("href"); href != "/?actor=United+States" {
+		t.Errorf("actor link = %q, want a filter link", href)
+	}
+	if got := doc.Find(`[data-kind=call] .status`).Text(); got != "planned" {
+		t.Errorf("planned event status = %q", got)
+	}
+	if doc.Find(`[data-testid=empty]`).Length() != 0 {
+		t.Error("empty state shown with events")
+	}
+}
+
+func TestTimelinePageEmptyStates(t *testing.T) {
+	doc := renderDoc(t, TimelinePage(TimelineModel{}))
+	if got := doc.Find(`[data-testid=empty]`).Text(); !bytes.Contains([]byte(got), []byte("No events yet")) {
+		t.Errorf("empty timeline says %q", got)
+	}
+	doc = renderDoc(t, TimelinePage(TimelineModel{Filter: timeline.Filter{Text: "nothing"}}))
+	if got := doc.Find(`[data-testid=empty]`).Text(); !bytes.Contains([]byte(got), []byte("No events match")) {
+		t.Errorf("empty filtered timeline says %q", got)
+	}
+	if v, _ := doc.Find(`[data-testid=filter-q]`).Attr("value"); v != "nothing" {
+		t.Errorf("search box lost the query: %q", v)
+	}
+}
+
+func TestTimelinePageEscapesText(t *testing.T) {
+	events := []timeline.Event{{ID: 1, Kind: timeline.KindStatement, Date: mustDate(t, "2025"),
+		Title: `<script>alert(1)</script>`, Status: timeline.StatusReported}}
+	doc := renderDoc(t, TimelinePage(TimelineModel{Groups: groupByMonth(events)}))
+	if doc.Find("main script").Length() != 0 {
+		t.Fatal("a title became a script element")
+	}
+	if got := doc.Find(`[data-testid=event-title]`).Text(); got != `<script>alert(1)</script>` {
+		t.Errorf("title = %q, want the text shown as text", got)
+	}
+}
+
+func TestParseFilter(t *testing.T) {
+	f, err := parseFilter(map[string][]string{
+		"q": {"nuclear"}, "kind": {"strike", "call", ""}, "actor": {"Iran"},
+		"from": {"2025-06"}, "to": {"2025-07-03"}, "order": {"newest"}, "limit": {"20"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Text != "nuclear" || !slices.Equal(f.Kinds, []timeline.Kind{"strike", "call"}) ||
+		!slices.Equal(f.Actors, []string{"Iran"}) || f.From.Value() != "2025-06" ||
+		f.To.Value() != "2025-07-03" || f.Order != timeline.NewestFirst || f.Limit != 20 {
+		t.Errorf("filter = %+v", f)
+	}
+	for name, q := range map[string]map[string][]string{
+		"unknown kind":       {"kind": {"war"}},
+		"impossible date":    {"from": {"2025-02-30"}},
+		"range ends first":   {"from": {"2025-07"}, "to": {"2025-06"}},
+		"damaged cursor":     {"after": {"!!"}},
+		"negative page size": {"limit": {"-1"}},
+	} {
+		if _, err := parseFilter(q); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
