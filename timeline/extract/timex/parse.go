@@ -1,0 +1,1535 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dateline/dateline/timeline"
+)
+
+// parser recognises temporal expressions in a token sequence.
+type parser struct {
+	text string
+	toks []token
+}
+
+// match is one recognised expression: tokens [start, end).
+type match struct {
+	start, end int
+	e          expr
+}
+
+func (p *parser) tok(i int) *token {
+	if i < 0 || i >= len(p.toks) {
+		return &token{}
+	}
+	return &p.toks[i]
+}
+
+func (p *parser) low(i int) string { return p.tok(i).low }
+
+// is reports whether token i is one of words (lower case).
+func (p *parser) is(i int, words ...string) bool {
+	l := p.low(i)
+	for _, w := range words {
+		if l == w {
+			return true
+		}
+	}
+	return false
+}
+
+// glued reports whether token i follows token i-1 with no space.
+func (p *parser) glued(i int) bool {
+	return i > 0 && i < len(p.toks) && !p.toks[i].space
+}
+
+// startsAt is a cheap test of whether an expression can start at token
+// i, so that the grammar runs only at candidate positions.
+func (p *parser) startsAt(i int) bool {
+	t := p.tok(i)
+	switch t.kind {
+	case tNum:
+		return true
+	case tPunct:
+		return t.low == "'" // '90s
+	}
+	l := t.low
+	if _, ok := triggerWords[l]; ok {
+		return true
+	}
+	if _, ok := months[l]; ok {
+		return true
+	}
+	if t.upper && holidayStarts[l] {
+		return true
+	}
+	if _, ok := monthAbbrevs[l]; ok {
+		return true
+	}
+	if _, ok := weekdays[l]; ok {
+		return true
+	}
+	if _, ok := weekdayAbbrevs[l]; ok {
+		return true
+	}
+	if _, ok := numberWords[l]; ok {
+		return true
+	}
+	if _, ok := ordinalWords[l]; ok {
+		return true
+	}
+	if _, ok := units[l]; ok {
+		return true
+	}
+	if _, ok := unitly[l]; ok {
+		return true
+	}
+	if _, ok := seasons[l]; ok {
+		return true
+	}
+	if _, ok := parts[l]; ok {
+		return true
+	}
+	return vagueNumbers[l]
+}
+
+// holidayStarts are the first words of holiday names.
+var holidayStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for name := range holidays {
+		m[strings.Fields(strings.ReplaceAll(name, "'s", " 's"))[0]] = true
+	}
+	return m
+}()
+
+// triggerWords start expressions without being dates themselves.
+var triggerWords = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "last": true, "next": true, "past": true,
+	"coming": true, "previous": true, "following": true, "that": true, "same": true,
+	"early": true, "late": true, "mid": true, "end": true, "beginning": true, "start": true,
+	"middle": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true,
+	"now": true, "currently": true, "recently": true, "lately": true, "previously": true,
+	"earlier": true, "later": true, "every": true, "each": true, "overnight": true,
+	"noon": true, "midnight": true, "midday": true, "about": true, "around": true,
+	"nearly": true, "almost": true, "approximately": true, "roughly": true, "more": true,
+	"less": true, "at": true, "over": true, "some": true, "recent": true, "fiscal": true,
+	"half": true, "up": true, "within": true, "present": true, "future": true, "hours": true,
+	"nineties": true, "eighties": true, "seventies": true, "sixties": true, "fifties": true,
+	"forties": true, "thirties": true, "twenties": true, "first": true, "second": true,
+	"third": true, "fourth": true, "q1": true, "q2": true, "q3": true, "q4": true, "year": true,
+	"next-day": true, "day": true, "weekend": true, "once": true, "formerly": true,
+}
+
+// parseAll finds every expression, left to right, longest first, never
+// overlapping.
+func (p *parser) parseAll() []match {
+	var out []match
+	for i := 0; i < len(p.toks); {
+		if !p.startsAt(i) {
+			i++
+			continue
+		}
+		m, ok := p.parseAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = m.end
+	}
+	return p.combine(out)
+}
+
+// parseAt tries every rule at token i and keeps the longest match.
+func (p *parser) parseAt(i int) (match, bool) {
+	best := match{end: -1}
+	for _, rule := range grammar {
+		if m, ok := rule(p, i); ok && m.end > best.end {
+			best = m
+		}
+	}
+	if best.end <= i {
+		return best, false
+	}
+	best.start = i
+	return best, true
+}
+
+var grammar []func(p *parser, i int) (match, bool)
+
+func init() {
+	grammar = []func(p *parser, i int) (match, bool){
+		(*parser).isoDate, (*parser).numericDate, (*parser).monthFirst, (*parser).dayFirst,
+		(*parser).weekdayDate, (*parser).year, (*parser).decade, (*parser).century,
+		(*parser).quarter, (*parser).half, (*parser).season, (*parser).deicticDay,
+		(*parser).relativeUnit, (*parser).agoLater, (*parser).set, (*parser).duration,
+		(*parser).reference, (*parser).clock, (*parser).partOfDay, (*parser).modified,
+		(*parser).holiday,
+	}
+}
+
+// ---- numbers ----
+
+// quantity reads an amount at i: "3", "three", "twenty-four", "a", "a few",
+// "several". It returns the amount (or vague), and the token after it.
+func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
+	t := p.tok(i)
+	switch {
+	case t.kind == tNum && !t.ordinal && t.num >= 0 && t.digits <= 4:
+		if p.tok(i-1).low == "$" || p.tok(i+1).low == "%" {
+			return 0, false, 0, false
+		}
+		if p.tok(i+1).low == "," && p.glued(i+1) && p.tok(i+2).kind == tNum && p.glued(i+2) {
+			return 0, false, 0, false // 5,000
+		}
+		if p.tok(i+1).low == "." && p.glued(i+1) && p.tok(i+2).kind == tNum && p.glued(i+2) {
+			return 0, false, 0, false // 1.5
+		}
+		return t.num, false, i + 1, true
+	case t.low == "a" || t.low == "an":
+		switch {
+		case p.is(i+1, "few", "couple", "handful"):
+			end := i + 2
+			if p.is(end, "of") {
+				end++
+			}
+			if p.is(i+1, "couple") {
+				return 2, false, end, true
+			}
+			return 0, true, end, true
+		case p.is(i+1, "dozen"):
+			return 12, false, i + 2, true
+		case p.is(i+1, "half") && p.is(i+2, "dozen"):
+			return 6, false, i + 3, true
+		}
+		return 1, false, i + 1, true
+	case t.low == "couple" && p.is(i+1, "of"):
+		return 2, false, i + 2, true
+	case vagueNumbers[t.low]:
+		end := i + 1
+		if p.is(end, "of") {
+			end++
+		}
+		return 0, true, end, true
+	}
+	if v, ok := numberWords[t.low]; ok && v > 0 {
+		end := i + 1
+		// twenty-four, twenty four, one hundred
+		if v >= 20 && v < 100 && v%10 == 0 {
+			j := end
+			if p.tok(j).low == "-" && p.glued(j) {
+				j++
+			}
+			if u, ok := numberWords[p.low(j)]; ok && u > 0 && u < 10 {
+				v += u
+				end = j + 1
+			}
+		}
+		if p.is(end, "hundred") {
+			v *= 100
+			end++
+		}
+		return v, false, end, true
+	}
+	return 0, false, 0, false
+}
+
+// clockAt reports whether a clock time ("6:31", "9.30") starts at i.
+func (p *parser) clockAt(i int) bool {
+	sep := p.low(i + 1)
+	return p.tok(i).kind == tNum && (sep == ":" || sep == ".") && p.glued(i+1) &&
+		p.tok(i+2).kind == tNum && p.tok(i+2).digits == 2 && p.glued(i+2)
+}
+
+// dayNumber reads a day of the month: "21", "21st", "twenty-first".
+func (p *parser) dayNumber(i int) (int, int, bool) {
+	t := p.tok(i)
+	if t.kind == tNum && t.digits <= 2 && t.num >= 1 && t.num <= 31 {
+		return t.num, i + 1, true
+	}
+	return 0, 0, false
+}
+
+// yearNumber reads a four-digit year, or a two-digit one after an
+// apostrophe ('98).
+func (p *parser) yearNumber(i int) (int, int, bool) {
+	t := p.tok(i)
+	if t.kind == tNum && !t.ordinal && t.digits == 4 && t.num >= 1000 && t.num <= 2999 {
+		return t.num, i + 1, true
+	}
+	if t.low == "'" && p.tok(i+1).kind == tNum && p.tok(i+1).digits == 2 && p.glued(i+1) {
+		return 1900 + p.tok(i+1).num, i + 2, true
+	}
+	return 0, 0, false
+}
+
+// month reads a month name at i. Ambiguous ones ("May", "March") are
+// months only when capitalised, and abbreviations only before a period or
+// a number, so "Mar-a-Lago" and "may" stay words.
+func (p *parser) month(i int) (int, int, bool) {
+	t := p.tok(i)
+	if t.kind != tWord {
+		return 0, 0, false
+	}
+	if m, ok := months[t.low]; ok {
+		if !t.upper {
+			return 0, 0, false
+		}
+		return m, i + 1, true
+	}
+	if m, ok := monthAbbrevs[t.low]; ok && t.upper {
+		if p.tok(i+1).low == "." && p.glued(i+1) {
+			return m, i + 2, true
+		}
+		if p.tok(i+1).kind == tNum {
+			return m, i + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// weekday reads a weekday name; abbreviations only before a number or
+// punctuation that continues a date ("Sun 14 April", "Thu., Jan 8").
+func (p *parser) weekday(i int) (int, int, bool) {
+	t := p.tok(i)
+	if t.kind != tWord || !t.upper {
+		return 0, 0, false
+	}
+	if d, ok := weekdays[t.low]; ok {
+		return d, i + 1, true
+	}
+	if d, ok := weekdays[strings.TrimSuffix(t.low, "s")]; ok && t.low != "" {
+		return d, i + 1, true // "Sundays" as a set is handled by set; here a plain day
+	}
+	if d, ok := weekdayAbbrevs[t.low]; ok {
+		j := i + 1
+		if p.tok(j).low == "." && p.glued(j) {
+			j++
+		}
+		if p.tok(j).low == "," {
+			j++
+		}
+		if p.tok(j).kind == tNum {
+			return d, i + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// ---- calendar dates ----
+
+// isoDate: 2025-06-21, 2025-06, 2025/06/21.
+func (p *parser) isoDate(i int) (match, bool) {
+	y := p.tok(i)
+	if y.kind != tNum || y.digits != 4 {
+		return match{}, false
+	}
+	sep := p.low(i + 1)
+	if (sep != "-" && sep != "/") || !p.glued(i+1) || !p.glued(i+2) {
+		return match{}, false
+	}
+	m := p.tok(i + 2)
+	if m.kind != tNum || m.digits != 2 || m.num < 1 || m.num > 12 {
+		return match{}, false
+	}
+	e := expr{typ: TypeDate, year: y.num, month: m.num}
+	end := i + 3
+	if p.low(end) == sep && p.glued(end) && p.tok(end+1).kind == tNum && p.tok(end+1).digits == 2 && p.glued(end+1) {
+		e.day = p.tok(end + 1).num
+		end += 2
+		// 2025-06-21T18:31
+		if t := p.tok(end); t.kind == tWord && p.glued(end) && strings.HasPrefix(t.low, "t") && len(t.low) <= 3 {
+			if h, err := strconv.Atoi(t.low[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).kind == tNum {
+				e.hour, e.minute, e.clock, e.typ = h, p.tok(end+2).num, true, TypeTime
+				end += 3
+			}
+		}
+	} else if sep == "/" {
+		return match{}, false // 2025/06 is a ratio or a fiscal year, not a month
+	}
+	if p.low(end) == "-" && p.glued(end) && p.tok(end+1).kind == tNum {
+		return match{}, false // part of a longer code
+	}
+	return match{end: end, e: e}, true
+}
+
+// numericDate: 21.03.2023 (day first) and 03/21/2023 (US month first;
+// day first when the first number cannot be a month).
+func (p *parser) numericDate(i int) (match, bool) {
+	a := p.tok(i)
+	if a.kind != tNum || a.digits > 2 || a.ordinal {
+		return match{}, false
+	}
+	sep := p.low(i + 1)
+	if (sep != "." && sep != "/") || !p.glued(i+1) || !p.glued(i+2) || p.low(i+3) != sep || !p.glued(i+3) || !p.glued(i+4) {
+		return match{}, false
+	}
+	b, c := p.tok(i+2), p.tok(i+4)
+	if b.kind != tNum || c.kind != tNum || b.digits > 2 || (c.digits != 4 && c.digits != 2) {
+		return match{}, false
+	}
+	year := c.num
+	if c.digits == 2 {
+		if sep != "/" {
+			return match{}, false
+		}
+		year += 2000
+		if year > 2069 {
+			year -= 100
+		}
+	}
+	day, month := a.num, b.num
+	if sep == "/" && a.num <= 12 {
+		day, month = b.num, a.num
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return match{}, false
+	}
+	if p.tok(i+5).kind == tPunct && p.glued(i+5) && p.tok(i+6).kind == tNum && p.glued(i+6) {
+		return match{}, false // a version number or an IP address
+	}
+	return match{end: i + 5, e: expr{typ: TypeDate, year: year, month: month, day: day}}, true
+}
+
+// monthFirst: "June 21", "June 21, 2025", "Feb. 24, 2022", "June 2025",
+// "June of 2025", "June 11-13", "January" (with context).
+func (p *parser) monthFirst(i int) (match, bool) {
+	mo, end, ok := p.month(i)
+	if !ok {
+		return match{}, false
+	}
+	e := expr{typ: TypeDate, month: mo}
+	if d, j, ok := p.dayNumber(end); ok && !p.clockAt(end) {
+		// not "June 2025" (4 digits fail dayNumber) and not a clock time
+		e.day = d
+		end = j
+		// a range "June 11-13" or "June 11 to 13": the start is the date
+		if (p.low(end) == "-" || p.low(end) == "to") && p.tok(end+1).kind == tNum && p.tok(end+1).digits <= 2 {
+			end += 2
+		}
+		k := end
+		if p.low(k) == "," {
+			k++
+		}
+		if y, j, ok := p.yearNumber(k); ok {
+			e.year, end = y, j
+		}
+	} else {
+		k := end
+		if p.is(k, "of") || p.low(k) == "," {
+			k++
+		}
+		if y, j, ok := p.yearNumber(k); ok {
+			e.year, end = y, j
+		} else if !p.monthContext(i) {
+			return match{}, false
+		}
+	}
+	if e.year == 0 {
+		e.rel = relTense
+	}
+	return match{end: end, e: e}, true
+}
+
+// monthContext reports whether a month name standing alone at i reads as a
+// month: after a preposition or a modifier ("in January", "last March"),
+// or before "last year", "'s".
+func (p *parser) monthContext(i int) bool {
+	l := p.tok(i).low
+	if l != "may" && l != "march" && l != "august" {
+		return true
+	}
+	switch p.low(i - 1) {
+	case "in", "on", "since", "until", "till", "by", "last", "next", "this", "early", "late",
+		"mid", "from", "through", "during", "before", "after", "of", "between", "-", "and",
+		"to", "or", "into", "throughout", "end", "since early", "until late":
+		return true
+	}
+	return false
+}
+
+// dayFirst: "24 February 2022", "21 June", "the 21st of June", "4 April".
+func (p *parser) dayFirst(i int) (match, bool) {
+	j := i
+	if p.is(j, "the") {
+		j++
+	}
+	d, k, ok := p.dayNumber(j)
+	if !ok {
+		if v, ok2 := ordinalWords[p.low(j)]; ok2 && p.is(j+1, "of") {
+			d, k, ok = v, j+1, true
+		}
+	}
+	if !ok {
+		return match{}, false
+	}
+	if p.is(k, "of") {
+		k++
+	}
+	mo, end, ok := p.month(k)
+	if !ok {
+		return match{}, false
+	}
+	if j > i && !p.tok(j).ordinal && p.low(j+1) != "of" {
+		return match{}, false // "the 21 June" is not English; leave "the"
+	}
+	e := expr{typ: TypeDate, month: mo, day: d}
+	k = end
+	if p.low(k) == "," {
+		k++
+	}
+	if y, j2, ok := p.yearNumber(k); ok {
+		e.year, end = y, j2
+	} else {
+		e.rel = relTense
+	}
+	return match{end: end, e: e}, true
+}
+
+// weekdayDate: "Monday, Oct. 26", "Sun 14 April 2024", "Thursday", and
+// "Thursday morning", "Friday night".
+func (p *parser) weekdayDate(i int) (match, bool) {
+	wd, end, ok := p.weekday(i)
+	if !ok {
+		return match{}, false
+	}
+	k := end
+	if p.low(k) == "." && p.glued(k) {
+		k++
+	}
+	if p.low(k) == "," {
+		k++
+	}
+	for _, r := range []func(p *parser, i int) (match, bool){(*parser).monthFirst, (*parser).dayFirst, (*parser).isoDate, (*parser).numericDate} {
+		if m, ok := r(p, k); ok && (m.e.day > 0) {
+			m.e.weekday = wd
+			return m, true
+		}
+	}
+	if strings.HasSuffix(p.low(i), "s") && p.low(i) != "tues" && p.low(i) != "thurs" {
+		if _, ok := weekdays[p.low(i)]; !ok {
+			return match{}, false // "Sundays" is a set
+		}
+	}
+	e := expr{typ: TypeDate, weekday: wd, rel: relTense}
+	if p.is(end, "'s") {
+		e.past = true // "Wednesday's ruling": an event already reported
+	}
+	if pd, ok := parts[p.low(end)]; ok && !strings.HasSuffix(p.low(end), "s") {
+		e.part = pd
+		e.typ = TypeTime
+		end++
+	}
+	return match{end: end, e: e}, true
+}
+
+// year: a bare year, guarded against quantities and codes ("2,745",
+// "Resolution 2231", "1500 troops", "$2000").
+func (p *parser) year(i int) (match, bool) {
+	j := i
+	fiscal := false
+	if p.is(j, "fiscal") {
+		fiscal = true
+		j++
+	}
+	if p.is(j, "the") && p.is(j+1, "year") {
+		j += 2
+	}
+	y, end, ok := p.yearNumber(j)
+	if !ok {
+		if y, end, ok := p.spokenYear(j); ok {
+			return match{end: end, e: expr{typ: TypeDate, year: y}}, true
+		}
+		return match{}, false
+	}
+	if p.tok(j).low == "'" && !yearPrepositions[p.low(j-1)] {
+		return match{}, false // '60 Minutes
+	}
+	if p.tok(j).kind == tNum {
+		prev := p.low(j - 1)
+		if prev == "$" || prev == "no" || prev == "#" || prev == "number" || prev == "resolution" ||
+			prev == "flight" || prev == "article" || prev == "route" || prev == "page" || prev == "room" ||
+			prev == "model" || prev == "chapter" || prev == "section" || prev == "item" || prev == "code" ||
+			prev == "pp" || prev == "." || prev == "€" || prev == "£" || prev == "¥" {
+			return match{}, false
+		}
+		if p.tok(j-1).upper && p.tok(j-1).kind == tWord && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).break_ {
+			// "Boeing 1000", "Resolution 2231": a name followed by a number
+			if _, isMonth := months[prev]; !isMonth && !p.isSentenceStart(j-1) {
+				if _, ok := seasons[prev]; !ok {
+					return match{}, false
+				}
+			}
+		}
+		next := p.tok(end)
+		if next.kind == tNum || next.low == "%" || ((next.low == "," || next.low == ".") && p.glued(end) && p.tok(end+1).kind == tNum && p.glued(end+1)) {
+			return match{}, false // 2,745 or an index at 2082.1
+		}
+		if next.kind == tWord && quantityNouns(next.low) {
+			return match{}, false
+		}
+		if (next.low == "-" || next.low == "/") && p.glued(end) && p.tok(end+1).kind == tNum {
+			// "1950-53", "2006-2009": a span of years; keep the first
+			to := p.tok(end + 1)
+			later := to.digits == 2 && to.num > y%100 || to.digits == 4 && to.num > y
+			if !later || (p.low(end+2) == "-" || p.low(end+2) == "/") && p.glued(end+2) {
+				return match{}, false // 2025-13-01 is no date at all
+			}
+			end += 2
+		}
+		if y < 1600 && !yearPrepositions[prev] {
+			return match{}, false
+		}
+	}
+	e := expr{typ: TypeDate, year: y}
+	_ = fiscal
+	return match{end: end, e: e}, true
+}
+
+// spokenYear reads a year in words, as broadcast transcripts write them:
+// "nineteen ninety-six", "two thousand", "two thousand and one".
+func (p *parser) spokenYear(i int) (int, int, bool) {
+	hi, ok := numberWords[p.low(i)]
+	if !ok {
+		return 0, 0, false
+	}
+	if hi == 2 && p.is(i+1, "thousand") {
+		end := i + 2
+		if p.is(end, "and") {
+			if n, _, k, ok := p.quantity(end + 1); ok && n > 0 && n < 100 {
+				return 2000 + n, k, true
+			}
+		}
+		if !p.is(i-1, "year", "in", "since", "by", "until", "of") {
+			return 0, 0, false
+		}
+		return 2000, end, true
+	}
+	if hi < 10 || hi > 20 {
+		return 0, 0, false
+	}
+	lo, _, end, ok := p.quantity(i + 1)
+	if !ok || lo < 10 || lo > 99 || p.tok(i+1).kind == tNum {
+		return 0, 0, false
+	}
+	return hi*100 + lo, end, true
+}
+
+var yearPrepositions = map[string]bool{
+	"in": true, "since": true, "by": true, "of": true, "until": true, "from": true, "to": true,
+	"during": true, "before": true, "after": true, "and": true, "or": true, "through": true,
+	"between": true, "early": true, "late": true, "mid": true, "-": true, "year": true,
+	"fiscal": true, "circa": true, "c": true, "around": true, "spring": true, "summer": true,
+	"autumn": true, "fall": true, "winter": true, "the": true, "'": true, "till": true,
+}
+
+// quantityNouns are words after a number that make it a count, not a
+// year: "1500 troops", "2000 people".
+func quantityNouns(w string) bool {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		switch w {
+		case "was", "has", "is", "this", "its", "his", "as", "us", "thus", "plus", "olympics", "elections", "talks", "games", "protests", "riots":
+			return false
+		}
+		return true
+	}
+	switch w {
+	case "people", "percent", "million", "billion", "trillion", "thousand", "men", "women",
+		"children", "km", "kg", "mw", "feet", "miles", "metres", "meters", "kilometres", "tonnes", "tons":
+		return true
+	}
+	return false
+}
+
+func (p *parser) isSentenceStart(i int) bool {
+	if i == 0 || p.tok(i).break_ {
+		return true
+	}
+	prev := p.low(i - 1)
+	return prev == "." || prev == "!" || prev == "?" || prev == "\"" || prev == ":"
+}
+
+// decade: "the 1990s", "the '90s", "the nineties", "the 1990's".
+func (p *parser) decade(i int) (match, bool) {
+	j := i
+	if p.is(j, "the") {
+		j++
+	}
+	mod := ""
+	switch p.low(j) {
+	case "early":
+		mod = "START"
+		j++
+	case "mid":
+		mod = "MID"
+		j++
+		if p.low(j) == "-" && p.glued(j) {
+			j++
+		}
+	case "late":
+		mod = "END"
+		j++
+	}
+	t := p.tok(j)
+	e := expr{typ: TypeDate, mod: mod}
+	end := 0
+	switch {
+	case t.kind == tNum && t.digits == 4 && t.num%10 == 0 && p.glued(j+1) &&
+		(p.low(j+1) == "s" || p.low(j+1) == "'s"):
+		e.decade = t.num / 10
+		end = j + 2
+	case t.kind == tNum && t.digits == 4 && t.num%10 == 0 && strings.HasSuffix(p.text[t.start:min(len(p.text), t.end+1)], "s"):
+		e.decade = t.num / 10
+		end = j + 1
+	case t.low == "'" && p.tok(j+1).kind == tNum && p.tok(j+1).digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
+		e.decade = 190 + p.tok(j+1).num/10
+		end = j + 3
+	default:
+		if d, ok := decadeWords[t.low]; ok && (j > i || mod != "") {
+			e.decade = 190 + d
+			end = j + 1
+		}
+	}
+	if end == 0 {
+		return match{}, false
+	}
+	return match{end: end, e: e}, true
+}
+
+var decadeWords = map[string]int{
+	"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+	"eighties": 8, "nineties": 9,
+}
+
+// century: "the 20th century", "the twentieth century", "this century".
+func (p *parser) century(i int) (match, bool) {
+	j := i
+	if p.is(j, "the", "this", "last", "next") {
+		j++
+	}
+	t := p.tok(j)
+	c := 0
+	switch {
+	case t.kind == tNum && t.ordinal && t.num >= 1 && t.num <= 30:
+		c = t.num
+	case ordinalWords[t.low] > 0:
+		c = ordinalWords[t.low]
+		if t.low == "twenty" && p.low(j+1) == "-" {
+			return match{}, false
+		}
+	}
+	if p.is(j, "century") && j > i {
+		e := expr{typ: TypeDate, rel: relDeictic, unit: uCentury}
+		switch p.low(i) {
+		case "last":
+			e.n = -1
+		case "next":
+			e.n = 1
+		case "this":
+		default:
+			return match{}, false
+		}
+		return match{end: j + 1, e: e}, true
+	}
+	if c == 0 || !p.is(j+1, "century") {
+		return match{}, false
+	}
+	return match{end: j + 2, e: expr{typ: TypeDate, century: c - 1}}, true
+}
+
+// quarter: "the third quarter", "third-quarter", "the fourth quarter of
+// 1997", "Q3", "the first two quarters".
+func (p *parser) quarter(i int) (match, bool) {
+	j := i
+	if p.is(j, "the") {
+		j++
+	}
+	q := 0
+	t := p.tok(j)
+	switch {
+	case len(t.low) == 2 && t.low[0] == 'q' && t.low[1] >= '1' && t.low[1] <= '4':
+		q = int(t.low[1] - '0')
+		e := expr{typ: TypeDate, quarter: q, fyQ: true}
+		end := j + 1
+		if y, k, ok := p.yearNumber(end); ok {
+			e.year, e.fyQ, end = y, false, k
+		}
+		return match{end: end, e: e}, true
+	case ordinalWords[t.low] >= 1 && ordinalWords[t.low] <= 4:
+		q = ordinalWords[t.low]
+	case t.kind == tNum && t.ordinal && t.num >= 1 && t.num <= 4:
+		q = t.num
+	case t.low == "last" || t.low == "latest" || t.low == "current" || t.low == "same" || t.low == "recent":
+	case t.kind == tNum && t.digits == 4:
+		// "the 1988 second quarter", "the 1989 period"
+		if q, k, ok := p.ordinalQuarter(j + 1); ok {
+			return match{end: k, e: expr{typ: TypeDate, year: t.num, quarter: q}}, true
+		}
+		if j > i && p.is(j+1, "period", "quarter") {
+			return match{end: j + 2, e: expr{typ: TypeDate, year: t.num, qref: qrefSameInYear}}, true
+		}
+		return match{}, false
+	case t.low == "year" && p.low(j+1) == "-" && p.is(j+2, "ago", "earlier"):
+		// "year-ago", "the year-earlier period": the same quarter a year before
+		end := j + 3
+		if p.is(end, "quarter", "period") {
+			end++
+		} else if j > i {
+			return match{}, false
+		}
+		return match{end: end, e: expr{typ: TypeDate, qref: qrefYearAgo}}, true
+	case (t.low == "this" || t.low == "last" || t.low == "next") && p.is(j+1, "year") && p.is(j+2, "'s") && j == i:
+		// "this year's third quarter", "last year's quarter"
+		shift := map[string]int{"this": 0, "last": -1, "next": 1}[t.low]
+		if q, k, ok := p.ordinalQuarter(j + 3); ok {
+			return match{end: k, e: expr{typ: TypeDate, quarter: q, rel: relDeictic, unit: uYear,
+				hasYearShift: true, yearShift: shift}}, true
+		}
+		if p.is(j+3, "quarter", "period") {
+			return match{end: j + 4, e: expr{typ: TypeDate, qref: qrefLatest, yearShift: shift}}, true
+		}
+		return match{}, false
+	case t.low == "quarter" && j > i:
+		return match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
+	default:
+		return match{}, false
+	}
+	k := j + 1
+	if p.low(k) == "-" && p.glued(k) {
+		k++
+	}
+	if !p.is(k, "quarter") {
+		return match{}, false
+	}
+	if q == 0 {
+		if j == i {
+			return match{}, false
+		}
+		if t.low == "last" {
+			return match{end: k + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: uQuarter, n: -1}}, true
+		}
+		return match{end: k + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
+	}
+	e := expr{typ: TypeDate, quarter: q, fyQ: true}
+	end := k + 1
+	m := end
+	if p.is(m, "of") || p.low(m) == "," {
+		m++
+	}
+	if y, k2, ok := p.yearNumber(m); ok {
+		e.year, e.fyQ, end = y, false, k2
+	} else if p.is(m, "last", "this", "next") && p.is(m+1, "year") {
+		e.rel, e.fyQ, e.hasYearShift, end = relDeictic, false, true, m+2
+		e.unit = uYear
+		e.yearShift = map[string]int{"last": -1, "this": 0, "next": 1}[p.low(m)]
+	}
+	return match{end: end, e: e}, true
+}
+
+// ordinalQuarter reads "second quarter" or "second-quarter" at i.
+func (p *parser) ordinalQuarter(i int) (int, int, bool) {
+	q := ordinalWords[p.low(i)]
+	if p.tok(i).kind == tNum && p.tok(i).ordinal {
+		q = p.tok(i).num
+	}
+	if q < 1 || q > 4 {
+		return 0, 0, false
+	}
+	k := i + 1
+	if p.low(k) == "-" && p.glued(k) {
+		k++
+	}
+	if !p.is(k, "quarter") {
+		return 0, 0, false
+	}
+	return q, k + 1, true
+}
+
+// half: "the first half of 1997", "the second half".
+func (p *parser) half(i int) (match, bool) {
+	if !p.is(i, "the") {
+		return match{}, false
+	}
+	h := 0
+	switch p.low(i + 1) {
+	case "first":
+		h = 1
+	case "second", "last":
+		h = 2
+	default:
+		return match{}, false
+	}
+	if !p.is(i+2, "half") {
+		return match{}, false
+	}
+	e := expr{typ: TypeDate, half: h, fyQ: true}
+	end := i + 3
+	if p.is(end, "of") {
+		if y, k, ok := p.yearNumber(end + 1); ok {
+			e.year, e.fyQ, end = y, false, k
+		} else if p.is(end+1, "the") && p.is(end+2, "year") {
+			end += 3
+		} else if p.is(end+1, "this", "last", "next") && p.is(end+2, "year") {
+			e.rel, e.fyQ, e.hasYearShift, end = relDeictic, false, true, end+3
+			e.yearShift = map[string]int{"last": -1, "this": 0, "next": 1}[p.low(end-2)]
+		}
+	}
+	return match{end: end, e: e}, true
+}
+
+// season: "summer", "this summer", "last fall", "the summer of 2024",
+// "spring 2024".
+func (p *parser) season(i int) (match, bool) {
+	j := i
+	e := expr{typ: TypeDate}
+	switch p.low(j) {
+	case "this", "last", "next", "the", "past":
+		j++
+	}
+	if p.is(j, "early", "late", "mid") {
+		e.mod = map[string]string{"early": "START", "late": "END", "mid": "MID"}[p.low(j)]
+		j++
+		if p.low(j) == "-" {
+			j++
+		}
+	}
+	s, ok := seasons[p.low(j)]
+	if !ok {
+		return match{}, false
+	}
+	if p.low(j) == "fall" && !p.is(i, "this", "last", "next", "the", "past") && !p.tok(j).upper {
+		if _, yok := p.yearNumberAfter(j + 1); !yok {
+			return match{}, false // "the fall of the regime" is handled by the "of" check; bare "fall" is a verb
+		}
+	}
+	e.season = s
+	end := j + 1
+	k := end
+	if p.is(k, "of") {
+		k++
+	}
+	if y, k2, ok := p.yearNumber(k); ok {
+		e.year, end = y, k2
+		return match{end: end, e: e}, true
+	}
+	if p.is(end, "of") {
+		return match{}, false // "the fall of Kabul"
+	}
+	switch p.low(i) {
+	case "this":
+		e.rel, e.unit, e.n = relDeictic, uYear, 0
+	case "last", "past":
+		e.rel, e.unit, e.n = relDeictic, uYear, -1
+	case "next":
+		e.rel, e.unit, e.n = relDeictic, uYear, 1
+	default:
+		e.rel = relTense
+	}
+	return match{end: end, e: e}, true
+}
+
+func (p *parser) yearNumberAfter(i int) (int, bool) {
+	if p.is(i, "of") {
+		i++
+	}
+	y, _, ok := p.yearNumber(i)
+	return y, ok
+}
+
+// deicticDay: "today", "yesterday", "tomorrow", "tonight", "last night",
+// "yesterday morning", "this morning", "this evening".
+func (p *parser) deicticDay(i int) (match, bool) {
+	e := expr{typ: TypeDate, rel: relDeictic, unit: uDay}
+	end := i + 1
+	switch p.low(i) {
+	case "today":
+	case "yesterday":
+		e.n = -1
+	case "tomorrow":
+		e.n = 1
+	case "tonight":
+		e.part, e.typ = timeline.Night, TypeTime
+	case "last":
+		if !p.is(i+1, "night") {
+			return match{}, false
+		}
+		e.n, e.part, e.typ, end = -1, timeline.Night, TypeTime, i+2
+		return match{end: end, e: e}, true
+	case "this":
+		pd, ok := parts[p.low(i+1)]
+		if !ok || strings.HasSuffix(p.low(i+1), "s") {
+			return match{}, false
+		}
+		e.part, e.typ, end = pd, TypeTime, i+2
+		return match{end: end, e: e}, true
+	default:
+		return match{}, false
+	}
+	if pd, ok := parts[p.low(end)]; ok && e.part == "" && !strings.HasSuffix(p.low(end), "s") {
+		e.part, e.typ = pd, TypeTime
+		end++
+	}
+	return match{end: end, e: e}, true
+}
+
+// relativeUnit: "last week", "this month", "next year", "last Thursday",
+// "next March", "earlier this week", "the past week" (a duration), "the
+// coming weeks", "the previous day".
+func (p *parser) relativeUnit(i int) (match, bool) {
+	j := i
+	mod := ""
+	switch p.low(j) {
+	case "earlier", "early":
+		mod, j = "START", j+1
+	case "later", "late":
+		mod, j = "END", j+1
+	case "mid":
+		mod, j = "MID", j+1
+		if p.low(j) == "-" {
+			j++
+		}
+	}
+	the := false
+	if p.is(j, "the") {
+		the, j = true, j+1
+	}
+	n := 0
+	switch p.low(j) {
+	case "this", "current":
+		n = 0
+	case "last", "past", "previous":
+		n = -1
+	case "next", "coming", "following":
+		n = 1
+	default:
+		return match{}, false
+	}
+	dir := p.low(j)
+	j++
+	if dir == "this" && p.is(j, "past") { // "this past spring"
+		n, j = -1, j+1
+	}
+	// the following Saturday, the previous Friday: counted from the story's day
+	if wd, k, ok := p.weekday(j); ok && the && (dir == "following" || dir == "previous" || dir == "next") {
+		return match{end: k, e: expr{typ: TypeDate, weekday: wd, rel: relAnaphoric, unit: "WD", n: n, mod: mod}}, true
+	}
+	// last Thursday, next Monday, this Friday
+	if wd, k, ok := p.weekday(j); ok && !the {
+		e := expr{typ: TypeDate, weekday: wd, rel: relDeictic, unit: "WD", n: n, mod: mod}
+		if pd, ok := parts[p.low(k)]; ok && !strings.HasSuffix(p.low(k), "s") {
+			e.part, e.typ, k = pd, TypeTime, k+1
+		}
+		return match{end: k, e: e}, true
+	}
+	// last March, next January
+	if mo, k, ok := p.month(j); ok && !the {
+		return match{end: k, e: expr{typ: TypeDate, month: mo, rel: relDeictic, unit: "MO", n: n, mod: mod}}, true
+	}
+	u, ok := units[p.low(j)]
+	if !ok {
+		return match{}, false
+	}
+	plural := strings.HasSuffix(p.low(j), "s") && p.low(j) != "hours"
+	if plural || p.low(j) == "hours" {
+		// "the coming weeks", "the past months": an unspecified span
+		if !the && dir != "coming" && dir != "past" {
+			return match{}, false
+		}
+		return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}, true
+	}
+	if u == uQuarter && n == 0 {
+		return match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest, mod: mod}}, true
+	}
+	if the && (dir == "following" || dir == "next" || dir == "previous") {
+		// "the following day", "the next week", "the previous day": the narrative's
+		return match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, mod: mod}}, true
+	}
+	if dir == "following" || dir == "coming" && !the {
+		return match{}, false
+	}
+	if !the && dir == "past" {
+		// "past decade" without an article: a span reaching the present
+		return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(1, false, u), mod: mod}}, true
+	}
+	if u == uSecond || u == uMinute || u == uHour {
+		return match{}, false
+	}
+	return match{end: j + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: u, n: n, mod: mod}}, true
+}
+
+// agoLater: "two years ago", "a week ago", "three days later", "two days
+// earlier", "hours later", "days later", "a year earlier".
+func (p *parser) agoLater(i int) (match, bool) {
+	j := i
+	mod := ""
+	switch {
+	case p.is(j, "about", "around", "some", "roughly", "approximately", "nearly", "almost"):
+		mod, j = "APPROX", j+1
+	case p.is(j, "more") && p.is(j+1, "than"):
+		mod, j = "MORE_THAN", j+2
+	case p.is(j, "less") && p.is(j+1, "than"):
+		mod, j = "LESS_THAN", j+2
+	case p.is(j, "only", "just"):
+		j++
+	}
+	n, vague, k, ok := p.quantity(j)
+	if !ok {
+		if _, isUnit := units[p.low(j)]; isUnit && strings.HasSuffix(p.low(j), "s") {
+			n, vague, k, ok = 0, true, j, true // "days later", "years ago"
+		} else {
+			return match{}, false
+		}
+	}
+	u, ok := units[p.low(k)]
+	if !ok {
+		return match{}, false
+	}
+	k++
+	switch p.low(k) {
+	case "ago":
+		e := expr{typ: TypeDate, rel: relDeictic, unit: u, n: -n, vague: vague, ago: true, mod: mod,
+			sameQuarter: u == uYear && n == 1 && !vague}
+		if vague {
+			e.ref = "PAST_REF"
+		}
+		return match{end: k + 1, e: e}, true
+	case "later", "afterwards", "afterward":
+		return match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, vague: vague, mod: mod,
+			sameQuarter: u == uYear && n == 1 && !vague}}, true
+	case "earlier", "before", "previously":
+		if p.low(k) == "before" && p.followsObject(k+1) {
+			return match{}, false // "two days before the vote": counted from an event, not a date
+		}
+		return match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: -n, vague: vague, mod: mod,
+			sameQuarter: u == uYear && n == 1 && !vague}}, true
+	case "after":
+		if p.followsObject(k + 1) {
+			return match{}, false
+		}
+		return match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, vague: vague, mod: mod}}, true
+	}
+	return match{}, false
+}
+
+// followsObject reports whether a noun phrase or clause starts at i (so the
+// preceding "before"/"after" is a preposition with an object).
+func (p *parser) followsObject(i int) bool {
+	t := p.tok(i)
+	if t.kind == tPunct || t.kind == 0 {
+		return false
+	}
+	return !p.is(i, "and", "or", "but", "when", "while")
+}
+
+// duration: "three years", "two weeks", "24 hours", "a few days",
+// "five-year", "the past four months", "the next few days", "for years".
+func (p *parser) duration(i int) (match, bool) {
+	j := i
+	mod := ""
+	lead := 0
+	switch {
+	case p.is(j, "the") && p.is(j+1, "past", "last", "next", "first", "previous", "coming", "following"):
+		j += 2
+		lead = 2
+	case p.is(j, "about", "around", "some", "roughly", "approximately", "nearly", "almost"):
+		mod, j = "APPROX", j+1
+	case p.is(j, "more", "over") && p.is(j+1, "than"):
+		mod, j = "MORE_THAN", j+2
+	case p.is(j, "less", "fewer") && p.is(j+1, "than"):
+		mod, j = "LESS_THAN", j+2
+	case p.is(j, "at") && p.is(j+1, "least"):
+		mod, j = "EQUAL_OR_MORE", j+2
+	case p.is(j, "up") && p.is(j+1, "to"):
+		mod, j = "EQUAL_OR_LESS", j+2
+	case p.is(j, "within"):
+		mod, j = "EQUAL_OR_LESS", j+1
+	case p.is(j, "past", "last", "recent", "coming") && !p.is(j-1, "the"):
+		j++
+		lead = 1
+	}
+	n, vague, k, ok := p.quantity(j)
+	if !ok {
+		u, isUnit := units[p.low(j)]
+		plural := isUnit && strings.HasSuffix(p.low(j), "s")
+		switch {
+		case plural && lead > 0:
+			// "the past months", "recent years", "coming weeks"
+			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}, true
+		case plural && j == i && p.low(j+1) == "-" && p.is(j+2, "long"):
+			return match{end: j + 3, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
+		case plural && j == i && p.is(j-1, "for", "within", "over") && p.tok(j+1).kind != tWord:
+			// "for weeks", "within weeks"
+			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
+		case plural && j == i && p.is(j-1, "for", "within", "over") && !p.nounAt(j+1):
+			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
+		}
+		return match{}, false
+	}
+	if p.is(k, "to", "or", "-") && !vague {
+		if _, v2, k2, ok := p.quantity(k + 1); ok && !v2 {
+			if _, isUnit := units[p.low(k2)]; isUnit {
+				k = k2 // "two to three weeks": the lower bound
+			}
+		}
+	}
+	half := false
+	if p.tok(k).kind == tNum && p.tok(k).num == 1 && p.low(k+1) == "/" && p.tok(k+2).num == 2 && p.glued(k+1) {
+		half, k = true, k+3 // 2 1/2 years
+	}
+	if p.is(k, "more", "full", "straight", "consecutive", "long") {
+		k++ // "two more weeks"
+	}
+	adjectival := false
+	if p.low(k) == "-" && p.glued(k) && p.glued(k+1) {
+		k++ // "five-year", "12-day"
+		adjectival = true
+	}
+	u, ok := units[p.low(k)]
+	if !ok {
+		return match{}, false
+	}
+	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).kind == tWord && p.tok(k+1).upper) {
+		return match{}, false // "a second group": an ordinal
+	}
+	if adjectival && strings.HasSuffix(p.low(k), "s") {
+		return match{}, false
+	}
+	if p.tok(j).kind == tNum && p.tok(j).num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.tok(k-1).low != "-" {
+		// "5 year" without a plural reads as an adjective ("a five year low") and is a duration too
+		adjectival = true
+	}
+	end := k + 1
+	if p.is(end, "ago", "later", "earlier", "afterwards", "afterward") {
+		return match{}, false // agoLater
+	}
+	if p.is(end, "old") || (p.low(end) == "-" && p.is(end+1, "old")) {
+		return match{}, false // "a 6-year-old", "five years old": an age, not a time
+	}
+	if p.is(end, "and") && p.is(end+1, "a") && p.is(end+2, "half") {
+		half, end = true, end+3 // a minute and a half
+	}
+	e := expr{typ: TypeDuration, dur: durationValue(n, vague, u), mod: mod}
+	if half && !vague {
+		e.dur = halfDuration(n, u)
+	}
+	return match{end: end, e: e}, true
+}
+
+// halfDuration writes n and a half units: P2Y6M, PT1M30S.
+func halfDuration(n int, u unit) string {
+	switch u {
+	case uYear:
+		return "P" + strconv.Itoa(n) + "Y6M"
+	case uDay:
+		return "P" + strconv.Itoa(n) + "DT12H"
+	case uHour:
+		return "PT" + strconv.Itoa(n) + "H30M"
+	case uMinute:
+		return "PT" + strconv.Itoa(n) + "M30S"
+	case uMonth:
+		return "P" + strconv.Itoa(n) + "M15D"
+	}
+	return durationValue(n, false, u)
+}
+
+// durationValue writes a TIMEX3 duration: P3Y, PT24H, PXD.
+func durationValue(n int, vague bool, u unit) string {
+	amount := strconv.Itoa(n)
+	if vague {
+		amount = "X"
+	}
+	switch u {
+	case uSecond:
+		return "PT" + amount + "S"
+	case uMinute:
+		return "PT" + amount + "M"
+	case uHour:
+		return "PT" + amount + "H"
+	case uDecade:
+		if !vague {
+			return "P" + strconv.Itoa(10*n) + "Y"
+		}
+		return "PXE"
+	case uCentury:
+		if !vague {
+			return "P" + strconv.Itoa(100*n) + "Y"
+		}
+		return "PXC"
+	case uWeekend:
+		return "P" + amount + "WE"
+	}
+	return "P" + amount + string(u)
+}
+
+// set: "every week", "each year", "daily", "annually", "every Monday".
+func (p *parser) set(i int) (match, bool) {
+	if u, ok := unitly[p.low(i)]; ok {
+		if p.low(i) == "annual" || p.nounAt(i+1) {
+			return match{}, false // "quarterly dividend", "daily volume": an adjective
+		}
+		return match{end: i + 1, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}, true
+	}
+	// "$2 million a year", "four flights a week", "24 hours a day"
+	if p.is(i, "a", "per") && !p.is(i+2, "ago", "later", "earlier", "before", "after") {
+		if u, ok := units[p.low(i+1)]; ok && !strings.HasSuffix(p.low(i+1), "s") {
+			prev := p.tok(i - 1)
+			if prev.kind == tNum || prev.low == "million" || prev.low == "billion" || prev.low == "%" ||
+				(prev.kind == tWord && len(prev.low) > 3 && strings.HasSuffix(prev.low, "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
+				return match{end: i + 2, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}, true
+			}
+		}
+	}
+	if !p.is(i, "every", "each", "per") {
+		return match{}, false
+	}
+	j := i + 1
+	n := 1
+	if p.is(j, "other") {
+		n, j = 2, j+1
+	} else if q, vague, k, ok := p.quantity(j); ok && !vague && p.tok(j).low != "a" {
+		n, j = q, k
+	}
+	if u, ok := units[p.low(j)]; ok {
+		return match{end: j + 1, e: expr{typ: TypeSet, dur: durationValue(n, false, u)}}, true
+	}
+	if wd, k, ok := p.weekday(j); ok {
+		return match{end: k, e: expr{typ: TypeSet, dur: "XXXX-WXX-" + strconv.Itoa(wd)}}, true
+	}
+	if mo, k, ok := p.month(j); ok {
+		return match{end: k, e: expr{typ: TypeSet, dur: "XXXX-" + pad2(mo)}}, true
+	}
+	if pd, ok := parts[p.low(j)]; ok {
+		return match{end: j + 1, e: expr{typ: TypeSet, dur: "TXX" + string(pd)}}, true
+	}
+	return match{}, false
+}
+
+// nounAt reports whether token i looks like a noun that an adjective
+// before it would modify: a lower-case word that is not a function word.
+func (p *parser) nounAt(i int) bool {
+	t := p.tok(i)
+	if t.kind != tWord || t.upper {
+		return false
+	}
+	switch t.low {
+	case "and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with", "since", "until",
+		"the", "a", "an", "of", "as", "than", "that", "which", "who", "while", "when", "through",
+		"basis", "is", "are", "was", "were", "will", "would", "said", "says":
+		return false
+	}
+	return true
+}
+
+// reference: "now", "currently", "recently", "the past", "the future".
+func (p *parser) reference(i int) (match, bool) {
+	switch p.low(i) {
+	case "now":
+		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+	case "currently", "nowadays", "presently":
+		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+	case "recently", "lately", "previously", "formerly":
+		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PAST_REF"}}, true
+	case "the":
+		switch p.low(i + 1) {
+		case "past":
+			if _, ok := units[p.low(i+2)]; ok {
+				return match{}, false
+			}
+			if _, _, _, ok := p.quantity(i + 2); ok {
+				return match{}, false
+			}
+			return match{end: i + 2, e: expr{typ: TypeDate, ref: "PAST_REF"}}, true
+		case "future":
+			if p.is(i+2, "of") {
+				return match{}, false // "the future of NATO" is a topic
+			}
+			return match{end: i + 2, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+		case "present":
+			return match{end: i + 2, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+		case "near", "foreseeable", "distant":
+			if p.is(i+2, "future") {
+				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+			}
+		}
+	case "future":
+		if p.is(i-1, "in", "for") {
+			return match{end: i + 1, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+		}
+	}
+	return match{}, false
+}
+
+// clock: "9 a.m.", "6:31 p.m.", "21:40", "noon", "midnight". The hour and
+// minute are read with when's clock rules.
+func (p *parser) clock(i int) (match, bool) {
+	if p.is(i-1, "high") {
+		return match{}, false // "high noon"
+	}
+	switch p.low(i) {
+	case "noon", "midday":
+		return match{end: i + 1, e: expr{typ: TypeTime, hour: 12, clock: true, minutes: true}}, true
+	case "midnight":
+		return match{end: i + 1, e: expr{typ: TypeTime, hour: 24, clock: true}}, true
+	}
+	t := p.tok(i)
+	if t.kind != tNum || t.digits > 2 || t.ordinal {
+		return match{}, false
+	}
+	end := i + 1
+	hasMinutes := false
+	if (p.low(end) == ":" || p.low(end) == ".") && p.glued(end) && p.tok(end+1).kind == tNum && p.tok(end+1).digits == 2 && p.glued(end+1) {
+		hasMinutes = true
+		end += 2
+	}
+	ampm := 0
+	switch p.low(end) {
+	case "am", "pm":
+		ampm = 1
+	case "a", "p":
+		if p.low(end+1) == "." && p.glued(end+1) && p.is(end+2, "m") {
+			ampm = 3
+			if p.low(end+3) == "." && p.glued(end+3) {
+				ampm = 4
+			}
+		}
+	}
+	if ampm == 0 && (!hasMinutes || p.low(i+1) != ":") {
+		return match{}, false
+	}
+	end += ampm
+	h, m, ok := clockOf(p.text[t.start:p.tok(end-1).end])
+	if !ok {
+		return match{}, false
+	}
+	e := expr{typ: TypeTime, hour: h, minute: m, clock: true, minutes: hasMinutes}
+	// a time zone: "6:31 p.m. ET", "21:40 SGT", "14:05 GMT"
+	if z := p.tok(end); z.kind == tWord && len(z.text) >= 2 && len(z.text) <= 4 && strings.ToUpper(z.text) == z.text && timeZones[z.text] {
+		end++
+	}
+	return match{end: end, e: e}, true
+}
+
+var timeZones = map[string]bool{
+	"GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true, "EET": true, "EEST": true,
+	"ET": true, "EST": true, "EDT": true, "CT": true, "CST": true, "CDT": true, "MT": true,
+	"MST": true, "MDT": true, "PT": true, "PST": true, "PDT": true, "MSK": true, "SGT": true,
+	"JST": true, "KST": true, "IST": true, "AEST": true, "AEDT": true, "HKT": true, "WIB": true,
+	"Z": true,
+}
+
+// partOfDay: "that evening", "the same day", "that week", "the day
+// before", "overnight". "The morning of June 21" is handled by modified.
+func (p *parser) partOfDay(i int) (match, bool) {
+	if p.is(i, "overnight") {
+		return match{end: i + 1, e: expr{typ: TypeTime, part: timeline.Night, rel: relDeictic, unit: uDay}}, true
+	}
+	j := i
+	switch {
+	case p.is(j, "that") && p.is(j+1, "same"):
+		j += 2
+	case p.is(j, "the") && p.is(j+1, "same"):
+		j += 2
+	case p.is(j, "that"):
+		j++
+	case p.is(j, "the"):
+		// "the morning" alone: a part of the day the story is at
+		if pd, ok := parts[p.low(j+1)]; ok && !strings.HasSuffix(p.low(j+1), "s") && !p.is(j+2, "of") {
+			return match{end: j + 2, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}, true
+		}
+		if p.is(j+1, "day", "night") && p.is(j+2, "before", "after") && !p.followsObject(j+3) {
+			n := 1
+			if p.is(j+2, "before") {
+				n = -1
+			}
+			return match{end: j + 3, e: expr{typ: TypeDate, rel: relAnaphoric, unit: uDay, n: n}}, true
+		}
+		return match{}, false
+	default:
+		return match{}, false
+	}
+	if pd, ok := parts[p.low(j)]; ok && !strings.HasSuffix(p.low(j), "s") {
+		return match{end: j + 1, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}, true
+	}
+	if u, ok := units[p.low(j)]; ok && !strings.HasSuffix(p.low(j), "s") && u != uHour && u != uMinute && u != uSecond {
+		return match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u}}, true
+	}
+	return match{}, false
+}
+
+// modified: an expression with a leading modifier that belongs to it:
+// "early on Tuesday", "late Friday", "the end of the year", "mid-June",
+// "the morning of June 21", "the early hours of Saturday".
+func (p *parser) modified(i int) (match, bool) {
+	j := i
+	mod := ""
+	part := timeline.PartOfDay("")
+	switch {
+	case p.is(j, "early", "earlier"):
+		mod, j = "START", j+1
+	case p.is(j, "late", "later"):
+		mod, j = "END", j+1
+	case p.is(j, "mid"):
+		mod, j = "MID", j+1
+		if p.low(j) == "-" {
+			j++
+		}
+	case p.is(j, "the", "at", "by") && p.is(j+1, "end", "beginning", "start", "middle") && p.is(j+2, "of"):
+		mod = map[string]string{"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[p.low(j+1)]
+		j += 3
+	case p.is(j, "the") && p.is(j+1, "early", "small", "wee") && p.is(j+2, "hours") && p.is(j+3, "of"):
+		mod, part, j = "START", timeline.Night, j+4
+	case p.is(j, "the") && p.is(j+1, "morning", "afternoon", "evening", "night") && p.is(j+2, "of"):
+		part, j = parts[p.low(j+1)], j+3
+	case p.is(j, "the") && p.is(j+1, "first", "last") && p.is(j+2, "week", "day") && p.is(j+3, "of"):
+		mod, j = map[string]string{"first": "START", "last": "END"}[p.low(j+1)], j+4
+	default:
+		return match{}, false
+	}
+	if p.is(j, "on", "in") && mod != "" && !p.is(j-1, "of") {
+		j++ // "late on Friday", "early in the year"
+	}
+	if p.is(j, "the") && p.is(j+1, "year", "month", "week", "day") && !p.is(j+2, "before", "after") {
+		e := expr{typ: TypeDate, rel: relAnaphoric, unit: units[p.low(j+1)], mod: mod}
+		if p.is(j+1, "year") || p.is(j+1, "month") {
+			e.rel = relDeictic // "the end of the year": this year
+		}
+		return match{end: j + 2, e: e}, true
+	}
+	m, ok := p.parseAtNoModified(j)
+	if !ok {
+		return match{}, false
+	}
+	switch m.e.typ {
+	case TypeDate, TypeTime:
+	default:
+		return match{}, false
+	}
+	if m.e.mod == "" {
+		m.e.mod = mod
+	}
+	if part != "" && (m.e.day > 0 || m.e.weekday > 0 || m.e.rel == relDeictic) {
+		m.e.part, m.e.typ = part, TypeTime
+	}
+	// "late on Friday" keeps the day; "late Friday night" keeps the part
+	return match{end: m.end, e: m.e}, true
+}
+
+func (p *parser) parseAtNoModified(i int) (match, bool) {
+	best := match{end: -1}
+	for _, rule := range grammar {
+		if m, ok := rule(p, i); ok && m.end > best.end && !isModified(m) {
+			best = m
+		}
+	}
+	return best, best.end > i
+}
+
+func isModified(m match) bool { return false }
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
