@@ -59,16 +59,16 @@ type expr struct {
 	yearShift    int
 	hasYearShift bool
 
-	ref  string // PRESENT_REF, PAST_REF, FUTURE_REF
-	dur  string // DURATION or SET value
-	mod  string // TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN
-	fyQ  bool   // a financial quarter that counts back from the publication date
-	ago  bool   // "two years ago": a shift backwards by n units
+	ref string // PRESENT_REF, PAST_REF, FUTURE_REF
+	dur string // DURATION or SET value
+	mod string // TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN
+	fyQ bool   // a financial quarter that counts back from the publication date
+	ago bool   // "two years ago": a shift backwards by n units
 	// sameQuarter: "a year earlier" after a quarter was mentioned means
 	// that quarter a year before (financial news).
 	sameQuarter bool
 	qref        qref
 	past        bool   // known to be in the past whatever the clause's tense
 	holiday     string // a key of holidays
-	tens bool   // "the 1990s" written "'90s" or "nineties"
+	tens        bool   // "the 1990s" written "'90s" or "nineties"
 }
