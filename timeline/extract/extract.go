@@ -1,0 +1,88 @@
+// Package extract turns a news article into candidate events: it cleans
+// pasted text or HTML, finds the publication date, resolves every date
+// expression against it (package timex), and reads dated sentences for
+// calls, meetings, visits, agreements, strikes and the other kinds, with
+// their actors, a title, the quote and a confidence.
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/timeline"
+)
+
+// Version names the extractor's rules; it is stored with every mention so
+// that events found by older rules can be told apart.
+const Version = "dateline-extract/1"
+
+// Options adjust extraction.
+type Options struct {
+	// Published overrides the publication date found in the article.
+	Published timeline.Date
+	// MaxBytes limits the input; 0 means timeline.MaxArticleBytes.
+	MaxBytes int
+}
+
+// Result is what extraction found in one article.
+type Result struct {
+	Title string
+	// Published is the publication date and PublishedSource where it came
+	// from (SourceGiven, SourceMetadata, SourceDateline, SourceUpdated), or
+	// zero and "" when none was found: relative dates then stay unresolved.
+	Published       timeline.Date
+	PublishedSource string
+	// Events are the candidate events, each with one or more mentions
+	// whose quotes are exact substrings of the input.
+	Events []timeline.Event
+	// Notes explain what could not be done ("no publication date found").
+	Notes []string
+}
+
+// Errors for input that cannot be an article.
+var (
+	ErrEmpty    = errors.New("the article is empty")
+	ErrNotText  = errors.New("the article is not text (it is binary or not UTF-8)")
+	ErrTooLarge = errors.New("the article is too large")
+)
+
+// Article extracts the events of one article (pasted text or an HTML
+// page).
+func Article(input string, opts Options) (Result, error) {
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = timeline.MaxArticleBytes
+	}
+	switch {
+	case len(input) > limit:
+		return Result{}, fmt.Errorf("%w (%d bytes, the limit is %d)", ErrTooLarge, len(input), limit)
+	case !utf8.ValidString(input) || strings.IndexByte(input, 0) >= 0:
+		return Result{}, ErrNotText
+	case strings.TrimSpace(input) == "":
+		return Result{}, ErrEmpty
+	}
+	var d *document
+	if looksLikeHTML(input) {
+		d = fromHTML(input)
+	} else {
+		d = fromText(input)
+		d.classifyText()
+	}
+	res := Result{Title: d.title}
+	if !opts.Published.IsZero() {
+		res.Published, res.PublishedSource = opts.Published, SourceGiven
+	} else {
+		res.Published, res.PublishedSource = d.publication()
+	}
+	var dct time.Time
+	if res.Published.IsZero() {
+		res.Notes = append(res.Notes, "No publication date was found, so dates like \"Thursday\" or \"last month\" could not be placed; give one to resolve them.")
+	} else {
+		dct = res.Published.Start()
+	}
+	res.Events = d.events(dct, res.Published)
+	return res, nil
+}

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/timex"
+)
+
+// Where a publication date came from.
+const (
+	SourceGiven    = "given"    // the user or caller said so
+	SourceMetadata = "metadata" // article:published_time or JSON-LD datePublished
+	SourceDateline = "dateline" // a date line or byline near the top of the text
+	SourceUpdated  = "updated"  // only an "Updated ..." time was found
+)
+
+// publication finds the date an article was published, the reference for
+// every relative date in it: page metadata first, then a date line near
+// the top ("July 3, 2025Updated 6:31 p.m. ET", "Published 24 February
+// 2022", "Date 21.03.2023"). A date labelled as an update is used only when
+// nothing else is found. Dates in the story itself are never taken.
+func (d *document) publication() (timeline.Date, string) {
+	if d.meta.published != "" {
+		if t, err := time.Parse("2006-01-02T15:04:05-07:00", d.meta.published); err == nil {
+			if dd, err := timeline.DayDate(t.Year(), t.Month(), t.Day()); err == nil {
+				return dd, SourceMetadata
+			}
+		}
+	}
+	var plain, updated timeline.Date
+	bodies := 0
+	for i, bl := range d.blocks {
+		if i >= 25 || bodies >= 3 {
+			break
+		}
+		if bl.kind == blockBody {
+			bodies++
+			continue
+		}
+		if len(bl.text) > 300 {
+			continue
+		}
+		for _, t := range timex.Find(bl.text, time.Time{}) {
+			if t.Date.IsZero() || t.Date.Precision() < timeline.PrecisionDay {
+				continue
+			}
+			day, _ := timeline.DayDate(t.Date.Start().Year(), t.Date.Start().Month(), t.Date.Start().Day())
+			switch label(bl.text[:t.Start]) {
+			case "published":
+				return day, SourceDateline
+			case "updated":
+				if updated.IsZero() {
+					updated = day
+				}
+			default:
+				if plain.IsZero() {
+					plain = day
+				}
+			}
+		}
+	}
+	switch {
+	case !plain.IsZero():
+		return plain, SourceDateline
+	case !updated.IsZero():
+		return updated, SourceUpdated
+	}
+	return timeline.Date{}, ""
+}
+
+// label reads the words before a date in a date line.
+func label(before string) string {
+	b := strings.ToLower(before)
+	// the nearest label wins: "Published ... Updated <date>"
+	last, kind := -1, ""
+	for _, l := range []struct{ word, kind string }{
+		{"updated", "updated"}, {"modified", "updated"}, {"last edited", "updated"},
+		{"published", "published"}, {"posted", "published"}, {"online:", "published"},
+		{"filed", "published"}, {"date", "published"}, {"issued", "published"},
+	} {
+		if i := strings.LastIndex(b, l.word); i > last {
+			last, kind = i, l.kind
+		}
+	}
+	return kind
+}

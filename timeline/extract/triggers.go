@@ -1,0 +1,325 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dateline/dateline/timeline"
+)
+
+// trigger is a word (or words) of a sentence that names an event.
+type trigger struct {
+	kind  timeline.Kind
+	i, j  int    // words[i:j]
+	lemma string // the event word as a title would use it
+	verb  bool
+}
+
+type entry struct {
+	kind  timeline.Kind
+	lemma string
+	verb  bool
+}
+
+// lexicon maps unambiguous word forms to the events they name. Ambiguous
+// words ("call", "strike", "talks", "launched", "test") are decided by
+// context in triggerAt.
+var lexicon = map[string]entry{}
+
+func init() {
+	add := func(kind timeline.Kind, lemma string, verb bool, forms ...string) {
+		for _, f := range forms {
+			lexicon[f] = entry{kind, lemma, verb}
+		}
+	}
+	add(timeline.KindCall, "call", true, "phoned", "telephoned", "rang")
+	add(timeline.KindMeeting, "meet", true, "met", "meet", "meets", "meeting", "hosted", "hosts", "convened", "convene", "convenes")
+	add(timeline.KindMeeting, "meeting", false, "meetings", "summit", "summits", "negotiations", "summitry")
+	add(timeline.KindVisit, "visit", true, "visited", "visits", "visiting", "arrived", "arrives", "landed", "toured", "travelled", "traveled", "travels")
+	add(timeline.KindVisit, "visit", false, "visit", "trip", "arrival", "tour")
+	add(timeline.KindAgreement, "agree", true, "agreed", "agree", "agrees", "signed", "sign", "signs", "ratified", "ratify", "ratifies", "brokered")
+	add(timeline.KindAgreement, "agreement", false, "agreement", "agreements", "deal", "accord", "accords", "treaty",
+		"ceasefire", "cease-fire", "truce", "armistice", "pact", "memorandum", "ratification", "declaration")
+	add(timeline.KindStatement, "say", true, "said", "says", "told", "tells", "announced", "announces", "declared",
+		"stated", "warned", "warns", "accused", "accuses", "blamed", "blames", "condemned", "condemns", "denied",
+		"denies", "insisted", "urged", "urges", "praised", "criticised", "criticized", "addressed", "tweeted",
+		"reiterated", "dismissed", "welcomed", "predicted", "apologized", "apologised", "reaffirmed", "promised",
+		"pledged", "vowed", "argued", "acknowledged", "confirmed", "rejected", "demanded", "recalled", "issued", "proposed")
+	add(timeline.KindStatement, "statement", false, "statement", "statements", "announcement", "speech", "address", "remarks", "communique")
+	add(timeline.KindThreat, "threaten", true, "threatened", "threatens", "threaten", "detonated", "tested", "retaliate", "respond")
+	add(timeline.KindThreat, "threat", false, "threat", "threats", "ultimatum", "ultimatums", "detonation")
+	add(timeline.KindSanction, "sanction", true, "sanctioned", "expelled", "expel", "expels", "expelling", "banned", "blacklisted", "severed", "embargoed")
+	add(timeline.KindSanction, "sanctions", false, "sanction", "sanctions", "expulsion", "expulsions", "embargo", "tariffs", "tariff")
+	add(timeline.KindStrike, "attack", true, "struck", "attacked", "attacks", "bombed", "bombs", "shelled", "invaded", "invade",
+		"invades", "raided", "bombarded", "stormed", "ambushed", "shot", "seized", "captured", "occupied")
+	add(timeline.KindStrike, "attack", false, "attack", "bombing", "bombings", "bombardment", "shelling", "invasion",
+		"airstrike", "airstrikes", "air strike", "raid", "raids", "offensive", "assault", "incursion", "fighting",
+		"clashes", "mutiny", "uprising", "poisoning", "coup", "putsch", "war")
+	add(timeline.KindLeadership, "elect", true, "elected", "re-elected", "reelected", "inaugurated", "resigned", "resigns",
+		"appointed", "ousted", "toppled", "impeached", "succeeded", "installed")
+	add(timeline.KindLeadership, "election", false, "election", "elections", "re-election", "reelection", "inauguration", "resignation")
+	add(timeline.KindAid, "aid", false, "aid", "assistance", "loan", "loans", "grant", "donation", "package")
+	add(timeline.KindAid, "aid", true, "donated", "delivered")
+	add(timeline.KindProtest, "protest", true, "protested", "demonstrated", "rallied", "marched", "rioted")
+	add(timeline.KindProtest, "protest", false, "protest", "protests", "protesters", "protestors", "demonstration",
+		"demonstrations", "demonstrators", "rally", "rallies", "riots", "rioting")
+}
+
+// phrases are multi-word triggers, checked before single words.
+var phrases = []struct {
+	words []string
+	entry
+}{
+	{[]string{"phone", "call"}, entry{timeline.KindCall, "call", false}},
+	{[]string{"telephone", "call"}, entry{timeline.KindCall, "call", false}},
+	{[]string{"video", "call"}, entry{timeline.KindCall, "call", false}},
+	{[]string{"phone", "conversation"}, entry{timeline.KindCall, "call", false}},
+	{[]string{"telephone", "conversation"}, entry{timeline.KindCall, "call", false}},
+	{[]string{"phone", "calls"}, entry{timeline.KindCall, "call", false}},
+	{[]string{"video", "conference"}, entry{timeline.KindCall, "call", false}},
+	{[]string{"joint", "statement"}, entry{timeline.KindAgreement, "agreement", false}},
+	{[]string{"joint", "declaration"}, entry{timeline.KindAgreement, "agreement", false}},
+	{[]string{"took", "effect"}, entry{timeline.KindAgreement, "agreement", true}},
+	{[]string{"take", "effect"}, entry{timeline.KindAgreement, "agreement", true}},
+	{[]string{"came", "into", "force"}, entry{timeline.KindAgreement, "agreement", true}},
+	{[]string{"sat", "down"}, entry{timeline.KindMeeting, "meet", true}},
+	{[]string{"held", "talks"}, entry{timeline.KindMeeting, "meet", true}},
+	{[]string{"news", "conference"}, entry{timeline.KindStatement, "statement", false}},
+	{[]string{"press", "conference"}, entry{timeline.KindStatement, "statement", false}},
+	{[]string{"opened", "a", "criminal", "case"}, entry{timeline.KindStatement, "statement", true}},
+	{[]string{"cut", "ties"}, entry{timeline.KindSanction, "sanction", true}},
+	{[]string{"shot", "down"}, entry{timeline.KindStrike, "attack", true}},
+	{[]string{"took", "control"}, entry{timeline.KindStrike, "attack", true}},
+	{[]string{"taken", "control"}, entry{timeline.KindStrike, "attack", true}},
+	{[]string{"took", "office"}, entry{timeline.KindLeadership, "take office", true}},
+	{[]string{"returned", "to", "office"}, entry{timeline.KindLeadership, "take office", true}},
+	{[]string{"returned", "to", "power"}, entry{timeline.KindLeadership, "take office", true}},
+	{[]string{"came", "to", "power"}, entry{timeline.KindLeadership, "take office", true}},
+	{[]string{"sworn", "in"}, entry{timeline.KindLeadership, "take office", true}},
+	{[]string{"stepped", "down"}, entry{timeline.KindLeadership, "resign", true}},
+	{[]string{"third", "term"}, entry{timeline.KindLeadership, "election", false}},
+	{[]string{"second", "term"}, entry{timeline.KindLeadership, "election", false}},
+	{[]string{"took", "to", "the", "streets"}, entry{timeline.KindProtest, "protest", true}},
+	{[]string{"state", "visit"}, entry{timeline.KindVisit, "visit", false}},
+	{[]string{"peace", "talks"}, entry{timeline.KindMeeting, "meeting", false}},
+	{[]string{"military", "aid"}, entry{timeline.KindAid, "aid", false}},
+	{[]string{"humanitarian", "aid"}, entry{timeline.KindAid, "aid", false}},
+	{[]string{"arrest", "warrant"}, entry{timeline.KindStatement, "statement", false}},
+	{[]string{"nuclear", "test"}, entry{timeline.KindThreat, "test", false}},
+	{[]string{"missile", "test"}, entry{timeline.KindThreat, "test", false}},
+	{[]string{"weapons", "test"}, entry{timeline.KindThreat, "test", false}},
+}
+
+// findTriggers returns the event words of a sentence.
+func findTriggers(ws []word) []trigger {
+	var out []trigger
+	for i := 0; i < len(ws); i++ {
+		if t, ok := triggerAt(ws, i); ok {
+			out = append(out, t)
+			i = t.j - 1
+		}
+	}
+	return out
+}
+
+func lowAt(ws []word, i int) string {
+	if i < 0 || i >= len(ws) {
+		return ""
+	}
+	return ws[i].low
+}
+
+// within reports whether one of want appears in ws[from:to].
+func within(ws []word, from, to int, want ...string) bool {
+	for k := max(0, from); k < min(len(ws), to); k++ {
+		for _, w := range want {
+			if ws[k].low == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func triggerAt(ws []word, i int) (trigger, bool) {
+	w := ws[i]
+	if w.punct {
+		return trigger{}, false
+	}
+	for _, p := range phrases {
+		if i+len(p.words) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, pw := range p.words {
+			if ws[i+k].low != pw {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return trigger{kind: p.kind, i: i, j: i + len(p.words), lemma: p.lemma, verb: p.verb}, true
+		}
+	}
+	l := w.low
+	switch l {
+	case "call", "calls":
+		// a phone call, not "called for" or "a call to arms"
+		if within(ws, i-3, i, "a", "an", "the", "his", "her", "their", "its", "known", "hourlong", "first",
+			"second", "third", "fourth", "fifth", "sixth", "latest", "previous", "rare") &&
+			!within(ws, i+1, i+2, "for", "on", "off", "to", "it", "them", "up") {
+			return trigger{kind: timeline.KindCall, i: i, j: i + 1, lemma: "call"}, true
+		}
+		return trigger{}, false
+	case "called":
+		if within(ws, i+1, i+2, "off") {
+			return trigger{kind: timeline.KindStatement, i: i, j: i + 2, lemma: "cancel", verb: true}, true
+		}
+		return trigger{kind: timeline.KindStatement, i: i, j: i + 1, lemma: "say", verb: true}, true
+	case "spoke", "speaks", "spoken", "talked", "talks", "speak", "talk":
+		if within(ws, i+1, i+5, "phone", "telephone") {
+			return trigger{kind: timeline.KindCall, i: i, j: i + 1, lemma: "call", verb: true}, true
+		}
+		if l == "talks" && (within(ws, i-2, i, "held", "for", "in", "of", "the", "direct", "informal", "formal", "peace", "more", "further", "new", "fresh") ||
+			within(ws, i+1, i+2, "with", "between", "on", "in", "at")) {
+			return trigger{kind: timeline.KindMeeting, i: i, j: i + 1, lemma: "meeting"}, true
+		}
+		if (l == "spoke" || l == "talked") && within(ws, i+1, i+2, "to", "with") && i+2 < len(ws) && ws[i+2].upper {
+			return trigger{kind: timeline.KindCall, i: i, j: i + 1, lemma: "call", verb: true}, true
+		}
+		return trigger{}, false
+	case "conversation", "conversations":
+		return trigger{kind: timeline.KindMeeting, i: i, j: i + 1, lemma: "conversation"}, true
+	case "strike", "strikes":
+		// military strikes, not labour strikes
+		if within(ws, i-2, i, "air", "missile", "drone", "military", "retaliatory", "nuclear", "us", "u.s.",
+			"israeli", "russian", "iranian", "american", "a", "the", "their", "its", "new", "further") &&
+			!within(ws, i-2, i, "general", "hunger", "labour", "labor", "rail", "workers") ||
+			within(ws, i+1, i+2, "on", "against", "in") && !within(ws, i-2, i, "general", "hunger") {
+			return trigger{kind: timeline.KindStrike, i: i, j: i + 1, lemma: "strike"}, true
+		}
+		if l == "strike" && within(ws, i-2, i, "to") {
+			return trigger{kind: timeline.KindThreat, i: i, j: i + 1, lemma: "threaten", verb: true}, true
+		}
+		return trigger{}, false
+	case "launched", "launches", "launch", "fired", "fires":
+		if within(ws, i+1, i+5, "attack", "attacks", "missiles", "missile", "drones", "drone", "rockets",
+			"rocket", "strike", "strikes", "offensive", "operation", "invasion", "assault", "raid", "shells", "war") {
+			return trigger{kind: timeline.KindStrike, i: i, j: i + 1, lemma: "attack", verb: true}, true
+		}
+		return trigger{}, false
+	case "hit", "hits":
+		if within(ws, i-3, i, "missile", "missiles", "rocket", "rockets", "drone", "drones", "strike", "strikes", "shells") {
+			return trigger{kind: timeline.KindStrike, i: i, j: i + 1, lemma: "attack", verb: true}, true
+		}
+		return trigger{}, false
+	case "test", "tests":
+		if within(ws, i-3, i, "nuclear", "missile", "missiles", "weapons", "bomb", "hydrogen", "ballistic") {
+			return trigger{kind: timeline.KindThreat, i: i, j: i + 1, lemma: "test"}, true
+		}
+		return trigger{}, false
+	case "approved", "approves", "endorsed", "endorses":
+		if within(ws, i+1, i+5, "bid", "accession", "deal", "treaty", "agreement", "membership", "plan", "assessment", "accord") {
+			return trigger{kind: timeline.KindAgreement, i: i, j: i + 1, lemma: "approve", verb: true}, true
+		}
+		return trigger{}, false
+	case "joined", "joins", "join":
+		if within(ws, i+1, i+3, "nato", "alliance", "union", "eu") {
+			return trigger{kind: timeline.KindAgreement, i: i, j: i + 1, lemma: "join", verb: true}, true
+		}
+		return trigger{}, false
+	case "extended", "extends":
+		if within(ws, i+1, i+4, "treaty", "deal", "agreement", "truce", "ceasefire", "cease-fire", "start", "accord") {
+			return trigger{kind: timeline.KindAgreement, i: i, j: i + 1, lemma: "extend", verb: true}, true
+		}
+		return trigger{}, false
+	case "flew", "flies", "fly", "travelled", "traveled", "went", "headed", "carried":
+		if within(ws, i+1, i+6, "to", "into", "in") || l == "carried" && within(ws, i+1, i+6, "to") {
+			return trigger{kind: timeline.KindVisit, i: i, j: i + 1, lemma: "visit", verb: true}, true
+		}
+		return trigger{}, false
+	case "ordered", "ordering", "orders":
+		if within(ws, i+1, i+7, "out", "leave", "expelled") {
+			return trigger{kind: timeline.KindSanction, i: i, j: i + 1, lemma: "expel", verb: true}, true
+		}
+		return trigger{}, false
+	case "crossed":
+		if within(ws, i-4, i, "fighters", "troops", "forces", "soldiers", "tanks", "columns") {
+			return trigger{kind: timeline.KindStrike, i: i, j: i + 1, lemma: "attack", verb: true}, true
+		}
+		return trigger{}, false
+	case "removed":
+		if within(ws, i+1, i+8, "posts", "post", "office", "power") {
+			return trigger{kind: timeline.KindLeadership, i: i, j: i + 1, lemma: "remove", verb: true}, true
+		}
+		return trigger{}, false
+	case "claim", "claims", "claimed":
+		return trigger{kind: timeline.KindStatement, i: i, j: i + 1, lemma: "claim", verb: l == "claimed"}, true
+	case "pledged", "pledges", "pledge":
+		if within(ws, i+1, i+4, "$", "€", "£", "¥", "aid", "billion", "million") {
+			return trigger{kind: timeline.KindAid, i: i, j: i + 1, lemma: "aid", verb: true}, true
+		}
+	case "deal", "deals":
+		if within(ws, i+1, i+2, "with") && !within(ws, i-1, i, "a", "the") {
+			return trigger{}, false // "to deal with"
+		}
+	case "war":
+		if !within(ws, i+1, i+3, "began", "broke", "started", "erupted") {
+			return trigger{}, false // "the war in Ukraine" is a setting, not an event of one day
+		}
+	case "address":
+		if !within(ws, i-2, i, "televised", "his", "her", "an", "day", "year's", "nation") {
+			return trigger{}, false
+		}
+	case "respond", "retaliate":
+		if !within(ws, i-2, i, "would", "will", "to") {
+			return trigger{}, false
+		}
+	case "package", "grant", "aid", "assistance":
+		if l == "package" && !within(ws, i-3, i, "aid", "military", "humanitarian", "economic", "financial", "weapons", "arms", "support") {
+			return trigger{}, false
+		}
+	}
+	if e, ok := lexicon[l]; ok {
+		return trigger{kind: e.kind, i: i, j: i + 1, lemma: e.lemma, verb: e.verb}, true
+	}
+	return trigger{}, false
+}
+
+// modality reads how a sentence presents the event at trigger t that
+// happens on the given date: as fact, planned, denied or hypothetical.
+func modality(ws []word, t trigger, future bool) timeline.Status {
+	from := t.i - 6
+	for k := t.i - 1; k >= max(0, from); k-- {
+		if ws[k].punct && (ws[k].text == ";" || ws[k].text == "—") {
+			from = k + 1
+			break
+		}
+	}
+	before := func(want ...string) bool { return within(ws, from, t.i, want...) }
+	switch {
+	case before("if", "unless", "whether", "could", "might", "should") && t.kind != timeline.KindThreat:
+		return timeline.StatusHypothetical
+	case before("not", "n't", "never", "refused", "failed", "declined", "without", "no") ||
+		lowAt(ws, t.i-1) == "no":
+		return timeline.StatusNegated
+	case t.kind != timeline.KindThreat && t.kind != timeline.KindStatement &&
+		(before("will", "'ll", "would", "scheduled", "upcoming", "planned", "expected", "due", "set", "plans") ||
+			lowAt(ws, t.i-1) == "to" || future):
+		return timeline.StatusPlanned
+	}
+	return timeline.StatusReported
+}
+
+// ofKindWord tells whether a trigger word is a plain reporting verb: such
+// events are kept only when nothing more specific is dated.
+func (t trigger) reporting() bool {
+	return t.kind == timeline.KindStatement && (t.lemma == "say")
+}
+
+func init() {
+	for k := range lexicon {
+		if strings.Contains(k, " ") {
+			delete(lexicon, k) // multi-word forms live in phrases
+		}
+	}
+}
