@@ -41,8 +41,8 @@ func Canonical(t testing.TB) (*timeline.Article, []timeline.Event) {
 	stamp := time.Date(2025, 7, 3, 20, 15, 0, 0, time.UTC)
 	events := []timeline.Event{
 		{Kind: timeline.KindCall, Date: Date(t, "2025-07-03TMO"), Title: "Trump and Putin speak by phone",
-			Summary: "No progress toward ending the war in Ukraine.",
-			Actors:  []timeline.Actor{{Name: "Donald Trump", Kind: timeline.ActorPerson}, {Name: "Vladimir Putin", Kind: timeline.ActorPerson}},
+			Summary:  "No progress toward ending the war in Ukraine.",
+			Actors:   []timeline.Actor{{Name: "Donald Trump", Kind: timeline.ActorPerson}, {Name: "Vladimir Putin", Kind: timeline.ActorPerson}},
 			Mentions: []timeline.Mention{quote("President Trump said", "on Thursday morning.")}, Confidence: 0.9},
 		{Kind: timeline.KindStrike, Date: Date(t, "2025-06-21"), Title: "United States strikes Iranian nuclear sites",
 			Actors:   []timeline.Actor{{Name: "United States", Kind: timeline.ActorCountry}, {Name: "Iran", Kind: timeline.ActorCountry}},
