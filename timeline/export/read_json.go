@@ -187,7 +187,12 @@ func readEvent(raw json.RawMessage, articles map[int64]*timeline.Article, badArt
 			ExtractorVersion: m.ExtractorVersion, Article: a,
 		})
 	}
-	problems = append(problems, fieldProblems(e.Validate())...)
+	for _, p := range fieldProblems(e.Validate()) {
+		if e.Date.IsZero() && je.Date != "" && strings.HasPrefix(p, "date:") {
+			continue // the date's own problem is reported above
+		}
+		problems = append(problems, p)
+	}
 	return e, problems
 }
 

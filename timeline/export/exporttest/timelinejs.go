@@ -70,7 +70,14 @@ const timelinePage = `<!DOCTYPE html>
 <script>
 window.check = {done: false, loaded: false, errors: []};
 try {
-  const tl = new TL.Timeline("timeline", "/timeline.json", {hash_bookmark: false, language: "en"});
+  const tl = new TL.Timeline("timeline", "/timeline.json", {
+    hash_bookmark: false, language: "en",
+    // TimelineJS loads fonts and languages from script_path, by default a
+    // CDN; its default font comes from Google Fonts. Georgia and Helvetica
+    // are fonts the system has.
+    script_path: location.origin + "/timelinejs/js/",
+    font: "georgia-helvetica",
+  });
   window.tl = tl;
   tl.on("loaded", () => { window.check.loaded = true; window.check.done = true; });
   setTimeout(() => { window.check.done = true; }, 15000);
