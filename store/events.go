@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/jackc/pgx/v5"
@@ -23,14 +24,28 @@ func (s *Store) CreateEvent(ctx context.Context, e *timeline.Event) (err error) 
 }
 
 func insertEvent(ctx context.Context, tx pgx.Tx, e *timeline.Event) error {
+	return insertEventAs(ctx, tx, e, false)
+}
+
+// insertEventAs inserts e; with keep, e's sequence and (non-zero)
+// timestamps are stored as they are instead of starting afresh.
+func insertEventAs(ctx context.Context, tx pgx.Tx, e *timeline.Event, keep bool) error {
 	start, rank := e.Date.SortKey()
+	var (
+		sequence         int
+		created, updated *time.Time
+	)
+	if keep {
+		sequence, created, updated = e.Sequence, nullTime(e.CreatedAt), nullTime(e.UpdatedAt)
+	}
 	err := tx.QueryRow(ctx, `
 		INSERT INTO events (kind, date_value, date_precision, date_start, date_end, date_rank,
-			status, title, summary, confidence, origin, source_url)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+			status, title, summary, confidence, origin, source_url, sequence, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+			coalesce($14, now()), coalesce($15, $14, now()))
 		RETURNING id, sequence, created_at, updated_at`,
 		e.Kind, e.Date.Value(), e.Date.Precision().String(), start, e.Date.End(), rank,
-		e.Status, e.Title, e.Summary, e.Confidence, e.Origin, e.SourceURL,
+		e.Status, e.Title, e.Summary, e.Confidence, e.Origin, e.SourceURL, sequence, created, updated,
 	).Scan(&e.ID, &e.Sequence, &e.CreatedAt, &e.UpdatedAt)
 	if err != nil {
 		return err
@@ -110,15 +125,17 @@ const eventFrom = `
 		WHERE ea.event_id = e.id
 	) act ON true`
 
-func scanEvent(row pgx.Row) (timeline.Event, error) {
+// scanEvent reads a row of eventColumns, and then any extra columns into
+// extra.
+func scanEvent(row pgx.Row, extra ...any) (timeline.Event, error) {
 	var (
 		e            timeline.Event
 		value        string
 		names, kinds []string
 		sources      int64
 	)
-	err := row.Scan(&e.ID, &e.Kind, &value, &e.Status, &e.Title, &e.Summary, &e.Confidence,
-		&e.Origin, &e.SourceURL, &e.Sequence, &e.CreatedAt, &e.UpdatedAt, &names, &kinds, &sources)
+	err := row.Scan(append([]any{&e.ID, &e.Kind, &value, &e.Status, &e.Title, &e.Summary, &e.Confidence,
+		&e.Origin, &e.SourceURL, &e.Sequence, &e.CreatedAt, &e.UpdatedAt, &names, &kinds, &sources}, extra...)...)
 	if err != nil {
 		return e, err
 	}
@@ -226,51 +243,20 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page,
 	if err := f.Validate(); err != nil {
 		return p, err
 	}
-	var (
-		where []string
-		args  []any
-	)
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
-	if len(f.Kinds) > 0 {
-		where = append(where, "e.kind = ANY("+arg(f.Kinds)+"::text[])")
-	}
-	if len(f.Actors) > 0 {
-		keys := make([]string, len(f.Actors))
-		for i, a := range f.Actors {
-			keys[i] = timeline.ActorKey(a)
-		}
-		where = append(where, `EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-			WHERE ea.event_id = e.id AND a.key = ANY(`+arg(keys)+`::text[]))`)
-	}
-	if q := strings.TrimSpace(f.Text); q != "" {
-		where = append(where, "e.search @@ websearch_to_tsquery('english', "+arg(q)+")")
-	}
-	from, to := f.Range()
-	if !from.IsZero() {
-		where = append(where, "e.date_start >= "+arg(from))
-	}
-	if !to.IsZero() {
-		where = append(where, "e.date_end <= "+arg(to))
-	}
+	c := filterConditions(f)
 	dir, cmp := "ASC", ">"
 	if f.Order == timeline.NewestFirst {
 		dir, cmp = "DESC", "<"
 	}
 	if !f.After.IsZero() {
-		where = append(where, fmt.Sprintf("(e.date_start, e.date_rank, e.id) %s (%s, %s, %s)",
-			cmp, arg(f.After.Start), arg(f.After.Rank), arg(f.After.ID)))
-	}
-	sql := "SELECT " + eventColumns + eventFrom
-	if len(where) > 0 {
-		sql += " WHERE " + strings.Join(where, " AND ")
+		c.add(fmt.Sprintf("(e.date_start, e.date_rank, e.id) %s (%s, %s, %s)",
+			cmp, c.arg(f.After.Start), c.arg(f.After.Rank), c.arg(f.After.ID)))
 	}
 	limit := f.PageSize()
-	sql += fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, limit+1)
+	sql := "SELECT " + eventColumns + eventFrom + c.sql() +
+		fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, limit+1)
 
-	rows, err := s.pool.Query(ctx, sql, args...)
+	rows, err := s.pool.Query(ctx, sql, c.args...)
 	if err != nil {
 		return p, err
 	}
@@ -285,4 +271,55 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page,
 		p.Next = timeline.CursorAt(p.Events[limit-1])
 	}
 	return p, nil
+}
+
+// conditions is a WHERE clause under construction over events e, with its
+// arguments.
+type conditions struct {
+	where []string
+	args  []any
+}
+
+// arg adds an argument and returns its placeholder.
+func (c *conditions) arg(v any) string {
+	c.args = append(c.args, v)
+	return fmt.Sprintf("$%d", len(c.args))
+}
+
+func (c *conditions) add(cond string) { c.where = append(c.where, cond) }
+
+// sql is the WHERE clause, or "" when nothing is filtered.
+func (c *conditions) sql() string {
+	if len(c.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(c.where, " AND ")
+}
+
+// filterConditions selects the events f selects, leaving out the page
+// position (f.After), so that pages and exports filter alike.
+func filterConditions(f timeline.Filter) *conditions {
+	c := &conditions{}
+	if len(f.Kinds) > 0 {
+		c.add("e.kind = ANY(" + c.arg(f.Kinds) + "::text[])")
+	}
+	if len(f.Actors) > 0 {
+		keys := make([]string, len(f.Actors))
+		for i, a := range f.Actors {
+			keys[i] = timeline.ActorKey(a)
+		}
+		c.add(`EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+			WHERE ea.event_id = e.id AND a.key = ANY(` + c.arg(keys) + `::text[]))`)
+	}
+	if q := strings.TrimSpace(f.Text); q != "" {
+		c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(q) + ")")
+	}
+	from, to := f.Range()
+	if !from.IsZero() {
+		c.add("e.date_start >= " + c.arg(from))
+	}
+	if !to.IsZero() {
+		c.add("e.date_end <= " + c.arg(to))
+	}
+	return c
 }

@@ -23,6 +23,12 @@ var static embed.FS
 type Store interface {
 	Events(ctx context.Context, f timeline.Filter) (timeline.Page, error)
 	Ping(ctx context.Context) error
+	// Export streams the articles cited by the events f selects, then
+	// the events, from one snapshot (see store.Store.Export).
+	Export(ctx context.Context, f timeline.Filter, article func(timeline.Article) error, event func(timeline.Event) error) error
+	// Version changes with every change an export could show.
+	Version(ctx context.Context) (timeline.Version, error)
+	CountEvents(ctx context.Context, f timeline.Filter) (total, notInCalendar int, err error)
 }
 
 // Server routes requests to the pages.
@@ -38,6 +44,11 @@ func NewServer(store Store, log *slog.Logger) *Server {
 	s := &Server{store: store, log: log, mux: http.NewServeMux()}
 	s.handle("GET /{$}", s.timeline)
 	s.handle("GET /healthz", s.healthz)
+	s.handle("GET /export", s.exportPage)
+	s.handle("GET /calendar.ics", s.serveExport("ics"))
+	s.handle("GET /export.json", s.serveExport("json"))
+	s.handle("GET /export.csv", s.serveExport("csv"))
+	s.handle("GET /timelinejs.json", s.serveExport("timelinejs"))
 	s.handle("/", func(http.ResponseWriter, *http.Request) error { return timeline.ErrNotFound })
 	s.mux.Handle("GET /static/", http.FileServerFS(static))
 	// State-changing requests from other sites are refused (CSRF).

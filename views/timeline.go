@@ -15,6 +15,18 @@ type TimelineModel struct {
 	Filter  timeline.Filter
 	Groups  []Group
 	NextURL string // the next page, "" on the last one
+	// ExportQuery is the filter as a URL query for the export links, and
+	// WebcalURL the calendar of these events to subscribe to.
+	ExportQuery string
+	WebcalURL   string
+}
+
+// exportURL is the address of an export of the page's events.
+func (m TimelineModel) exportURL(path string) string {
+	if m.ExportQuery == "" {
+		return path
+	}
+	return path + "?" + m.ExportQuery
 }
 
 // Group is the events of one month, or of one year when only the year is
@@ -49,7 +61,8 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m := TimelineModel{Filter: f, Groups: groupByMonth(p.Events)}
+	m := TimelineModel{Filter: f, Groups: groupByMonth(p.Events), ExportQuery: filterQuery(f)}
+	m.WebcalURL = webcalURL(r, m.ExportQuery)
 	if !p.Next.IsZero() {
 		q := r.URL.Query()
 		q.Set("after", p.Next.String())

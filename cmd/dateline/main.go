@@ -38,6 +38,12 @@ const usage = `Usage: dateline <command> [flags]
 Commands:
   serve     serve the timeline on the web (applies migrations first)
   migrate   apply database migrations and exit
+  export    write the timeline to stdout:
+              --format ics|json|csv|timelinejs [--q TEXT] [--kind KIND]...
+              [--actor NAME]... [--from DATE] [--to DATE]
+  import    bring events in from a Dateline JSON export or a TimelineJS
+            spreadsheet saved as CSV:
+              [--all-or-nothing | --skip-bad-rows] FILE.json|FILE.csv
   help      show this help
 
 Run "dateline <command> -h" for a command's flags.
@@ -87,6 +93,10 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return serve(ctx, rest, e)
 	case "migrate":
 		return migrateCmd(ctx, rest, e)
+	case "export":
+		return exportCmd(ctx, rest, e)
+	case "import":
+		return importCmd(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return errHelp
