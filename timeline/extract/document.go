@@ -11,9 +11,9 @@ import (
 type blockKind uint8
 
 const (
-	blockBody    blockKind = iota // narrative paragraphs: events come from these
-	blockHeader                   // headline, byline, dateline: read for the publication date
-	blockJunk                     // paywall prompts, captions, share bars, related links
+	blockBody   blockKind = iota // narrative paragraphs: events come from these
+	blockHeader                  // headline, byline, dateline: read for the publication date
+	blockJunk                    // paywall prompts, captions, share bars, related links
 )
 
 // block is one paragraph or line of an article, as text, with where its
