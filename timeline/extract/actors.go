@@ -65,6 +65,26 @@ var notNames = map[string]bool{
 	"instrument": true, "accession": true, "chinese": true, "state's": true, "internet": true,
 	"telegram": true, "twitter": true, "facebook": true, "x": true, "youtube": true, "cnn": true,
 	"bbc": true, "tv": true, "radio": true, "television": true, "press": true, "media": true,
+	"new": true, "air": true, "airlines": true, "airways": true, "old": true, "great": true,
+	"grand": true, "saint": true, "fort": true, "port's": true, "general's": true,
+	"last": true, "next": true, "early": true, "late": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// placeNouns after a name make it a place or a thing: "Ataturk airport".
+var placeNouns = map[string]bool{
+	"airport": true, "square": true, "street": true, "palace": true, "bridge": true, "university": true,
+	"hospital": true, "stadium": true, "river": true, "province": true, "region": true, "city": true,
+	"hotel": true, "base": true, "port": true, "district": true, "camp": true, "prison": true,
+	"avenue": true, "road": true, "station": true, "mosque": true, "church": true, "institute": true,
+	"foundation": true, "center": true, "centre": true, "group": true, "company": true, "county": true,
+}
+
+// placePrepositions before an untitled capitalised phrase make it a place:
+// "in New York", "at Villa La Grange".
+var placePrepositions = map[string]bool{
+	"in": true, "at": true, "near": true, "across": true, "into": true, "through": true,
+	"outside": true, "inside": true, "around": true,
 }
 
 // eastAsianSurnames come first in names ("Kim Jong Un", "Xi Jinping").
@@ -91,9 +111,11 @@ var pluralAnaphora = []string{
 
 // mention is an actor found at words[i:j] of a sentence.
 type mention struct {
-	actor  timeline.Actor
-	i, j   int
-	nation bool // a nationality of the person next to it ("Russian President ...", "... of Russia")
+	actor    timeline.Actor
+	i, j     int
+	nation   bool // a nationality of the person next to it ("Russian President ...", "... of Russia")
+	location bool // a capital named as a place ("signed in Minsk"), not as a party
+	source   bool // the source of a report ("according to the United Nations")
 }
 
 // people is the article's register of persons, so that "Mr. Putin" and
@@ -155,7 +177,25 @@ func findActors(ws []word, reg *people, learn bool) []mention {
 		i++
 	}
 	markNationalities(ws, out)
+	for k := range out {
+		m := &out[k]
+		if m.i > 0 && gaz.metonym[strings.ToLower(joinWords(ws[m.i:m.j]))] && placePrepositions[ws[m.i-1].low] {
+			m.location = true
+		}
+		if m.i >= 2 && ws[m.i-2].low == "according" && ws[m.i-1].low == "to" ||
+			m.i >= 3 && ws[m.i-3].low == "according" && ws[m.i-2].low == "to" && ws[m.i-1].low == "the" {
+			m.source = true
+		}
+	}
 	return out
+}
+
+func joinWords(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
 }
 
 // gazetteerAt matches the longest country or organisation name at i.
@@ -183,9 +223,19 @@ func gazetteerAt(ws []word, i int) (mention, bool) {
 		} else if !ws[i+n-1].upper {
 			continue // "turkey" is a bird
 		}
+		if i > 0 && ws[i-1].upper && !ws[i-1].punct && !titles[ws[i-1].low] && !isStart(ws, i-1) {
+			if _, known := gaz.forms[ws[i-1].low]; !known {
+				return mention{}, false // part of a larger name: "Air China"
+			}
+		}
 		return mention{actor: a, i: i, j: i + n}, true
 	}
 	return mention{}, false
+}
+
+// isStart reports whether word k begins its sentence.
+func isStart(ws []word, k int) bool {
+	return k == 0 || ws[k-1].punct && strings.ContainsAny(ws[k-1].text, ".!?\"“—")
 }
 
 // isShortAcronym reports whether a gazetteer key is an acronym that must be
@@ -232,13 +282,16 @@ func personAt(ws []word, i int, reg *people, learn bool) (mention, bool) {
 	if titled && k == i {
 		return mention{}, false
 	}
+	if !titled && i > 0 && ws[i-1].upper && notNames[ws[i-1].low] && !isStart(ws, i-1) {
+		return mention{}, false // "Villa La Grange", "Lake Geneva": the rest of a place's name
+	}
 	// the name itself: capitalised words, initials, particles
 	start := k
 	var parts []string
 	for k < len(ws) {
 		w := ws[k]
 		switch {
-		case w.upper && !w.punct && !notNames[w.low] && !isMonthOrDay(w.low):
+		case w.upper && !w.punct && !notNames[w.low] && (!isMonthOrDay(w.low) || titled || len(parts) > 0):
 			if _, isPlace := gaz.forms[w.low]; isPlace && len(parts) == 0 && !titled {
 				return mention{}, false
 			}
@@ -259,13 +312,21 @@ func personAt(ws []word, i int, reg *people, learn bool) (mention, bool) {
 	if len(parts) == 0 || len(parts) > 4 {
 		return mention{}, false
 	}
+	if k < len(ws) && placeNouns[ws[k].low] {
+		return mention{}, false // "Ataturk airport"
+	}
+	if !titled && i > 0 && placePrepositions[ws[i-1].low] {
+		if _, known := reg.lookup(surname(strings.Join(parts, " "))); !known {
+			return mention{}, false // "in New York"; "to Putin" is a known person
+		}
+	}
 	full := strings.Join(parts, " ")
 	switch {
 	case len(parts) == 1:
 		if known, ok := reg.lookup(parts[0]); ok {
 			return mention{actor: person(known), i: i, j: k}, true
 		}
-		if !titled {
+		if !titled && !(k < len(ws) && subjectVerbs[ws[k].low]) {
 			return mention{}, false
 		}
 		if learn {
@@ -287,6 +348,15 @@ func personAt(ws []word, i int, reg *people, learn bool) (mention, bool) {
 		}
 		return mention{actor: person(full), i: i, j: k}, true
 	}
+}
+
+// subjectVerbs after a single capitalised word make it a person's surname:
+// "Prigozhin says", "Merkel told".
+var subjectVerbs = map[string]bool{
+	"says": true, "said": true, "told": true, "tells": true, "accused": true, "accuses": true,
+	"warned": true, "warns": true, "announced": true, "insisted": true, "denied": true, "added": true,
+	"met": true, "spoke": true, "called": true, "urged": true, "claimed": true, "claims": true,
+	"vowed": true, "wrote": true, "tweeted": true, "declared": true, "demanded": true,
 }
 
 func person(name string) timeline.Actor {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -11,8 +12,9 @@ import (
 
 // candidate is an event found in one sentence, before merging.
 type candidate struct {
-	event timeline.Event
-	order int // position in the article, for stable output
+	event    timeline.Event
+	sentence int  // index of the sentence in the article
+	weak     bool // the actors were inferred from earlier sentences
 }
 
 // narrative is the body of the article as one text, for date resolution:
@@ -42,18 +44,24 @@ func (d *document) narrative() narrative {
 	return n
 }
 
+// dated is a date expression of the body, in document offsets.
+type dated struct {
+	start, end int
+	date       timeline.Date
+	future     bool
+	implicit   bool // no expression: the date of a live-blog entry
+}
+
+// boundaryWords before a date make it the edge of a span, not the date of
+// the event: "through 2030", "until Friday", "by the end of the year".
+var boundaryWords = map[string]bool{"until": true, "till": true, "through": true, "by": true, "before": true}
+
 // events reads the body sentences for dated events.
 func (d *document) events(dct time.Time, published timeline.Date) []timeline.Event {
 	n := d.narrative()
-	tx := timex.Find(n.text, dct)
-	// dated expressions per body block, in document offsets
-	type dated struct {
-		start, end int // document text offsets
-		date       timeline.Date
-	}
 	byBlock := map[int][]dated{}
-	for _, t := range tx {
-		if t.Date.IsZero() || (t.Type != timex.TypeDate && t.Type != timex.TypeTime) {
+	for _, t := range timex.Find(n.text, dct) {
+		if t.Date.IsZero() || t.Vague || (t.Type != timex.TypeDate && t.Type != timex.TypeTime) {
 			continue
 		}
 		k := sort.SearchInts(n.starts, t.Start+1) - 1
@@ -62,67 +70,174 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 		}
 		bi := n.blocks[k]
 		off := d.blocks[bi].start - n.starts[k]
-		byBlock[bi] = append(byBlock[bi], dated{t.Start + off, t.End + off, t.Date})
+		before := strings.Fields(strings.ToLower(n.text[max(0, t.Start-12):t.Start]))
+		if len(before) > 0 && boundaryWords[before[len(before)-1]] {
+			continue
+		}
+		byBlock[bi] = append(byBlock[bi], dated{start: t.Start + off, end: t.End + off, date: t.Date, future: t.Future})
 	}
+	entries := d.liveEntries(published)
 
 	reg := newPeople()
 	// first pass: learn full names, so "Merkel" early on is "Angela Merkel"
-	for _, bi := range n.blocks {
+	for bi, bl := range d.blocks {
+		if bl.kind == blockJunk {
+			continue
+		}
 		for _, s := range d.sentences(bi) {
 			findActors(words(d.text, s.start, s.end), reg, true)
 		}
 	}
-	hints := callHints(d, n)
-	var cands []candidate
-	var recent []timeline.Actor // actors of the story so far, for "the leaders"
-	for _, bi := range n.blocks {
-		for _, s := range d.sentences(bi) {
+	callStory := callHints(n)
+	var (
+		cands   []candidate
+		story   storyActors
+		sentNum int
+	)
+	for bi := range d.blocks {
+		if d.blocks[bi].kind != blockBody {
+			continue
+		}
+		for si, s := range d.sentences(bi) {
+			sentNum++
 			ws := words(d.text, s.start, s.end)
-			ms := findActors(ws, reg, false)
+			skip := 0
+			if bi == n.blocks[0] && si == 0 {
+				skip = datelinePrefix(ws)
+			}
+			ms := findActors(ws[skip:], reg, false)
+			for k := range ms {
+				ms[k].i += skip
+				ms[k].j += skip
+			}
 			var times []dated
 			for _, t := range byBlock[bi] {
 				if t.start >= s.start && t.end <= s.end {
 					times = append(times, t)
 				}
 			}
-			if len(times) > 0 {
-				trigs := findTriggers(ws)
-				for _, p := range pair(ws, trigs, times, func(t dated) (int, int) { return t.start, t.end }) {
-					t, when := trigs[p.trigger], times[p.time]
-					kind := t.kind
-					if t.lemma == "conversation" && hints {
-						kind = timeline.KindCall
-					}
-					actors, fallback := eventActors(ws, ms, t, spanOf(ws, when.start, when.end), recent)
-					if len(actors) == 0 {
-						continue
-					}
-					future := !published.IsZero() && !when.date.Start().Before(published.End())
-					status := modality(ws, t, future)
-					quote, qs, qe := d.quote(s.start, s.end)
-					e := timeline.Event{
-						Kind: kind, Date: when.date, Actors: actors, Status: status,
-						Confidence: confidence(t, p.score, when.date, status, fallback, len(actors)),
-						Origin:     timeline.ByExtractor,
-						Title:      makeTitle(kind, t, ws, actors, status),
-						Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
-					}
-					cands = append(cands, candidate{event: e, order: len(cands)})
+			trigs := findTriggers(ws)
+			if len(times) == 0 && !entries[bi].IsZero() {
+				// a live-blog entry: what it reports in the present happened
+				// on the day it was posted
+				if t, ok := presentTrigger(ws, trigs); ok {
+					times = append(times, dated{start: ws[t.i].start, end: ws[t.i].start, date: entries[bi], implicit: true})
 				}
 			}
-			if people := personsOf(ms); len(people) > 0 {
-				recent = people
-			} else if len(ms) > 0 && len(recent) == 0 {
-				recent = actorsOf(ms)
+			for _, p := range pair(ws, trigs, times) {
+				t, when := trigs[p.trigger], times[p.time]
+				t = promote(ws, trigs, p.trigger)
+				kind := t.kind
+				if t.lemma == "conversation" && callStory {
+					kind = timeline.KindCall
+				}
+				span := spanOf(ws, when.start, when.end)
+				if when.implicit {
+					span = [2]int{t.i, t.i}
+				}
+				actors, weak := story.actorsFor(ws, ms, t, span, kind, p.coordinated || coordinated(ws, t))
+				if len(actors) == 0 {
+					continue
+				}
+				future := when.future || !published.IsZero() && !when.date.Start().Before(published.End())
+				status := modality(ws, t, future)
+				quote, qs, qe := d.quote(s.start, s.end)
+				e := timeline.Event{
+					Kind: kind, Date: when.date, Actors: actors, Status: status,
+					Confidence: confidence(t, p.score, when.date, status, weak || when.implicit, len(actors)),
+					Origin:     timeline.ByExtractor,
+					Title:      makeTitle(kind, t, ws, actors, status),
+					Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
+				}
+				cands = append(cands, candidate{event: e, sentence: sentNum, weak: weak})
 			}
+			story.update(ws, ms)
 		}
 	}
 	return merge(cands)
 }
 
+// datelineRE matches the dateline that opens wire copy: "MINSK, Belarus
+// (WW) —", "GENEVA —", "WASHINGTON, March 12 (Xinhua) --".
+var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .'-]+(, [A-Za-z .]+)?( \([^)]*\))? ?(—|--|-) `)
+
+// datelinePrefix returns how many words of the opening sentence are its
+// dateline: the place a story was filed from is not a party to it.
+func datelinePrefix(ws []word) int {
+	if len(ws) == 0 {
+		return 0
+	}
+	for k, w := range ws {
+		if k > 12 {
+			break
+		}
+		if w.text == "—" || w.text == "-" && k+1 < len(ws) && ws[k+1].text == "-" {
+			head := ws[:k]
+			upper := 0
+			for _, h := range head {
+				if !h.punct && strings.ToUpper(h.text) == h.text {
+					upper++
+				}
+			}
+			if upper > 0 && ws[0].text == strings.ToUpper(ws[0].text) {
+				return k + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+var clockHeader = regexp.MustCompile(`^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?$`)
+
+// liveEntries finds the entries of a live blog: body blocks that follow a
+// header that is only a clock time ("17:12 GMT"). They were posted on the
+// publication day.
+func (d *document) liveEntries(published timeline.Date) map[int]timeline.Date {
+	out := map[int]timeline.Date{}
+	if published.IsZero() {
+		return out
+	}
+	day, _ := timeline.DayDate(published.Start().Year(), published.Start().Month(), published.Start().Day())
+	in := false
+	for i, bl := range d.blocks {
+		switch {
+		case bl.kind != blockBody && clockHeader.MatchString(strings.TrimSpace(bl.text)):
+			in = true
+		case in && bl.kind == blockBody:
+			out[i] = day
+		}
+	}
+	return out
+}
+
+// presentTrigger picks the event a live-blog sentence reports in the
+// present or present perfect: "Prigozhin says", "forces have taken control".
+func presentTrigger(ws []word, trigs []trigger) (trigger, bool) {
+	var say *trigger
+	for k := range trigs {
+		t := trigs[k]
+		if !t.verb {
+			continue
+		}
+		perfect := within(ws, t.i-2, t.i, "has", "have")
+		present := strings.HasSuffix(ws[t.i].low, "s") && !strings.HasSuffix(ws[t.i].low, "ss")
+		switch {
+		case perfect && t.kind != timeline.KindStatement:
+			return t, true
+		case present && t.kind == timeline.KindStatement && say == nil:
+			say = &trigs[k]
+		}
+	}
+	if say != nil {
+		return *say, true
+	}
+	return trigger{}, false
+}
+
 // callHints reports whether the story is about a phone call, so that "a
 // conversation between the leaders" is read as the call.
-func callHints(d *document, n narrative) bool {
+func callHints(n narrative) bool {
 	low := strings.ToLower(n.text)
 	return strings.Contains(low, "phone") || strings.Contains(low, "telephone")
 }
@@ -147,82 +262,183 @@ func spanOf(ws []word, start, end int) [2]int {
 type pairing struct {
 	trigger, time int
 	score         float64
+	coordinated   bool // the event verb shares its subject with an earlier verb
 }
 
-// maxScore is the farthest a date may be from the event word it dates.
-const maxScore = 14
+// The farthest a date may be from the event word it dates, in words.
+const (
+	maxVerbScore = 14
+	maxNounScore = 10
+)
 
-// pair attaches each dated expression to the event word it most likely
-// dates: the nearest, counting words between them, with a cost for each
-// comma crossed and for plain reporting verbs. Each date gives at most one
-// event; an event verb without a date of its own takes the nearest date of
-// its sentence when no other event word is nearer to that date.
-func pair[T any](ws []word, trigs []trigger, times []T, span func(T) (int, int)) []pairing {
-	var out []pairing
-	used := map[int]bool{}
+// pair attaches dates to the event words they date. The closest pairs are
+// taken first, each date and each event word once; a date left over may
+// share the event word nearest it ("met on April 27 and again on May 26").
+// A verb coordinated with a dated one ("met on Tuesday ..., and signed a
+// statement") shares its date. A sentence with one date and one event word
+// pairs them whatever the distance.
+func pair(ws []word, trigs []trigger, times []dated) []pairing {
+	type option struct {
+		g, t int
+		sc   float64
+	}
 	spans := make([][2]int, len(times))
 	for ti, t := range times {
-		a, b := span(t)
-		spans[ti] = spanOf(ws, a, b)
+		spans[ti] = spanOf(ws, t.start, t.end)
+		if t.implicit {
+			for gi, g := range trigs {
+				if ws[g.i].start == t.start {
+					return []pairing{{trigger: gi, time: ti}}
+				}
+			}
+		}
 	}
+	var opts []option
 	for ti := range times {
-		best, bestScore := -1, float64(maxScore)+0.5
 		for gi, g := range trigs {
 			if g.i >= spans[ti][0] && g.i < spans[ti][1] {
 				continue // the event word is part of the date ("Election Day")
 			}
 			sc := distance(ws, g, spans[ti])
-			if sc < bestScore {
-				best, bestScore = gi, sc
+			limit := float64(maxVerbScore)
+			if !g.verb {
+				limit = maxNounScore
 			}
-		}
-		if best >= 0 {
-			out = append(out, pairing{best, ti, bestScore})
-			used[best] = true
+			if sc <= limit {
+				opts = append(opts, option{gi, ti, sc})
+			}
 		}
 	}
-	// coordinated event verbs share the date of their clause: "met on
-	// Tuesday ... and signed a joint statement"
-	for gi, g := range trigs {
-		if used[gi] || !g.verb || g.kind == timeline.KindStatement {
+	sort.SliceStable(opts, func(a, b int) bool { return opts[a].sc < opts[b].sc })
+	var out []pairing
+	usedT, usedG := map[int]bool{}, map[int]bool{}
+	for _, o := range opts {
+		if usedT[o.t] || usedG[o.g] {
 			continue
 		}
-		bestT, bestScore := -1, float64(2*maxScore)
-		for ti := range times {
-			sc := distance(ws, g, spans[ti])
-			if sc < bestScore {
-				bestT, bestScore = ti, sc
-			}
-		}
-		if bestT < 0 {
+		usedT[o.t], usedG[o.g] = true, true
+		out = append(out, pairing{trigger: o.g, time: o.t, score: o.sc})
+	}
+	for _, o := range opts {
+		// a date left over shares the event word of the date it is listed
+		// with: "met on April 27 and again on May 26"
+		if usedT[o.t] {
 			continue
 		}
-		closer := false
 		for _, p := range out {
-			if p.time == bestT && trigs[p.trigger].kind == g.kind {
-				closer = true // same kind already dated there
+			if p.trigger == o.g && linked(ws, spans[p.time], spans[o.t]) {
+				usedT[o.t] = true
+				out = append(out, pairing{trigger: o.g, time: o.t, score: o.sc + 1})
+				break
 			}
 		}
-		if !closer && bestScore <= float64(2*maxScore) {
-			out = append(out, pairing{gi, bestT, bestScore + 4})
+	}
+	for gi, g := range trigs { // coordinated verbs share the date of the verb before them
+		if usedG[gi] || !g.verb || g.kind == timeline.KindStatement || !coordinated(ws, g) {
+			continue
+		}
+		prev := -1
+		for hi, h := range trigs {
+			if h.j <= g.i && h.verb {
+				prev = hi
+			}
+		}
+		if prev < 0 || !usedG[prev] || trigs[prev].kind == g.kind || within(ws, trigs[prev].j, g.i, "that", "which", "who", "when", "after", "before", "because", "while", "as") {
+			continue
+		}
+		for _, p := range out {
+			if p.trigger == prev {
+				out = append(out, pairing{trigger: gi, time: p.time, score: p.score + 3, coordinated: true})
+				usedG[gi] = true
+				break
+			}
+		}
+	}
+	if len(out) == 0 && len(times) == 1 {
+		// one date, one event word: they belong together
+		only := -1
+		for gi, g := range trigs {
+			if g.kind == timeline.KindStatement || within(ws, g.i-3, g.i, "before", "after", "since", "until", "following") {
+				continue
+			}
+			if only >= 0 {
+				only = -2
+				break
+			}
+			only = gi
+		}
+		if only >= 0 {
+			out = append(out, pairing{trigger: only, time: 0, score: maxVerbScore})
 		}
 	}
 	return out
 }
 
-// distance is the cost of reading date span s as the date of trigger g.
+// linked reports whether two dates are listed together: "on April 27
+// and again on May 26", "in 2006 and 2009".
+func linked(ws []word, a, b [2]int) bool {
+	if a[1] > b[0] {
+		a, b = b, a
+	}
+	for k := a[1]; k < b[0]; k++ {
+		switch ws[k].low {
+		case "and", "again", "or", ",", "on", "in", "then", "later":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// coordinated reports whether the event verb at g is the second verb of
+// its subject: ", and signed", "and then flew".
+func coordinated(ws []word, g trigger) bool {
+	k := g.i - 1
+	if lowAt(ws, k) == "then" || lowAt(ws, k) == "later" || lowAt(ws, k) == "also" {
+		k--
+	}
+	return lowAt(ws, k) == "and"
+}
+
+// distance is the cost of reading date span s as the date of trigger g:
+// the words between them, more for each comma or clause crossed.
 func distance(ws []word, g trigger, s [2]int) float64 {
 	var from, to int
-	if g.j <= s[0] {
+	after := g.j <= s[0] // the date follows the event word, as usual
+	fronted := !after && frontedDate(ws, s)
+	if after {
 		from, to = g.j, s[0]
+		if to > from && isPrep(ws[to-1].low) {
+			to-- // the date's own preposition: "met on Tuesday"
+		}
 	} else {
 		from, to = s[1], g.i
+		if fronted {
+			from = mainClause(ws, s)
+			if g.i < from {
+				return maxVerbScore + 1 // inside the subordinate clause: "Early on Tuesday, as the truce ..."
+			}
+		}
 	}
 	if to < from {
 		return 0
 	}
 	sc := float64(to - from)
+	if !after && !fronted {
+		sc += 3 // a date usually follows its verb: "spoke to X on Saturday and reaffirmed"
+		if within(ws, from, to, "and", "but") {
+			sc += 3
+		}
+	}
 	for k := from; k < to; k++ {
+		if ws[k].text == "," {
+			if end := appositive(ws, k); end > k && end < to {
+				sc -= float64(end - k) // ", Anatoly Antonov," names someone; it does not end a clause
+				k = end
+				sc += 1
+				continue
+			}
+		}
 		switch ws[k].text {
 		case ",", "—", "(", ")":
 			sc += 3
@@ -230,9 +446,15 @@ func distance(ws []word, g trigger, s [2]int) float64 {
 			sc += 10
 		}
 		switch ws[k].low {
-		case "which", "who", "whom", "where", "while", "although", "because":
+		case "which", "who", "whom", "where", "while", "although", "because", "that":
 			sc += 2
 		}
+	}
+	if within(ws, g.i-3, g.i, "before", "after", "since", "until", "following", "ahead") {
+		sc += 5 // "weeks before Russia's invasion": a reference point, not the event
+	}
+	if modifierDate(ws, s) && !(after && g.i == s[1]) && !(g.j == s[0]) {
+		sc += 6 // "the June 13-24 conflict": the date belongs to its noun
 	}
 	if g.reporting() {
 		sc += 1.5
@@ -243,50 +465,272 @@ func distance(ws []word, g trigger, s [2]int) float64 {
 	return sc
 }
 
-// eventActors picks the actors of an event from the sentence: those near
-// the event word and its date, the subject first. A plural anaphor ("the
-// leaders") or a sentence without actors takes the story's recent ones.
-func eventActors(ws []word, ms []mention, t trigger, date [2]int, recent []timeline.Actor) ([]timeline.Actor, bool) {
-	lo, hi := min(t.i, date[0])-12, max(t.j, date[1])+10
-	var out []timeline.Actor
-	seen := map[string]bool{}
-	persons := map[string]bool{}
-	for _, m := range ms {
-		if m.actor.Kind == timeline.ActorPerson {
-			persons[m.actor.Name] = true
-		}
-	}
-	for _, m := range ms {
-		if m.j <= lo || m.i >= hi || m.nation {
-			continue
-		}
-		key := timeline.ActorKey(m.actor.Name)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, m.actor)
-	}
-	if len(out) == 0 || hasPluralAnaphor(ws) && len(out) < 2 {
-		for _, a := range recent {
-			if !seen[timeline.ActorKey(a.Name)] {
-				out = append(out, a)
-				seen[timeline.ActorKey(a.Name)] = true
+// appositive returns the index of the comma closing ", Name Name," that
+// opens at k, or k when there is none.
+func appositive(ws []word, k int) int {
+	for j := k + 1; j < min(len(ws), k+5); j++ {
+		if ws[j].text == "," {
+			if j > k+1 {
+				return j
 			}
+			return k
 		}
-		return out, true
+		if !ws[j].upper || ws[j].punct {
+			return k
+		}
 	}
-	return out, false
+	return k
 }
 
-func hasPluralAnaphor(ws []word) bool {
+// frontedDate reports whether a date opens its clause: "On Monday, ...",
+// "Also on Tuesday, ...", or stands between commas before the main clause
+// ("Weeks before the invasion, on Feb. 4, 2022, the two leaders ...").
+func frontedDate(ws []word, s [2]int) bool {
+	if s[1] >= len(ws) || ws[s[1]].text != "," {
+		return false
+	}
+	k := s[0] - 1
+	for k >= 0 && (ws[k].low == "on" || ws[k].low == "in") {
+		k--
+	}
+	if k >= 0 && ws[k].text == "," {
+		return true
+	}
+	for k := 0; k < s[0]; k++ {
+		switch ws[k].low {
+		case "on", "in", "also", "then", "later", "earlier", "but", "and", "at", "by", "early", "late":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// mainClause returns where the main clause starts after a fronted date:
+// after its comma, and after a subordinate clause that follows it ("Early
+// on Tuesday, as the truce was coming into force, an Iranian missile hit").
+func mainClause(ws []word, s [2]int) int {
+	k := s[1] + 1 // after the comma
+	switch lowAt(ws, k) {
+	case "as", "while", "when", "after", "before", "although", "though", "despite", "with", "amid":
+		for j := k + 1; j < len(ws); j++ {
+			if ws[j].text == "," {
+				return j + 1
+			}
+		}
+	}
+	return k
+}
+
+// modifierDate reports whether a date modifies the noun after it, as in
+// "the June 21 bombing" or "the June 13-24 conflict".
+func modifierDate(ws []word, s [2]int) bool {
+	if s[0] == 0 || s[1] >= len(ws) {
+		return false
+	}
+	prev, next := ws[s[0]-1], ws[s[1]]
+	det := prev.low == "the" || prev.low == "a" || prev.low == "an" || prev.low == "its" || prev.low == "'s" || prev.low == "their"
+	return det && !next.punct && !next.upper && !isPrep(next.low)
+}
+
+func isPrep(w string) bool {
+	switch w {
+	case "on", "in", "at", "during", "from", "of", "over", "for":
+		return true
+	}
+	return false
+}
+
+// promote turns "announced ... an accord" into the agreement it announces:
+// a reporting verb whose object is an event noun reports that event.
+func promote(ws []word, trigs []trigger, gi int) trigger {
+	g := trigs[gi]
+	if g.kind != timeline.KindStatement {
+		return g
+	}
+	switch ws[g.i].low {
+	case "announced", "announces", "declared", "declares", "unveiled", "issued", "proposed", "signed":
+	case "claim", "claims":
+		// "North Korea's claim on Wednesday that it had detonated a bomb":
+		// the claim reports the event it claims
+		for _, h := range trigs[gi+1:] {
+			if h.i > g.j+14 {
+				break
+			}
+			if h.kind != timeline.KindStatement && h.verb && within(ws, g.j, h.i, "that") {
+				h.i = g.i
+				return h
+			}
+		}
+		return g
+	default:
+		return g
+	}
+	for _, h := range trigs[gi+1:] {
+		if h.i > g.j+8 {
+			break
+		}
+		if within(ws, g.j, h.i, "that", ";", ",") {
+			break
+		}
+		if h.kind != timeline.KindStatement && !h.verb {
+			h.i = g.i // the event spans from the verb to its object
+			h.verb = true
+			return h
+		}
+	}
+	return g
+}
+
+// storyActors remembers who the story is about, for sentences that name
+// no one ("Formal negotiations followed on Tuesday") and for "he", "the
+// leaders" and "the two countries".
+type storyActors struct {
+	persons   []timeline.Actor // of the last sentence that named people
+	countries []timeline.Actor // of the last sentence that named countries
+	last      timeline.Actor   // the last person named
+}
+
+func (s *storyActors) update(ws []word, ms []mention) {
+	var persons, countries []timeline.Actor
+	for _, m := range ms {
+		switch m.actor.Kind {
+		case timeline.ActorPerson:
+			if !hasActor(persons, m.actor) {
+				persons = append(persons, m.actor)
+			}
+			s.last = m.actor
+		case timeline.ActorCountry:
+			if !hasActor(countries, m.actor) {
+				countries = append(countries, m.actor)
+			}
+		}
+	}
+	if len(persons) > 0 {
+		s.persons = persons
+	}
+	if len(countries) > 0 {
+		s.countries = countries
+	}
+}
+
+// interactive kinds involve the people the story is about; a sentence
+// that names no one ("The talks on Wednesday lasted three hours") is about
+// them.
+func interactive(k timeline.Kind) bool {
+	switch k {
+	case timeline.KindCall, timeline.KindMeeting, timeline.KindVisit, timeline.KindAgreement:
+		return true
+	}
+	return false
+}
+
+// clauseBreakWords end the clause of an event word to its right.
+var clauseBreakWords = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "when": true, "after": true,
+	"before": true, "because": true, "while": true, "although": true, "as": true, "since": true,
+	"where": true, "but": true, "according": true,
+}
+
+// actorsFor picks the actors of an event: the subject nearest before the
+// event word first, then those in its clause and around its date. A
+// sentence that names no one, "he", or "the leaders" take them from the
+// story so far.
+func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int, kind timeline.Kind, coord bool) ([]timeline.Actor, bool) {
+	lo := min(t.i, date[0]) - 8
+	hi := max(t.j, date[1]) + 8
+	// the clause ends at a clause word or mark after the event word
+	for k := t.j; k < min(hi, len(ws)); k++ {
+		if k > t.j && (clauseBreakWords[ws[k].low] || ws[k].text == ";" || ws[k].text == "—") && k > date[1] {
+			hi = k
+			break
+		}
+	}
+	for k := t.i - 1; k >= max(0, lo); k-- {
+		l := ws[k].low
+		if ws[k].text == ";" || ws[k].text == "—" || (clauseBreakWords[l] && l != "that" && l != "who" && l != "which" && k < date[0]) {
+			lo = k
+			break
+		}
+	}
+	var subject, others []timeline.Actor
+	place := kind == timeline.KindVisit || kind == timeline.KindMeeting
+	for _, m := range ms {
+		if m.j <= lo || m.i >= hi || m.source || m.location && !place {
+			continue
+		}
+		if m.j <= t.i {
+			subject = append(subject, m.actor) // the last one before is nearest
+		} else {
+			others = append(others, m.actor)
+		}
+	}
+	var out []timeline.Actor
+	add := func(a timeline.Actor) {
+		if !hasActor(out, a) {
+			out = append(out, a)
+		}
+	}
+	// the subject first, then objects
+	for _, a := range subject {
+		add(a)
+	}
+	if coord && len(ms) > 0 && ms[0].i < t.i {
+		add(ms[0].actor) // the shared subject of coordinated verbs
+	}
+	for _, a := range others {
+		add(a)
+	}
+	if len(out) == 0 && kind != timeline.KindStatement && !(interactive(kind) && t.i <= 4) {
+		// "The war began on June 13, when Israel launched ...": the actors
+		// may sit beyond the clause
+		for _, m := range ms {
+			if !m.source && !(m.location && !place) {
+				add(m.actor)
+			}
+		}
+	}
+	weak := false
+	pronoun := within(ws, max(0, t.i-3), t.i, "he", "she")
+	switch {
+	case pronoun && s.last.Name != "":
+		if !hasActor(out, s.last) {
+			out = append([]timeline.Actor{s.last}, out...)
+		}
+	case hasAnaphor(ws[max(0, lo):min(len(ws), hi)], countryAnaphora):
+		for _, a := range s.countries {
+			add(a)
+		}
+		weak = true
+	case hasAnaphor(ws[max(0, lo):min(len(ws), hi)], pluralAnaphora):
+		for _, a := range s.persons {
+			add(a)
+		}
+		weak = true
+	case len(out) == 0 && interactive(kind) && t.i <= 4:
+		// "Formal negotiations followed on Tuesday": the story's parties
+		for _, a := range s.persons {
+			add(a)
+		}
+		for _, a := range s.countries {
+			add(a)
+		}
+		weak = true
+	}
+	return out, weak
+}
+
+// countryAnaphora refer back to the countries of the story.
+var countryAnaphora = []string{"the two countries", "the two governments", "the two nations", "both countries", "both governments"}
+
+func hasAnaphor(ws []word, phrases []string) bool {
 	var b strings.Builder
 	for _, w := range ws {
 		b.WriteString(w.low)
 		b.WriteByte(' ')
 	}
 	s := b.String()
-	for _, p := range pluralAnaphora {
+	for _, p := range phrases {
 		if strings.Contains(s, p+" ") {
 			return true
 		}
@@ -294,33 +738,9 @@ func hasPluralAnaphor(ws []word) bool {
 	return false
 }
 
-func personsOf(ms []mention) []timeline.Actor {
-	var out []timeline.Actor
-	seen := map[string]bool{}
-	for _, m := range ms {
-		if m.actor.Kind == timeline.ActorPerson && !seen[m.actor.Name] {
-			seen[m.actor.Name] = true
-			out = append(out, m.actor)
-		}
-	}
-	return out
-}
-
-func actorsOf(ms []mention) []timeline.Actor {
-	var out []timeline.Actor
-	seen := map[string]bool{}
-	for _, m := range ms {
-		if !m.nation && !seen[m.actor.Name] {
-			seen[m.actor.Name] = true
-			out = append(out, m.actor)
-		}
-	}
-	return out
-}
-
 // confidence scores how sure the extractor is: event verbs over nouns,
 // dates attached closely, actors named in the sentence, facts over plans.
-func confidence(t trigger, score float64, d timeline.Date, status timeline.Status, fallback bool, actors int) float64 {
+func confidence(t trigger, score float64, d timeline.Date, status timeline.Status, inferred bool, actors int) float64 {
 	c := 0.55
 	if t.verb {
 		c += 0.1
@@ -332,7 +752,7 @@ func confidence(t trigger, score float64, d timeline.Date, status timeline.Statu
 	if actors >= 2 {
 		c += 0.1
 	}
-	if fallback {
+	if inferred {
 		c -= 0.15
 	}
 	if status != timeline.StatusReported {

@@ -155,3 +155,13 @@ func buildGazetteer() *gazetteer {
 	}
 	return g
 }
+
+// CanonicalActor returns the canonical name of a country or organisation
+// written any way the gazetteer knows ("U.S.", "Kremlin", "IMF"), or the
+// name unchanged.
+func CanonicalActor(name string) string {
+	if a, ok := gaz.forms[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return a.Name
+	}
+	return name
+}

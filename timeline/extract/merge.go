@@ -8,21 +8,53 @@ import (
 
 // sameOccurrence reports whether two candidates describe one real event:
 // the same kind (a visit and a meeting count as one), the same day, and a
-// shared actor.
-func sameOccurrence(a, b timeline.Event) bool {
-	if kindClass(a.Kind) != kindClass(b.Kind) || dayValue(a.Date) != dayValue(b.Date) {
+// shared actor, or actors one of them only inferred from the story.
+func sameOccurrence(a, b candidate) bool {
+	ea, eb := a.event, b.event
+	if kindClass(ea.Kind) != kindClass(eb.Kind) {
 		return false
 	}
-	keys := map[string]bool{}
-	for _, x := range a.Actors {
-		keys[timeline.ActorKey(x.Name)] = true
+	if dayValue(ea.Date) != dayValue(eb.Date) {
+		// one sentence giving the event at two precisions ("a Sept. 5
+		// truce signed ... last year") names it once
+		if a.sentence != b.sentence || !(contains(ea.Date, eb.Date) || contains(eb.Date, ea.Date)) {
+			return false
+		}
 	}
-	for _, x := range b.Actors {
-		if keys[timeline.ActorKey(x.Name)] {
+	if ea.Kind == timeline.KindStatement {
+		// statements are one only when the same speaker made them
+		return len(ea.Actors) > 0 && len(eb.Actors) > 0 &&
+			timeline.ActorKey(ea.Actors[0].Name) == timeline.ActorKey(eb.Actors[0].Name)
+	}
+	pa, pb := persons(ea.Actors), persons(eb.Actors)
+	if len(pa) > 0 && len(pb) > 0 {
+		return sharesActor(pa, pb)
+	}
+	return sharesActor(ea.Actors, eb.Actors)
+}
+
+func persons(as []timeline.Actor) []timeline.Actor {
+	var out []timeline.Actor
+	for _, a := range as {
+		if a.Kind == timeline.ActorPerson {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func sharesActor(a, b []timeline.Actor) bool {
+	for _, x := range a {
+		if hasActor(b, x) {
 			return true
 		}
 	}
 	return false
+}
+
+// contains reports whether date a covers the whole of date b.
+func contains(a, b timeline.Date) bool {
+	return !b.Start().Before(a.Start()) && !b.End().After(a.End())
 }
 
 func kindClass(k timeline.Kind) timeline.Kind {
@@ -45,16 +77,15 @@ func dayValue(d timeline.Date) string {
 // mention as evidence, the finer date, the union of actors, the highest
 // confidence and the title of the most confident mention.
 func merge(cands []candidate) []timeline.Event {
-	var out []timeline.Event
+	var out []candidate
 	for _, c := range cands {
-		e := c.event
 		merged := false
 		for k := range out {
-			if !sameOccurrence(out[k], e) {
+			if !sameOccurrence(out[k], c) {
 				continue
 			}
-			m := &out[k]
-			if e.Date.Rank() > m.Date.Rank() {
+			m, e := &out[k].event, c.event
+			if e.Date.Precision() > m.Date.Precision() || e.Date.Precision() == m.Date.Precision() && e.Date.Rank() > m.Date.Rank() {
 				m.Date = e.Date
 			}
 			for _, a := range e.Actors {
@@ -70,24 +101,28 @@ func merge(cands []candidate) []timeline.Event {
 				m.Status = timeline.StatusReported
 			}
 			m.Mentions = append(m.Mentions, e.Mentions...)
+			out[k].weak = out[k].weak && c.weak
 			merged = true
 			break
 		}
 		if !merged {
-			out = append(out, e)
+			out = append(out, c)
 		}
 	}
-	for k := range out {
+	events := make([]timeline.Event, len(out))
+	for k, c := range out {
+		e := c.event
 		// corroboration: an event reported twice is likelier real
-		if n := len(out[k].Mentions); n > 1 {
-			out[k].Confidence = min(0.95, out[k].Confidence+0.05*float64(n-1))
+		if n := len(e.Mentions); n > 1 {
+			e.Confidence = min(0.95, e.Confidence+0.05*float64(n-1))
 		}
-		if len(out[k].Actors) > timeline.MaxActors {
-			out[k].Actors = out[k].Actors[:timeline.MaxActors]
+		if len(e.Actors) > timeline.MaxActors {
+			e.Actors = e.Actors[:timeline.MaxActors]
 		}
+		events[k] = e
 	}
-	sort.SliceStable(out, func(i, j int) bool { return timeline.Compare(out[i].Date, out[j].Date) < 0 })
-	return out
+	sort.SliceStable(events, func(i, j int) bool { return timeline.Compare(events[i].Date, events[j].Date) < 0 })
+	return events
 }
 
 func hasActor(as []timeline.Actor, a timeline.Actor) bool {

@@ -47,8 +47,14 @@ var presentTense = map[string]string{
 // makeTitle writes a short headline for an event: "Trump and Putin speak
 // by phone", "United States strikes Iran", "Turkey says it crushed a coup".
 func makeTitle(kind timeline.Kind, t trigger, ws []word, actors []timeline.Actor, status timeline.Status) string {
-	names := make([]string, 0, len(actors))
-	for _, a := range actors {
+	// people make the headline when there are any: "Trump and Putin",
+	// not "Trump, Putin and Russia"
+	named := persons(actors)
+	if len(named) == 0 || kind == timeline.KindStrike || kind == timeline.KindSanction {
+		named = actors
+	}
+	names := make([]string, 0, len(named))
+	for _, a := range named {
 		names = append(names, shortName(a))
 	}
 	if len(names) > 4 {

@@ -32,18 +32,21 @@ func init() {
 		}
 	}
 	add(timeline.KindCall, "call", true, "phoned", "telephoned", "rang")
-	add(timeline.KindMeeting, "meet", true, "met", "meet", "meets", "meeting", "hosted", "hosts", "convened", "convene", "convenes")
-	add(timeline.KindMeeting, "meeting", false, "meetings", "summit", "summits", "negotiations", "summitry")
+	add(timeline.KindMeeting, "meet", true, "met", "meet", "meets", "hosted", "hosts", "convened", "convene", "convenes")
+	add(timeline.KindMeeting, "meeting", false, "meeting", "meetings", "summit", "summits", "negotiations", "summitry")
 	add(timeline.KindVisit, "visit", true, "visited", "visits", "visiting", "arrived", "arrives", "landed", "toured", "travelled", "traveled", "travels")
 	add(timeline.KindVisit, "visit", false, "visit", "trip", "arrival", "tour")
 	add(timeline.KindAgreement, "agree", true, "agreed", "agree", "agrees", "signed", "sign", "signs", "ratified", "ratify", "ratifies", "brokered")
 	add(timeline.KindAgreement, "agreement", false, "agreement", "agreements", "deal", "accord", "accords", "treaty",
-		"ceasefire", "cease-fire", "truce", "armistice", "pact", "memorandum", "ratification", "declaration")
-	add(timeline.KindStatement, "say", true, "said", "says", "told", "tells", "announced", "announces", "declared",
+		"ceasefire", "cease-fire", "truce", "armistice", "pact", "memorandum", "ratification", "declaration",
+		"accession", "partnership")
+	add(timeline.KindStatement, "say", true, "said", "says", "told", "tells")
+	add(timeline.KindStatement, "state", true, "announced", "announces", "declared",
 		"stated", "warned", "warns", "accused", "accuses", "blamed", "blames", "condemned", "condemns", "denied",
 		"denies", "insisted", "urged", "urges", "praised", "criticised", "criticized", "addressed", "tweeted",
 		"reiterated", "dismissed", "welcomed", "predicted", "apologized", "apologised", "reaffirmed", "promised",
-		"pledged", "vowed", "argued", "acknowledged", "confirmed", "rejected", "demanded", "recalled", "issued", "proposed")
+		"pledged", "vowed", "argued", "acknowledged", "confirmed", "rejected", "demanded", "recalled", "issued", "proposed",
+		"applied", "unveiled")
 	add(timeline.KindStatement, "statement", false, "statement", "statements", "announcement", "speech", "address", "remarks", "communique")
 	add(timeline.KindThreat, "threaten", true, "threatened", "threatens", "threaten", "detonated", "tested", "retaliate", "respond")
 	add(timeline.KindThreat, "threat", false, "threat", "threats", "ultimatum", "ultimatums", "detonation")
@@ -161,7 +164,43 @@ func triggerAt(ws []word, i int) (trigger, bool) {
 		}
 	}
 	l := w.low
+	if e, ok := lexicon[l]; ok && !e.verb && modifierNoun(ws, i) {
+		return trigger{}, false // "air raid sirens", "war cabinet": a modifier, not an event
+	}
+	if e, ok := lexicon[l]; ok && !e.verb && chargeObject(ws, i) {
+		return trigger{}, false // "a criminal case for armed mutiny": the charge, not an event
+	}
+	if e, ok := lexicon[l]; ok && e.verb && e.kind == timeline.KindStrike && participle(ws, i) {
+		return trigger{}, false // "the occupied port city": an adjective
+	}
 	switch l {
+	case "ceasefire", "cease-fire", "truce", "agreement":
+		if stateAfter(ws, i) {
+			return trigger{}, false // "the ceasefire appeared to be holding": a state, not an event
+		}
+	case "session", "sessions":
+		if within(ws, i-2, i, "emergency", "special", "closed", "extraordinary", "plenary", "urgent") {
+			return trigger{kind: timeline.KindMeeting, i: i, j: i + 1, lemma: "meeting"}, true
+		}
+		return trigger{}, false
+	case "member":
+		if within(ws, i-4, i, "became", "become", "becomes", "becoming") {
+			return trigger{kind: timeline.KindAgreement, i: i, j: i + 1, lemma: "join"}, true
+		}
+		return trigger{}, false
+	case "sign", "signs":
+		if within(ws, i-1, i, "a", "the", "another", "clear", "first", "no", "any") {
+			return trigger{}, false // "a sign that"
+		}
+	case "agreed", "agrees", "agree":
+		if within(ws, i+1, i+6, "that") && !within(ws, i+1, i+3, "to", "on") {
+			return trigger{kind: timeline.KindStatement, i: i, j: i + 1, lemma: "state", verb: true}, true // agreed that X: an opinion
+		}
+	case "accepted", "accepts", "accept":
+		if within(ws, i+1, i+5, "proposal", "deal", "offer", "plan", "agreement", "terms", "ceasefire", "truce") {
+			return trigger{kind: timeline.KindAgreement, i: i, j: i + 1, lemma: "agree", verb: true}, true
+		}
+		return trigger{}, false
 	case "call", "calls":
 		// a phone call, not "called for" or "a call to arms"
 		if within(ws, i-3, i, "a", "an", "the", "his", "her", "their", "its", "known", "hourlong", "first",
@@ -174,7 +213,7 @@ func triggerAt(ws []word, i int) (trigger, bool) {
 		if within(ws, i+1, i+2, "off") {
 			return trigger{kind: timeline.KindStatement, i: i, j: i + 2, lemma: "cancel", verb: true}, true
 		}
-		return trigger{kind: timeline.KindStatement, i: i, j: i + 1, lemma: "say", verb: true}, true
+		return trigger{kind: timeline.KindStatement, i: i, j: i + 1, lemma: "state", verb: true}, true
 	case "spoke", "speaks", "spoken", "talked", "talks", "speak", "talk":
 		if within(ws, i+1, i+5, "phone", "telephone") {
 			return trigger{kind: timeline.KindCall, i: i, j: i + 1, lemma: "call", verb: true}, true
@@ -259,7 +298,7 @@ func triggerAt(ws []word, i int) (trigger, bool) {
 			return trigger{kind: timeline.KindAid, i: i, j: i + 1, lemma: "aid", verb: true}, true
 		}
 	case "deal", "deals":
-		if within(ws, i+1, i+2, "with") && !within(ws, i-1, i, "a", "the") {
+		if within(ws, i+1, i+2, "with") && !within(ws, i-1, i, "a", "the") || stateAfter(ws, i) {
 			return trigger{}, false // "to deal with"
 		}
 	case "war":
@@ -271,7 +310,7 @@ func triggerAt(ws []word, i int) (trigger, bool) {
 			return trigger{}, false
 		}
 	case "respond", "retaliate":
-		if !within(ws, i-2, i, "would", "will", "to") {
+		if !within(ws, i-2, i, "would", "will") {
 			return trigger{}, false
 		}
 	case "package", "grant", "aid", "assistance":
@@ -285,26 +324,71 @@ func triggerAt(ws []word, i int) (trigger, bool) {
 	return trigger{}, false
 }
 
+// stateAfter reports whether an agreement noun at i is described as
+// lasting rather than made: "the ceasefire appeared to be holding".
+func stateAfter(ws []word, i int) bool {
+	return within(ws, i+1, i+9, "holding", "held", "holds", "hold", "remained", "remains")
+}
+
+// modifierHeads are nouns that an event noun before them modifies: "air
+// raid sirens", "war cabinet", "strike force".
+var modifierHeads = map[string]bool{
+	"sirens": true, "siren": true, "helicopters": true, "aircraft": true, "jets": true, "cabinet": true,
+	"zone": true, "force": true, "forces": true, "movement": true, "leaders": true, "leader": true,
+	"ministry": true, "minister": true, "chief": true, "council": true, "plan": true, "plans": true,
+	"deadline": true, "negotiators": true, "team": true, "ship": true, "ships": true, "vehicles": true,
+	"capability": true, "site": true, "sites": true,
+	"warning": true, "alarm": true, "crimes": true, "criminal": true, "footing": true, "games": true,
+	"room": true, "table": true, "process": true, "terms": true, "framework": true, "partner": true,
+	"partners": true, "group": true, "groups": true, "camp": true, "camps": true, "tactics": true,
+}
+
+func modifierNoun(ws []word, i int) bool {
+	return i+1 < len(ws) && modifierHeads[ws[i+1].low]
+}
+
+// chargeObject reports whether the noun at i names what someone is
+// accused or charged with, not an event: "a case for armed mutiny",
+// "accused ... of a missile strike".
+func chargeObject(ws []word, i int) bool {
+	for k := i - 1; k >= max(0, i-4); k-- {
+		switch ws[k].low {
+		case "for", "of", "over":
+			return within(ws, k-6, k, "case", "accused", "accusing", "accuses", "charged", "charges",
+				"investigation", "probe", "suspicion", "warrant", "responsibility", "guilty", "convicted")
+		}
+	}
+	return false
+}
+
+// participle reports whether a past-tense event verb at i is an
+// adjective: "the occupied port city", "from occupied eastern Ukraine".
+func participle(ws []word, i int) bool {
+	return within(ws, i-1, i, "the", "a", "an", "of", "from", "in", "into", "its", "their", "his", "her", "newly", "recently")
+}
+
 // modality reads how a sentence presents the event at trigger t that
 // happens on the given date: as fact, planned, denied or hypothetical.
 func modality(ws []word, t trigger, future bool) timeline.Status {
+	// the clause before the event word: back to a comma or a clause mark
 	from := t.i - 6
 	for k := t.i - 1; k >= max(0, from); k-- {
-		if ws[k].punct && (ws[k].text == ";" || ws[k].text == "—") {
+		if ws[k].punct && strings.ContainsAny(ws[k].text, ";—,:(") {
 			from = k + 1
 			break
 		}
 	}
 	before := func(want ...string) bool { return within(ws, from, t.i, want...) }
+	intentTo := lowAt(ws, t.i-1) == "to" && within(ws, t.i-3, t.i-1, "agreed", "agree", "plans", "plan",
+		"planned", "expected", "due", "set", "going", "intends", "aims", "wants", "hopes", "decided",
+		"promised", "pledged", "vowed", "is", "are", "ready", "prepared", "scheduled", "likely", "poised")
 	switch {
 	case before("if", "unless", "whether", "could", "might", "should") && t.kind != timeline.KindThreat:
 		return timeline.StatusHypothetical
-	case before("not", "n't", "never", "refused", "failed", "declined", "without", "no") ||
-		lowAt(ws, t.i-1) == "no":
+	case before("not", "n't", "never", "refused", "failed", "declined", "without") || lowAt(ws, t.i-1) == "no":
 		return timeline.StatusNegated
 	case t.kind != timeline.KindThreat && t.kind != timeline.KindStatement &&
-		(before("will", "'ll", "would", "scheduled", "upcoming", "planned", "expected", "due", "set", "plans") ||
-			lowAt(ws, t.i-1) == "to" || future):
+		(before("will", "'ll", "would", "scheduled", "upcoming", "planned", "expected", "due", "plans") || intentTo || future):
 		return timeline.StatusPlanned
 	}
 	return timeline.StatusReported
@@ -313,7 +397,7 @@ func modality(ws []word, t trigger, future bool) timeline.Status {
 // ofKindWord tells whether a trigger word is a plain reporting verb: such
 // events are kept only when nothing more specific is dated.
 func (t trigger) reporting() bool {
-	return t.kind == timeline.KindStatement && (t.lemma == "say")
+	return t.kind == timeline.KindStatement && t.lemma == "say"
 }
 
 func init() {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
 )
 
 // Gold is a gold-annotated article (../shared/eval/README.md).
@@ -159,6 +160,7 @@ var aliases = map[string]string{
 }
 
 func normalizeActor(s string) string {
+	s = extract.CanonicalActor(s)
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		switch {

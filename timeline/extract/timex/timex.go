@@ -27,6 +27,12 @@ type Timex struct {
 	// Relative reports whether the value was counted from the
 	// publication date or from the story rather than written out.
 	Relative bool
+	// Vague marks expressions too loose to date an event by themselves:
+	// "the night", "days later".
+	Vague bool
+	// Future reports whether the clause around the expression looks
+	// forward ("will meet on Friday").
+	Future bool
 }
 
 // Find returns the temporal expressions of text in order. dct is the
@@ -54,7 +60,8 @@ func Find(text string, dct time.Time) []Timex {
 		}
 		out = append(out, Timex{
 			Start: start, End: end, Text: text[start:end], Type: typ, Value: v, Mod: m.e.mod,
-			Date: d, Relative: m.e.rel != relNone,
+			Date: d, Relative: m.e.rel != relNone, Vague: m.e.vague || p.bareArticlePart(m),
+			Future: t == tenseFuture,
 		})
 	}
 	return out
@@ -88,8 +95,12 @@ func (e *ParseError) Error() string {
 // forward: the nearest tense cue wins, looking a few words either side
 // without crossing clause punctuation.
 func (p *parser) tenseAround(i, j int) tense {
-	const reach = 9
+	const reach = 11
 	left, right := 0, 0
+	// a date at the head of its sentence ("On Friday, the leaders will
+	// meet") takes its tense from the clause after the comma; elsewhere the
+	// comma closes the clause
+	fronted := i == 0 || p.clauseBreak(i-1) || p.low(i-1) == "on" && (i == 1 || p.clauseBreak(i-2))
 	for k, n := i-1, 1; k >= 0 && n <= reach; k, n = k-1, n+1 {
 		if p.clauseBreak(k) {
 			break
@@ -100,7 +111,7 @@ func (p *parser) tenseAround(i, j int) tense {
 		}
 	}
 	for k, n := j, 1; k < len(p.toks) && n <= reach; k, n = k+1, n+1 {
-		if p.clauseBreak(k) {
+		if p.clauseBreak(k) || p.low(k) == "," && !fronted {
 			break
 		}
 		if c := p.cue(k); c != 0 {
@@ -120,6 +131,13 @@ func (p *parser) tenseAround(i, j int) tense {
 		return tensePast
 	}
 	return tenseUnknown
+}
+
+// bareArticlePart reports "the morning", "the night": a part of some day
+// the story does not name.
+func (p *parser) bareArticlePart(m match) bool {
+	return m.e.part != "" && m.e.rel == relAnaphoric && m.e.day == 0 && m.e.weekday == 0 &&
+		m.end-m.start == 2 && p.low(m.start) == "the"
 }
 
 func abs(n int) int {
