@@ -2,11 +2,13 @@
 #   make run    serve Dateline on http://127.0.0.1:8080
 #   make test   run every test (starts what the tests need first)
 
-GO   ?= go
-ADDR ?= 127.0.0.1:8080
-BIN  := bin/dateline
+GO     ?= go
+ADDR   ?= 127.0.0.1:8080
+BIN    := bin/dateline
+# The shared evaluation data lives beside the repository, not in it.
+SHARED ?= ../shared
 
-.PHONY: run build test test-deps db generate check-generated fmt lint
+.PHONY: run build test test-deps db generate check-generated fmt lint eval bench fuzz
 
 run: db build
 	$(BIN) serve --addr $(ADDR)
@@ -24,6 +26,23 @@ test: test-deps
 
 test-deps:
 	@.ci/ensure-test-deps
+
+# Scores the extractor on the gold articles and on TempEval-3 (TimeML).
+eval: build
+	$(BIN) eval $(SHARED)/eval/dev
+	@echo
+	$(BIN) eval --timeml $(SHARED)/eval/tempeval3-train
+
+# Speeds, reported as ratios against baselines run in the same process.
+bench:
+	$(GO) test -run XXX -bench BenchmarkExtract -benchtime 3x ./timeline/extract/
+
+# Fuzzes each target for FUZZTIME (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzArticle -fuzztime $(FUZZTIME) ./timeline/extract/
+	$(GO) test -run XXX -fuzz FuzzFind -fuzztime $(FUZZTIME) ./timeline/extract/timex/
+	$(GO) test -run XXX -fuzz FuzzParseDate -fuzztime $(FUZZTIME) ./timeline/
 
 generate:
 	$(GO) tool templ generate

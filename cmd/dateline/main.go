@@ -38,6 +38,13 @@ const usage = `Usage: dateline <command> [flags]
 Commands:
   serve     serve the timeline on the web (applies migrations first)
   migrate   apply database migrations and exit
+  extract   print the events found in one article (FILE or - for stdin):
+              [--published YYYY-MM-DD] [--json] FILE|-
+  timex     print every temporal expression in a text:
+              [--dct YYYY-MM-DD] [--json] FILE|-
+  eval      score extraction on gold articles, or timex on TimeML:
+              [DIR] | --timeml DIR
+  ingest    extract and store articles: [--published YYYY-MM-DD] DIR|FILE...
   export    write the timeline to stdout:
               --format ics|json|csv|timelinejs [--q TEXT] [--kind KIND]...
               [--actor NAME]... [--from DATE] [--to DATE]
@@ -91,6 +98,14 @@ func dispatch(ctx context.Context, args []string, e env) error {
 	switch cmd {
 	case "serve":
 		return serve(ctx, rest, e)
+	case "extract":
+		return extractCmd(ctx, rest, e)
+	case "timex":
+		return timexCmd(ctx, rest, e)
+	case "eval":
+		return evalCmd(ctx, rest, e)
+	case "ingest":
+		return ingestCmd(ctx, rest, e)
 	case "migrate":
 		return migrateCmd(ctx, rest, e)
 	case "export":

@@ -20,6 +20,11 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
+func readFileString(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}
+
 // binary is dateline built once for the tests that start it as a user
 // would, as separate processes.
 var binary string
@@ -47,7 +52,14 @@ type result struct {
 
 func dateline(t *testing.T, databaseURL string, args ...string) result {
 	t.Helper()
+	return datelineIn(t, databaseURL, "", args...)
+}
+
+// datelineIn runs dateline with stdin as its standard input.
+func datelineIn(t *testing.T, databaseURL, stdin string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+databaseURL)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -203,19 +203,21 @@ func gazetteerAt(ws []word, i int) (mention, bool) {
 	if ws[i].punct || !ws[i].upper && ws[i].low != "the" {
 		return mention{}, false
 	}
-	for n := min(gaz.longest, len(ws)-i); n >= 1; n-- {
-		parts := make([]string, n)
-		exact := make([]string, n)
-		for k := 0; k < n; k++ {
-			parts[k] = ws[i+k].low
-			exact[k] = ws[i+k].text
+	longest := gaz.first[ws[i].low]
+	for n := min(longest, len(ws)-i); n >= 1; n-- {
+		key := ws[i].low
+		if n > 1 {
+			parts := make([]string, n)
+			for k := 0; k < n; k++ {
+				parts[k] = ws[i+k].low
+			}
+			key = strings.Join(parts, " ")
 		}
-		key := strings.Join(parts, " ")
 		a, ok := gaz.forms[key]
 		if !ok {
 			continue
 		}
-		form := strings.Join(exact, " ")
+		form := joinWords(ws[i : i+n])
 		if isShortAcronym(key) {
 			if strings.ToUpper(form) != form {
 				continue // "us", "Who": words, not acronyms
@@ -251,10 +253,8 @@ func isShortAcronym(key string) bool {
 }
 
 func groupAt(ws []word, i int) (string, int, bool) {
-	if i+1 < len(ws) {
-		if g, ok := groupWords[ws[i].low+" "+ws[i+1].low]; ok {
-			return g, 2, true
-		}
+	if ws[i].low == "coup" && i+1 < len(ws) && ws[i+1].low == "plotters" {
+		return groupWords["coup plotters"], 2, true
 	}
 	if g, ok := groupWords[ws[i].low]; ok {
 		return g, 1, true
@@ -328,6 +328,9 @@ func personAt(ws []word, i int, reg *people, learn bool) (mention, bool) {
 		}
 		if !titled && !(k < len(ws) && subjectVerbs[ws[k].low]) {
 			return mention{}, false
+		}
+		if !titled && isStart(ws, i) && strings.HasSuffix(parts[0], "s") {
+			return mention{}, false // "Analysts said", "Officials say": not a name
 		}
 		if learn {
 			reg.learn(full)

@@ -31,13 +31,34 @@ var captionPatterns = regexp.MustCompile(`(?i)(credit\s*(\.\.\.|…|:)|\|\s*(sta
 // and dates are not this story's.
 var relatedHeader = regexp.MustCompile(`(?i)^(related( stories| coverage| content| news| articles| subjects)?|read more|more from\b.*|more on this( story)?|see also|you may also like|recommended|most read|latest)\s*:?\s*$`)
 
+// junkHints and captionHints are cheap tests that a block might match
+// the patterns, so that the regular expressions run on few blocks.
+var (
+	junkHints = []string{"subscri", "sign ", "log", "access", "preview", "reader", "advert", "continues",
+		"read ", "related", "more ", "most ", "recommend", "share", "print", "mail", "comment", "listen",
+		"gift", "copyright", "rights", "©", "(c)", "tag", "topic", "cookie", "privacy", "newsletter",
+		"follow", "click", "skip", "key events", "this article", "caption", "photo", "watch", "video",
+		"latest news", "about us", "terms"}
+	captionHints = []string{"credit", "photo", "getty", "caption", "afp", "reuters", "epa", "/ap"}
+)
+
+func hints(low string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // classify decides what one block is by its text alone.
 func classify(text string) blockKind {
 	words := len(strings.Fields(text))
-	if captionPatterns.MatchString(text) {
+	low := strings.ToLower(text)
+	if hints(low, captionHints) && captionPatterns.MatchString(text) {
 		return blockJunk
 	}
-	if words <= 30 && junkPatterns.MatchString(text) {
+	if words <= 30 && hints(low, junkHints) && junkPatterns.MatchString(text) {
 		return blockJunk
 	}
 	if words < 8 {
@@ -45,11 +66,11 @@ func classify(text string) blockKind {
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
 	endsSentence := strings.ContainsRune(".!?\"”'’)", last)
-	if !endsSentence && words < 25 {
+	if !endsSentence && (words < 25 || !hasLowerWords(text)) {
 		return blockHeader // a headline, a standfirst or a byline
 	}
-	if !hasLowerWords(text) {
-		return blockHeader // ALL CAPS or Title Case Headline
+	if strings.ToUpper(text) == text {
+		return blockHeader // ALL CAPS
 	}
 	return blockBody
 }

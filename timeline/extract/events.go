@@ -15,6 +15,11 @@ type candidate struct {
 	event    timeline.Event
 	sentence int  // index of the sentence in the article
 	weak     bool // the actors were inferred from earlier sentences
+	trig     trigger
+	words    []word
+	agents   int    // how many of the actors act (the rest are acted on)
+	day      string // dayValue of the date, the merge key
+	span     [2]int // the date's words
 }
 
 // narrative is the body of the article as one text, for date resolution:
@@ -54,7 +59,7 @@ type dated struct {
 
 // boundaryWords before a date make it the edge of a span, not the date of
 // the event: "through 2030", "until Friday", "by the end of the year".
-var boundaryWords = map[string]bool{"until": true, "till": true, "through": true, "by": true, "before": true}
+var boundaryWords = map[string]bool{"until": true, "till": true, "through": true, "by": true, "before": true, "since": true}
 
 // events reads the body sentences for dated events.
 func (d *document) events(dct time.Time, published timeline.Date) []timeline.Event {
@@ -80,12 +85,21 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 
 	reg := newPeople()
 	// first pass: learn full names, so "Merkel" early on is "Angela Merkel"
+	type sent struct {
+		sentence
+		ws []word
+	}
+	sents := map[int][]sent{}
 	for bi, bl := range d.blocks {
 		if bl.kind == blockJunk {
 			continue
 		}
 		for _, s := range d.sentences(bi) {
-			findActors(words(d.text, s.start, s.end), reg, true)
+			ws := words(d.text, s.start, s.end)
+			findActors(ws, reg, true)
+			if bl.kind == blockBody {
+				sents[bi] = append(sents[bi], sent{s, ws})
+			}
 		}
 	}
 	callStory := callHints(n)
@@ -98,9 +112,9 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 		if d.blocks[bi].kind != blockBody {
 			continue
 		}
-		for si, s := range d.sentences(bi) {
+		for si, st := range sents[bi] {
 			sentNum++
-			ws := words(d.text, s.start, s.end)
+			s, ws := st.sentence, st.ws
 			skip := 0
 			if bi == n.blocks[0] && si == 0 {
 				skip = datelinePrefix(ws)
@@ -116,7 +130,10 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 					times = append(times, t)
 				}
 			}
-			trigs := findTriggers(ws)
+			var trigs []trigger
+			if len(times) > 0 || !entries[bi].IsZero() {
+				trigs = findTriggers(ws)
+			}
 			if len(times) == 0 && !entries[bi].IsZero() {
 				// a live-blog entry: what it reports in the present happened
 				// on the day it was posted
@@ -124,6 +141,7 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 					times = append(times, dated{start: ws[t.i].start, end: ws[t.i].start, date: entries[bi], implicit: true})
 				}
 			}
+			first := len(cands)
 			for _, p := range pair(ws, trigs, times) {
 				t, when := trigs[p.trigger], times[p.time]
 				t = promote(ws, trigs, p.trigger)
@@ -135,7 +153,7 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 				if when.implicit {
 					span = [2]int{t.i, t.i}
 				}
-				actors, weak := story.actorsFor(ws, ms, t, span, kind, p.coordinated || coordinated(ws, t))
+				actors, agents, weak := story.actorsFor(ws, ms, t, span, kind, p.coordinated || coordinated(ws, t))
 				if len(actors) == 0 {
 					continue
 				}
@@ -146,15 +164,43 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 					Kind: kind, Date: when.date, Actors: actors, Status: status,
 					Confidence: confidence(t, p.score, when.date, status, weak || when.implicit, len(actors)),
 					Origin:     timeline.ByExtractor,
-					Title:      makeTitle(kind, t, ws, actors, status),
 					Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
 				}
-				cands = append(cands, candidate{event: e, sentence: sentNum, weak: weak})
+				cands = append(cands, candidate{event: e, sentence: sentNum, weak: weak, trig: t, words: ws, agents: agents, span: span, day: dayValue(when.date)})
+			}
+			shareTargets(cands[first:])
+			for k := first; k < len(cands); k++ {
+				c := &cands[k]
+				c.event.Title = makeTitle(c.event.Kind, c.trig, c.words, c.event.Actors, c.agents, c.span, c.event.Status)
+				c.words = nil
 			}
 			story.update(ws, ms)
 		}
 	}
 	return merge(cands)
+}
+
+// shareTargets gives a strike that names only who struck the countries
+// struck in the strikes beside it: "the June 21 bombing of Iran's sites in
+// support of the Israeli bombing campaign that began on June 13".
+func shareTargets(cs []candidate) {
+	for i := range cs {
+		ei := &cs[i].event
+		if ei.Kind != timeline.KindStrike || len(ei.Actors) != 1 {
+			continue
+		}
+		for j := range cs {
+			ej := cs[j].event
+			if i == j || ej.Kind != timeline.KindStrike {
+				continue
+			}
+			for _, a := range ej.Actors[1:] {
+				if a.Kind == timeline.ActorCountry && !hasActor(ei.Actors, a) {
+					ei.Actors = append(ei.Actors, a)
+				}
+			}
+		}
+	}
 }
 
 // datelineRE matches the dateline that opens wire copy: "MINSK, Belarus
@@ -586,32 +632,61 @@ func promote(ws []word, trigs []trigger, gi int) trigger {
 // no one ("Formal negotiations followed on Tuesday") and for "he", "the
 // leaders" and "the two countries".
 type storyActors struct {
-	persons   []timeline.Actor // of the last sentence that named people
-	countries []timeline.Actor // of the last sentence that named countries
-	last      timeline.Actor   // the last person named
+	persons   []timeline.Actor // people named so far, most recent first
+	countries []timeline.Actor // countries named so far, most recent first
 }
 
 func (s *storyActors) update(ws []word, ms []mention) {
-	var persons, countries []timeline.Actor
-	for _, m := range ms {
+	for k := len(ms) - 1; k >= 0; k-- { // the sentence's last mention ends up first
+		m := ms[k]
 		switch m.actor.Kind {
 		case timeline.ActorPerson:
-			if !hasActor(persons, m.actor) {
-				persons = append(persons, m.actor)
-			}
-			s.last = m.actor
+			s.persons = moveToFront(s.persons, m.actor)
 		case timeline.ActorCountry:
-			if !hasActor(countries, m.actor) {
-				countries = append(countries, m.actor)
+			if !m.location && !m.source {
+				s.countries = moveToFront(s.countries, m.actor)
 			}
 		}
 	}
-	if len(persons) > 0 {
-		s.persons = persons
+}
+
+// storyMemory is how many recent actors the story keeps: anaphora reach
+// back a few names, not the whole article.
+const storyMemory = 8
+
+func moveToFront(as []timeline.Actor, a timeline.Actor) []timeline.Actor {
+	out := make([]timeline.Actor, 1, storyMemory)
+	out[0] = a
+	for _, x := range as {
+		if len(out) == storyMemory {
+			break
+		}
+		if !strings.EqualFold(x.Name, a.Name) {
+			out = append(out, x)
+		}
 	}
-	if len(countries) > 0 {
-		s.countries = countries
+	return out
+}
+
+// recent returns the n most recently named actors of as.
+func recent(as []timeline.Actor, n int) []timeline.Actor {
+	return as[:min(n, len(as))]
+}
+
+// anaphorCount is how many parties a plural anaphor names: "the four
+// leaders" four, "the leaders" two.
+func anaphorCount(ws []word) int {
+	for _, w := range ws {
+		switch w.low {
+		case "three":
+			return 3
+		case "four":
+			return 4
+		case "five":
+			return 5
+		}
 	}
+	return 2
 }
 
 // interactive kinds involve the people the story is about; a sentence
@@ -636,7 +711,7 @@ var clauseBreakWords = map[string]bool{
 // event word first, then those in its clause and around its date. A
 // sentence that names no one, "he", or "the leaders" take them from the
 // story so far.
-func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int, kind timeline.Kind, coord bool) ([]timeline.Actor, bool) {
+func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int, kind timeline.Kind, coord bool) ([]timeline.Actor, int, bool) {
 	lo := min(t.i, date[0]) - 8
 	hi := max(t.j, date[1]) + 8
 	// the clause ends at a clause word or mark after the event word
@@ -654,7 +729,7 @@ func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int,
 		}
 	}
 	var subject, others []timeline.Actor
-	place := kind == timeline.KindVisit || kind == timeline.KindMeeting
+	place := kind == timeline.KindVisit || kind == timeline.KindMeeting || kind == timeline.KindProtest
 	for _, m := range ms {
 		if m.j <= lo || m.i >= hi || m.source || m.location && !place {
 			continue
@@ -675,13 +750,68 @@ func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int,
 	for _, a := range subject {
 		add(a)
 	}
-	if coord && len(ms) > 0 && ms[0].i < t.i {
-		add(ms[0].actor) // the shared subject of coordinated verbs
+	agents := len(out)
+	if coord {
+		// coordinated verbs share the subject: everyone named before the
+		// sentence's first event word
+		firstVerb := t.i
+		for _, m := range ms {
+			if m.i < firstVerb && m.i < firstTriggerAt(ws) {
+				add(m.actor)
+			}
+		}
 	}
 	for _, a := range others {
 		add(a)
 	}
-	if len(out) == 0 && kind != timeline.KindStatement && !(interactive(kind) && t.i <= 4) {
+	window := ws[max(0, lo):min(len(ws), hi)]
+	weak := false
+	pronoun := within(ws, max(0, t.i-3), t.i, "he", "she")
+	thing := within(ws, max(0, t.i-2), t.i, "it", "they")
+	switch {
+	case pronoun && (len(s.persons) > 0 || len(personsBefore(ms, t.i)) > 0):
+		// "he" is the last person named: in this sentence, else before
+		he := s.persons
+		if before := personsBefore(ms, t.i); len(before) > 0 {
+			he = before
+		}
+		if !hasActor(out, he[0]) {
+			out = append([]timeline.Actor{he[0]}, out...)
+			agents++
+		}
+	case thing && t.kind != timeline.KindStatement:
+		// "since it invaded Ukraine": the sentence's subject, else the
+		// country the story named last
+		var it timeline.Actor
+		if len(ms) > 0 && ms[0].i < t.i && ms[0].actor.Kind != timeline.ActorPerson {
+			it = ms[0].actor
+		} else if len(s.countries) > 0 {
+			it = s.countries[0]
+		}
+		if it.Name != "" && !hasActor(out, it) {
+			out = append([]timeline.Actor{it}, out...)
+			agents++
+		}
+	case hasAnaphor(window, countryAnaphora):
+		for _, a := range recent(s.countries, anaphorCount(window)) {
+			add(a)
+		}
+		agents, weak = len(out), true
+	case hasAnaphor(window, pluralAnaphora):
+		for _, a := range recent(s.persons, anaphorCount(window)) {
+			add(a)
+		}
+		agents, weak = len(out), true
+	case len(out) == 0 && interactive(kind) && t.i <= 4:
+		// "Formal negotiations followed on Tuesday": the story's parties
+		for _, a := range recent(s.persons, 2) {
+			add(a)
+		}
+		for _, a := range recent(s.countries, 2) {
+			add(a)
+		}
+		agents, weak = len(out), true
+	case len(out) == 0 && kind != timeline.KindStatement:
 		// "The war began on June 13, when Israel launched ...": the actors
 		// may sit beyond the clause
 		for _, m := range ms {
@@ -690,48 +820,49 @@ func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int,
 			}
 		}
 	}
-	weak := false
-	pronoun := within(ws, max(0, t.i-3), t.i, "he", "she")
-	switch {
-	case pronoun && s.last.Name != "":
-		if !hasActor(out, s.last) {
-			out = append([]timeline.Actor{s.last}, out...)
+	return out, agents, weak
+}
+
+// personsBefore lists the people named before word i, nearest first.
+func personsBefore(ms []mention, i int) []timeline.Actor {
+	var out []timeline.Actor
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].j <= i && ms[k].actor.Kind == timeline.ActorPerson {
+			out = append(out, ms[k].actor)
 		}
-	case hasAnaphor(ws[max(0, lo):min(len(ws), hi)], countryAnaphora):
-		for _, a := range s.countries {
-			add(a)
-		}
-		weak = true
-	case hasAnaphor(ws[max(0, lo):min(len(ws), hi)], pluralAnaphora):
-		for _, a := range s.persons {
-			add(a)
-		}
-		weak = true
-	case len(out) == 0 && interactive(kind) && t.i <= 4:
-		// "Formal negotiations followed on Tuesday": the story's parties
-		for _, a := range s.persons {
-			add(a)
-		}
-		for _, a := range s.countries {
-			add(a)
-		}
-		weak = true
 	}
-	return out, weak
+	return out
+}
+
+// firstTriggerAt returns the index of the first event word of a sentence.
+func firstTriggerAt(ws []word) int {
+	for i := range ws {
+		if t, ok := triggerAt(ws, i); ok && t.verb {
+			return i
+		}
+	}
+	return len(ws)
 }
 
 // countryAnaphora refer back to the countries of the story.
 var countryAnaphora = []string{"the two countries", "the two governments", "the two nations", "both countries", "both governments"}
 
 func hasAnaphor(ws []word, phrases []string) bool {
-	var b strings.Builder
-	for _, w := range ws {
-		b.WriteString(w.low)
-		b.WriteByte(' ')
-	}
-	s := b.String()
-	for _, p := range phrases {
-		if strings.Contains(s, p+" ") {
+	for i, w := range ws {
+		if w.low != "the" && w.low != "both" {
+			continue
+		}
+	phrase:
+		for _, p := range phrases {
+			parts := strings.Fields(p)
+			if i+len(parts) > len(ws) {
+				continue
+			}
+			for k, part := range parts {
+				if ws[i+k].low != part {
+					continue phrase
+				}
+			}
 			return true
 		}
 	}

@@ -94,7 +94,8 @@ var groupWords = map[string]string{
 // gazetteer maps a lower-cased surface form to an actor.
 type gazetteer struct {
 	forms   map[string]timeline.Actor
-	longest int // words in the longest form
+	longest int            // words in the longest form
+	first   map[string]int // first word of a form -> words in the longest form starting with it
 	metonym map[string]bool
 	demonym map[string]bool
 }
@@ -102,7 +103,7 @@ type gazetteer struct {
 var gaz = buildGazetteer()
 
 func buildGazetteer() *gazetteer {
-	g := &gazetteer{forms: map[string]timeline.Actor{}, metonym: map[string]bool{}, demonym: map[string]bool{}}
+	g := &gazetteer{forms: map[string]timeline.Actor{}, first: map[string]int{}, metonym: map[string]bool{}, demonym: map[string]bool{}}
 	add := func(form string, a timeline.Actor) {
 		form = strings.TrimSpace(form)
 		if form == "" {
@@ -112,8 +113,12 @@ func buildGazetteer() *gazetteer {
 		if _, dup := g.forms[key]; !dup {
 			g.forms[key] = a
 		}
-		if n := len(strings.Fields(form)); n > g.longest {
+		words := strings.Fields(key)
+		if n := len(words); n > g.longest {
 			g.longest = n
+		}
+		if len(words) > g.first[words[0]] {
+			g.first[words[0]] = len(words)
 		}
 	}
 	for _, line := range countries {

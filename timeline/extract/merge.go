@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dateline/dateline/timeline"
 )
@@ -14,7 +15,7 @@ func sameOccurrence(a, b candidate) bool {
 	if kindClass(ea.Kind) != kindClass(eb.Kind) {
 		return false
 	}
-	if dayValue(ea.Date) != dayValue(eb.Date) {
+	if a.day != b.day {
 		// one sentence giving the event at two precisions ("a Sept. 5
 		// truce signed ... last year") names it once
 		if a.sentence != b.sentence || !(contains(ea.Date, eb.Date) || contains(eb.Date, ea.Date)) {
@@ -23,8 +24,7 @@ func sameOccurrence(a, b candidate) bool {
 	}
 	if ea.Kind == timeline.KindStatement {
 		// statements are one only when the same speaker made them
-		return len(ea.Actors) > 0 && len(eb.Actors) > 0 &&
-			timeline.ActorKey(ea.Actors[0].Name) == timeline.ActorKey(eb.Actors[0].Name)
+		return len(ea.Actors) > 0 && len(eb.Actors) > 0 && strings.EqualFold(ea.Actors[0].Name, eb.Actors[0].Name)
 	}
 	pa, pb := persons(ea.Actors), persons(eb.Actors)
 	if len(pa) > 0 && len(pb) > 0 {
@@ -75,39 +75,46 @@ func dayValue(d timeline.Date) string {
 
 // merge joins candidates that describe one real event, keeping every
 // mention as evidence, the finer date, the union of actors, the highest
-// confidence and the title of the most confident mention.
+// confidence and the title of the most confident mention. Candidates are
+// compared only with those of the same kind and day, or of the same
+// sentence, so merging stays linear in the length of the article.
 func merge(cands []candidate) []timeline.Event {
 	var out []candidate
+	byDay := map[string][]int{} // kind class + day -> indexes in out
+	bySentence := map[int][]int{}
 	for _, c := range cands {
-		merged := false
-		for k := range out {
-			if !sameOccurrence(out[k], c) {
-				continue
+		key := string(kindClass(c.event.Kind)) + " " + c.day
+		target := -1
+		for _, k := range append(byDay[key], bySentence[c.sentence]...) {
+			if sameOccurrence(out[k], c) {
+				target = k
+				break
 			}
-			m, e := &out[k].event, c.event
-			if e.Date.Precision() > m.Date.Precision() || e.Date.Precision() == m.Date.Precision() && e.Date.Rank() > m.Date.Rank() {
-				m.Date = e.Date
-			}
-			for _, a := range e.Actors {
-				if !hasActor(m.Actors, a) {
-					m.Actors = append(m.Actors, a)
-				}
-			}
-			if e.Confidence > m.Confidence {
-				m.Title, m.Kind = e.Title, e.Kind
-				m.Confidence = e.Confidence
-			}
-			if e.Status == timeline.StatusReported {
-				m.Status = timeline.StatusReported
-			}
-			m.Mentions = append(m.Mentions, e.Mentions...)
-			out[k].weak = out[k].weak && c.weak
-			merged = true
-			break
 		}
-		if !merged {
+		if target < 0 {
 			out = append(out, c)
+			byDay[key] = append(byDay[key], len(out)-1)
+			bySentence[c.sentence] = append(bySentence[c.sentence], len(out)-1)
+			continue
 		}
+		m, e := &out[target].event, c.event
+		if e.Date.Precision() > m.Date.Precision() || e.Date.Precision() == m.Date.Precision() && e.Date.Rank() > m.Date.Rank() {
+			m.Date = e.Date
+		}
+		for _, a := range e.Actors {
+			if !hasActor(m.Actors, a) {
+				m.Actors = append(m.Actors, a)
+			}
+		}
+		if e.Confidence > m.Confidence {
+			m.Title, m.Kind = e.Title, e.Kind
+			m.Confidence = e.Confidence
+		}
+		if e.Status == timeline.StatusReported {
+			m.Status = timeline.StatusReported
+		}
+		m.Mentions = append(m.Mentions, e.Mentions...)
+		out[target].weak = out[target].weak && c.weak
 	}
 	events := make([]timeline.Event, len(out))
 	for k, c := range out {
@@ -125,9 +132,11 @@ func merge(cands []candidate) []timeline.Event {
 	return events
 }
 
+// hasActor reports whether as names a. Names within an article are
+// canonical already, so case is the only difference to ignore.
 func hasActor(as []timeline.Actor, a timeline.Actor) bool {
 	for _, x := range as {
-		if timeline.ActorKey(x.Name) == timeline.ActorKey(a.Name) {
+		if strings.EqualFold(x.Name, a.Name) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -70,19 +71,19 @@ func (d *document) publication() (timeline.Date, string) {
 	return timeline.Date{}, ""
 }
 
-// label reads the words before a date in a date line.
+// labelRE finds the labels of date lines, as whole words.
+var labelRE = regexp.MustCompile(`(?i)\b(updated|modified|last edited|published|posted|online|filed|date|issued|first published)\b`)
+
+// label reads the words before a date in a date line; the nearest label
+// wins ("Published 1 May ... Updated <date>").
 func label(before string) string {
-	b := strings.ToLower(before)
-	// the nearest label wins: "Published ... Updated <date>"
-	last, kind := -1, ""
-	for _, l := range []struct{ word, kind string }{
-		{"updated", "updated"}, {"modified", "updated"}, {"last edited", "updated"},
-		{"published", "published"}, {"posted", "published"}, {"online:", "published"},
-		{"filed", "published"}, {"date", "published"}, {"issued", "published"},
-	} {
-		if i := strings.LastIndex(b, l.word); i > last {
-			last, kind = i, l.kind
-		}
+	ms := labelRE.FindAllString(before, -1)
+	if len(ms) == 0 {
+		return ""
 	}
-	return kind
+	switch strings.ToLower(ms[len(ms)-1]) {
+	case "updated", "modified", "last edited":
+		return "updated"
+	}
+	return "published"
 }

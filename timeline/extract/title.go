@@ -46,12 +46,21 @@ var presentTense = map[string]string{
 
 // makeTitle writes a short headline for an event: "Trump and Putin speak
 // by phone", "United States strikes Iran", "Turkey says it crushed a coup".
-func makeTitle(kind timeline.Kind, t trigger, ws []word, actors []timeline.Actor, status timeline.Status) string {
+func makeTitle(kind timeline.Kind, t trigger, ws []word, actors []timeline.Actor, agents int, date [2]int, status timeline.Status) string {
 	// people make the headline when there are any: "Trump and Putin",
 	// not "Trump, Putin and Russia"
 	named := persons(actors)
-	if len(named) == 0 || kind == timeline.KindStrike || kind == timeline.KindSanction {
+	switch {
+	case len(named) == 0 || kind == timeline.KindStrike || kind == timeline.KindSanction:
 		named = actors
+	case kind == timeline.KindVisit && len(named) == 1:
+		// "Minta visits the European Union": the person and where they go
+		for _, x := range actors {
+			if x.Kind != timeline.ActorPerson {
+				named = append(named, x)
+				break
+			}
+		}
 	}
 	names := make([]string, 0, len(named))
 	for _, a := range named {
@@ -93,6 +102,8 @@ func makeTitle(kind timeline.Kind, t trigger, ws []word, actors []timeline.Actor
 		switch {
 		case t.lemma == "join" && rest != "":
 			s = a + " joins " + rest
+		case strings.HasPrefix(lowAt(ws, t.i), "sign") && len(names) >= 2:
+			s = all + " sign an agreement"
 		case len(names) >= 2:
 			s = all + " reach an agreement"
 		default:
@@ -104,7 +115,7 @@ func makeTitle(kind timeline.Kind, t trigger, ws []word, actors []timeline.Actor
 			verb = "makes a statement"
 			s = a + " " + verb
 		} else {
-			s = a + " " + verb + clauseAfter(ws, t)
+			s = a + " " + verb + clauseAfter(ws, t, date)
 		}
 	case timeline.KindThreat:
 		switch {
@@ -123,26 +134,41 @@ func makeTitle(kind timeline.Kind, t trigger, ws []word, actors []timeline.Actor
 			} else {
 				s = a + " expels diplomats"
 			}
+		case agents == 0:
+			s = "Sanctions on " + all
 		case rest != "":
 			s = a + " sanctions " + rest
 		default:
 			s = a + " imposes sanctions"
 		}
 	case timeline.KindStrike:
-		if rest != "" {
+		switch {
+		case agents == 0:
+			s = "Attack on " + all // "Missiles struck targets in Nigeria"
+		case rest != "":
 			s = a + " strikes " + rest
-		} else {
-			s = a + " attack"
+		default:
+			s = a + " carries out an attack"
 		}
 	case timeline.KindLeadership:
-		switch t.lemma {
-		case "take office":
+		if len(persons(actors)) == 0 {
+			// "The foreign minister of Estonia resigned": name the office
+			if office := officeBefore(ws, t.i); office != "" {
+				a = a + "'s " + office
+			}
+		}
+		switch verb := lowAt(ws, t.i); {
+		case t.lemma == "take office":
 			s = a + " takes office"
-		case "resign":
+		case t.lemma == "resign" || verb == "resigned" || verb == "resigns":
 			s = a + " resigns"
-		case "remove":
+		case t.lemma == "remove":
 			s = a + " removes officials"
-		case "election":
+		case verb == "elected" || verb == "re-elected" || verb == "reelected":
+			s = a + " elected"
+		case verb == "appointed" || verb == "inaugurated" || verb == "ousted" || verb == "impeached" || verb == "toppled":
+			s = a + " " + verb
+		case t.lemma == "election":
 			s = a + " election"
 		default:
 			s = a + " leadership change"
@@ -175,11 +201,34 @@ func makeTitle(kind timeline.Kind, t trigger, ws []word, actors []timeline.Actor
 	return capitalize(s)
 }
 
+// officeBefore finds the office named before an event word: "the foreign
+// minister", "the prime minister".
+func officeBefore(ws []word, i int) string {
+	for k := i - 1; k >= max(0, i-6); k-- {
+		switch ws[k].low {
+		case "minister", "president", "premier", "chancellor", "secretary", "ambassador", "governor", "mayor", "king", "queen", "leader", "chief":
+			start := k
+			for start > 0 && !ws[start-1].punct && titles[ws[start-1].low] && ws[start-1].low != "of" {
+				start--
+			}
+			var parts []string
+			for _, w := range ws[start : k+1] {
+				parts = append(parts, w.low)
+			}
+			return strings.Join(parts, " ")
+		}
+	}
+	return ""
+}
+
 // clauseAfter is what a reporting verb reports: " it crushed a coup", up
 // to the end of the clause, at most ten words.
-func clauseAfter(ws []word, t trigger) string {
+func clauseAfter(ws []word, t trigger, date [2]int) string {
 	var parts []string
 	k := t.j
+	if k == date[0] || k+1 == date[0] && isPrep(ws[k].low) {
+		k = date[1] // "said on Saturday that": skip the date
+	}
 	// skip the date and the addressee: "said on Saturday that", "told reporters"
 	for k < len(ws) && (ws[k].low == "on" || ws[k].low == "that" || ws[k].low == "reporters" ||
 		ws[k].low == "journalists" || ws[k].upper && isMonthOrDay(ws[k].low) || ws[k].low == "morning" ||
@@ -195,6 +244,10 @@ func clauseAfter(ws []word, t trigger) string {
 			if len(parts) > 0 {
 				parts[len(parts)-1] += w.text
 			}
+			continue
+		}
+		if len(w.text) == 1 && w.upper && k+1 < len(ws) && ws[k+1].text == "." {
+			k++ // an initial: "Vladimir V. Putin"
 			continue
 		}
 		parts = append(parts, w.text)

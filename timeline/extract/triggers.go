@@ -34,7 +34,8 @@ func init() {
 	add(timeline.KindCall, "call", true, "phoned", "telephoned", "rang")
 	add(timeline.KindMeeting, "meet", true, "met", "meet", "meets", "hosted", "hosts", "convened", "convene", "convenes")
 	add(timeline.KindMeeting, "meeting", false, "meeting", "meetings", "summit", "summits", "negotiations", "summitry")
-	add(timeline.KindVisit, "visit", true, "visited", "visits", "visiting", "arrived", "arrives", "landed", "toured", "travelled", "traveled", "travels")
+	add(timeline.KindVisit, "visit", true, "visited", "visits", "visiting", "arrived", "arrives", "arrive", "landed", "toured",
+		"travelled", "traveled", "travels", "travel", "travelling", "traveling")
 	add(timeline.KindVisit, "visit", false, "visit", "trip", "arrival", "tour")
 	add(timeline.KindAgreement, "agree", true, "agreed", "agree", "agrees", "signed", "sign", "signs", "ratified", "ratify", "ratifies", "brokered")
 	add(timeline.KindAgreement, "agreement", false, "agreement", "agreements", "deal", "accord", "accords", "treaty",
@@ -112,16 +113,55 @@ var phrases = []struct {
 	{[]string{"weapons", "test"}, entry{timeline.KindThreat, "test", false}},
 }
 
+// phraseIndex lists the phrases by their first word.
+var phraseIndex = func() map[string][]int {
+	m := map[string][]int{}
+	for i, p := range phrases {
+		m[p.words[0]] = append(m[p.words[0]], i)
+	}
+	return m
+}()
+
 // findTriggers returns the event words of a sentence.
 func findTriggers(ws []word) []trigger {
 	var out []trigger
 	for i := 0; i < len(ws); i++ {
-		if t, ok := triggerAt(ws, i); ok {
-			out = append(out, t)
-			i = t.j - 1
+		t, ok := triggerAt(ws, i)
+		if !ok {
+			continue
 		}
+		if !t.verb && len(out) > 0 && judged(ws, out[len(out)-1], t) {
+			continue // "condemned the attack": an event told before, judged now
+		}
+		out = append(out, t)
+		i = t.j - 1
 	}
 	return out
+}
+
+// judgingVerbs take as object an event the story has already told.
+var judgingVerbs = map[string]bool{
+	"condemned": true, "condemns": true, "denied": true, "denies": true, "praised": true,
+	"praises": true, "welcomed": true, "welcomes": true, "criticised": true, "criticized": true,
+	"dismissed": true, "rejected": true, "blamed": true, "blames": true, "accused": true,
+	"called": true, "calls": true, "defended": true, "justified": true, "hailed": true,
+}
+
+// judged reports whether the event noun n is the object of the judging
+// verb v just before it ("condemned the attack on Thursday": the date is
+// the condemnation's).
+func judged(ws []word, v, n trigger) bool {
+	if !v.verb || !judgingVerbs[ws[v.i].low] || n.i-v.j > 3 {
+		return false
+	}
+	for k := v.j; k < n.i; k++ {
+		switch ws[k].low {
+		case "the", "a", "an", "this", "that", "its", "their", "his", "her", "latest", "recent":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func lowAt(ws []word, i int) string {
@@ -148,7 +188,8 @@ func triggerAt(ws []word, i int) (trigger, bool) {
 	if w.punct {
 		return trigger{}, false
 	}
-	for _, p := range phrases {
+	for _, pi := range phraseIndex[w.low] {
+		p := phrases[pi]
 		if i+len(p.words) > len(ws) {
 			continue
 		}

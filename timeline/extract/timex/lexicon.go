@@ -92,7 +92,7 @@ var seasons = map[string]timeline.Season{
 var futureCues = map[string]bool{
 	"will": true, "would": true, "'ll": true, "shall": true, "tomorrow": true, "next": true,
 	"upcoming": true, "scheduled": true, "soon": true, "coming": true,
-	"won't": true, "wo": true, "planned": true, "later": false,
+	"won't": true, "wo": true, "planned": true, "could": true, "might": true,
 }
 
 var futureBeforeTo = map[string]bool{

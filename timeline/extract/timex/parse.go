@@ -54,45 +54,40 @@ func (p *parser) startsAt(i int) bool {
 	case tPunct:
 		return t.low == "'" // '90s
 	}
-	l := t.low
-	if _, ok := triggerWords[l]; ok {
+	if startWords[t.low] {
 		return true
 	}
-	if _, ok := months[l]; ok {
-		return true
-	}
-	if t.upper && holidayStarts[l] {
-		return true
-	}
-	if _, ok := monthAbbrevs[l]; ok {
-		return true
-	}
-	if _, ok := weekdays[l]; ok {
-		return true
-	}
-	if _, ok := weekdayAbbrevs[l]; ok {
-		return true
-	}
-	if _, ok := numberWords[l]; ok {
-		return true
-	}
-	if _, ok := ordinalWords[l]; ok {
-		return true
-	}
-	if _, ok := units[l]; ok {
-		return true
-	}
-	if _, ok := unitly[l]; ok {
-		return true
-	}
-	if _, ok := seasons[l]; ok {
-		return true
-	}
-	if _, ok := parts[l]; ok {
-		return true
-	}
-	return vagueNumbers[l]
+	return t.upper && holidayStarts[t.low]
 }
+
+// startWords are every word an expression can start with, in one set.
+var startWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range triggerWords {
+		m[w] = true
+	}
+	for _, set := range []map[string]int{months, monthAbbrevs, weekdays, weekdayAbbrevs, numberWords, ordinalWords} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range unitly {
+		m[w] = true
+	}
+	for w := range seasons {
+		m[w] = true
+	}
+	for w := range parts {
+		m[w] = true
+	}
+	for w := range vagueNumbers {
+		m[w] = true
+	}
+	return m
+}()
 
 // holidayStarts are the first words of holiday names.
 var holidayStarts = func() map[string]bool {
