@@ -217,7 +217,7 @@ func datelinePrefix(ws []word) int {
 		if k > 12 {
 			break
 		}
-		if w.text == "—" || w.text == "-" && k+1 < len(ws) && ws[k+1].text == "-" {
+		if w.text == "—" || w.text == "-" && (k+1 < len(ws) && ws[k+1].text == "-" || k > 0 && ws[k-1].text == ")") {
 			head := ws[:k]
 			upper := 0
 			for _, h := range head {

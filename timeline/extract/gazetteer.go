@@ -146,6 +146,12 @@ func buildGazetteer() *gazetteer {
 			}
 		}
 	}
+	for city, country := range cities {
+		if a, ok := g.forms[strings.ToLower(country)]; ok {
+			add(city, a)
+			g.metonym[strings.ToLower(city)] = true
+		}
+	}
 	for _, line := range organisations {
 		names := strings.Split(line, "|")
 		kind := timeline.ActorOrganisation

@@ -215,6 +215,15 @@ func triggerAt(ws []word, i int) (trigger, bool) {
 		return trigger{}, false // "the occupied port city": an adjective
 	}
 	switch l {
+	case "struck", "strikes", "strike", "reached", "reach", "reaches", "inked", "clinched", "sealed":
+		// "struck a deal", "reached an agreement": an agreement, not an attack
+		if within(ws, i+1, i+4, "deal", "agreement", "accord", "bargain", "compromise", "truce", "ceasefire", "cease-fire", "pact") {
+			return trigger{kind: timeline.KindAgreement, i: i, j: i + 1, lemma: "agree", verb: l != "strikes" && l != "strike"}, true
+		}
+	}
+	switch l {
+	case "reached", "reach", "reaches", "inked", "clinched", "sealed":
+		return trigger{}, false
 	case "ceasefire", "cease-fire", "truce", "agreement":
 		if stateAfter(ws, i) {
 			return trigger{}, false // "the ceasefire appeared to be holding": a state, not an event

@@ -63,7 +63,8 @@ func (p *parser) join(a, b match) (match, bool) {
 		e := a.e
 		e.hour, e.minute, e.minutes, e.clock, e.typ, e.part = b.e.hour, b.e.minute, b.e.minutes, true, TypeTime, ""
 		return match{start: a.start, end: b.end, e: e}, true
-	case a.e.part != "" && a.e.rel == relAnaphoric && a.e.day == 0 && isDay(b.e) && b.e.part == "" && onlyWords(gap, "on", ","):
+	case a.e.part != "" && (a.e.rel == relAnaphoric || a.e.rel == relDeictic && a.e.unit == uDay && a.e.n == 0) &&
+		a.e.day == 0 && a.e.weekday == 0 && isDay(b.e) && b.e.part == "" && onlyWords(gap, "on", ","):
 		// "mid-afternoon yesterday", "the morning of" handled elsewhere
 		e := b.e
 		e.part, e.typ, e.mod = a.e.part, TypeTime, a.e.mod
