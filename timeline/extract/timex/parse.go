@@ -1081,6 +1081,9 @@ func (p *parser) agoLater(i int) (match, bool) {
 		return match{}, false
 	}
 	k++
+	if p.is(k, "or") && p.is(k+1, "so") {
+		k += 2 // "a week or so ago"
+	}
 	switch p.low(k) {
 	case "ago":
 		e := expr{typ: TypeDate, rel: relDeictic, unit: u, n: -n, vague: vague, ago: true, mod: mod,
@@ -1346,10 +1349,6 @@ func (p *parser) reference(i int) (match, bool) {
 			if p.is(i+2, "future") {
 				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
 			}
-		}
-	case "future":
-		if p.is(i-1, "in", "for") {
-			return match{end: i + 1, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
 		}
 	}
 	return match{}, false

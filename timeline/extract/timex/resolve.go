@@ -319,13 +319,15 @@ func (r *resolver) byTense(e expr, t tense) (string, timeline.Date) {
 				y++
 			}
 		case tensePast:
-			if e.month > int(dct.Month()) {
+			// past, unless that is nearly a year back and the month is
+			// about to come: "gave them until mid-November" in late October
+			if diff := e.month - int(dct.Month()); diff > 0 && !(diff <= 1 && e.mod != "") {
 				y--
 			}
-		default: // the nearest; at a tie, the past
-			if diff := e.month - int(dct.Month()); diff > 5 {
+		default: // the past, unless the coming one is much nearer
+			if diff := e.month - int(dct.Month()); diff > 4 {
 				y--
-			} else if diff < -6 {
+			} else if diff < -8 {
 				y++
 			}
 		}
