@@ -716,8 +716,9 @@ func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int,
 	hi := max(t.j, date[1]) + 8
 	// the clause ends at a clause word or mark after the event word
 	for k := t.j; k < min(hi, len(ws)); k++ {
-		if k > t.j && (clauseBreakWords[ws[k].low] || ws[k].text == ";" || ws[k].text == "—") && k > date[1] {
-			hi = k
+		if k > t.j && k >= date[1] && (clauseBreakWords[ws[k].low] || ws[k].text == ";" || ws[k].text == "—" ||
+			ws[k].low == "and" && k+1 < len(ws) && verbish(ws[k+1])) {
+			hi = k // "met in Paris on Wednesday and agreed to ...": the next verb has its own objects
 			break
 		}
 	}
@@ -798,7 +799,11 @@ func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int,
 		}
 		agents, weak = len(out), true
 	case hasAnaphor(window, pluralAnaphora):
-		for _, a := range recent(s.persons, anaphorCount(window)) {
+		parties := s.persons
+		if len(parties) == 0 {
+			parties = s.countries // "the two ministers" of two countries
+		}
+		for _, a := range recent(parties, anaphorCount(window)) {
 			add(a)
 		}
 		agents, weak = len(out), true
@@ -832,6 +837,23 @@ func personsBefore(ms []mention, i int) []timeline.Actor {
 		}
 	}
 	return out
+}
+
+// verbish reports whether w looks like a verb in the past tense or a known
+// event or reporting verb.
+func verbish(w word) bool {
+	if w.upper || w.punct {
+		return false
+	}
+	if e, ok := lexicon[w.low]; ok && e.verb {
+		return true
+	}
+	return len(w.low) > 4 && strings.HasSuffix(w.low, "ed") || irregularPastVerbs[w.low]
+}
+
+var irregularPastVerbs = map[string]bool{
+	"met": true, "flew": true, "held": true, "spoke": true, "took": true, "made": true, "went": true,
+	"gave": true, "sent": true, "struck": true, "told": true, "said": true, "signed": true, "left": true,
 }
 
 // firstTriggerAt returns the index of the first event word of a sentence.

@@ -96,6 +96,28 @@ func TestPublicationDate(t *testing.T) {
 	}
 }
 
+func TestPublicationDateFromTimeElement(t *testing.T) {
+	page := `<html><head><title>Talks</title></head><body>
+<header><time datetime="2024-03-14T10:00:00+01:00">March 14</time></header>
+<article><p>Foreign ministers of France and Germany met in Paris on Wednesday and agreed to coordinate aid to Ukraine, officials said.</p>
+<p>The two ministers had spoken by phone on Monday, according to the French foreign ministry.</p></article></body></html>`
+	res, err := Article(page, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Published.Value() != "2024-03-14" || res.PublishedSource != SourceMetadata {
+		t.Fatalf("published = %s from %s", res.Published.Value(), res.PublishedSource)
+	}
+	meeting := event(t, res, timeline.KindMeeting, "2024-03-13")
+	if !slices.Equal(meeting.ActorNames(), []string{"France", "Germany"}) {
+		t.Errorf("meeting actors = %v: the next verb's object is not a party", meeting.ActorNames())
+	}
+	call := event(t, res, timeline.KindCall, "2024-03-11")
+	if !hasActors(call, "France", "Germany") {
+		t.Errorf("'the two ministers' = %v, want the two countries", call.ActorNames())
+	}
+}
+
 func TestPublicationDateFromPageMetadata(t *testing.T) {
 	res, err := Article(testdata(t, "page-strike.html"), Options{})
 	if err != nil {

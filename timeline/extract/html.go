@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
@@ -47,6 +48,7 @@ func fromHTML(input string) *document {
 	z := html.NewTokenizer(strings.NewReader(input))
 	offset := 0
 	skip := 0
+	pagePublished := "" // a <meta name="date"> or <time datetime> the page gives
 	var title strings.Builder
 	inTitle := false
 	for {
@@ -60,10 +62,16 @@ func fromHTML(input string) *document {
 			d := b.document(input)
 			d.title = strings.TrimSpace(title.String())
 			d.classifyHTML()
+			if d.meta.published == "" {
+				d.meta.published = pagePublished
+			}
 			return d
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			if hasAttr && tt != html.EndTagToken && (a == atom.Meta || a == atom.Time) && pagePublished == "" {
+				pagePublished = publishedAttr(z, a)
+			}
 			if skipTags[a] {
 				if tt == html.StartTagToken {
 					skip++
@@ -89,6 +97,51 @@ func fromHTML(input string) *document {
 			addHTMLText(&b, string(raw), at)
 		}
 	}
+}
+
+// publishedNames are meta names that carry the publication date.
+var publishedNames = map[string]bool{
+	"date": true, "pubdate": true, "publishdate": true, "publish-date": true, "publication_date": true,
+	"dc.date": true, "dc.date.issued": true, "dcterms.created": true, "dcterms.issued": true,
+	"article.published": true, "article:published_time": true, "og:published_time": true,
+	"sailthru.date": true, "parsely-pub-date": true, "datepublished": true, "cxenseparse:recs:publishtime": true,
+}
+
+// publishedAttr reads a publication date from a <meta> or <time> tag's
+// attributes, as an RFC 3339 time or a date; "" if the tag has none.
+func publishedAttr(z *html.Tokenizer, a atom.Atom) string {
+	var name, content, datetime string
+	for {
+		k, v, more := z.TagAttr()
+		switch strings.ToLower(string(k)) {
+		case "name", "property", "itemprop":
+			name = strings.ToLower(string(v))
+		case "content":
+			content = string(v)
+		case "datetime":
+			datetime = string(v)
+		}
+		if !more {
+			break
+		}
+	}
+	value := content
+	if a == atom.Time {
+		value = datetime
+	} else if !publishedNames[name] {
+		return ""
+	}
+	value = strings.TrimSpace(value)
+	if len(value) < 10 {
+		return ""
+	}
+	if t, err := time.Parse(time.RFC3339, value); err == nil {
+		return t.Format("2006-01-02T15:04:05-07:00")
+	}
+	if t, err := time.Parse("2006-01-02", value[:10]); err == nil {
+		return t.Format("2006-01-02T15:04:05-07:00")
+	}
+	return ""
 }
 
 // addHTMLText adds a raw text token, decoding entities and folding runs of
