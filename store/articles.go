@@ -76,3 +76,40 @@ func (s *Store) Article(ctx context.Context, id int64) (a timeline.Article, err 
 	}
 	return a, err
 }
+
+// ExistingArticles returns which of the article hashes are stored, so that
+// a bulk load skips them before extracting anything.
+func (s *Store) ExistingArticles(ctx context.Context, hashes [][32]byte) (found map[[32]byte]bool, err error) {
+	defer wrap(&err, "look up %d articles", len(hashes))
+	keys := make([][]byte, len(hashes))
+	for i := range hashes {
+		keys[i] = hashes[i][:]
+	}
+	rows, err := s.pool.Query(ctx, `SELECT sha256 FROM articles WHERE sha256 = ANY($1::bytea[])`, keys)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
+	if err != nil {
+		return nil, err
+	}
+	found = make(map[[32]byte]bool, len(stored))
+	for _, h := range stored {
+		found[[32]byte(h)] = true
+	}
+	return found, nil
+}
+
+// SaveArticles stores a batch of articles, each with its events
+// (events[i] belong to articles[i]), and reports which were stored before.
+func (s *Store) SaveArticles(ctx context.Context, articles []*timeline.Article, events [][]timeline.Event) ([]bool, error) {
+	dups := make([]bool, len(articles))
+	for i, a := range articles {
+		d, err := s.SaveArticle(ctx, a, events[i])
+		if err != nil {
+			return nil, err
+		}
+		dups[i] = d
+	}
+	return dups, nil
+}

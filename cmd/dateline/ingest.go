@@ -2,35 +2,33 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
-	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/ingest"
 	"github.com/dateline/dateline/timeline"
-	"github.com/dateline/dateline/timeline/extract"
 )
 
-// ingestCmd extracts and stores articles: each file is one article saved
-// with its events in one transaction; an article stored before is skipped.
+// ingestCmd extracts and stores articles in bulk: files, directories and
+// JSON lines, extraction on every core, batched transactions, stored
+// articles skipped (so an interrupted run resumes).
 func ingestCmd(ctx context.Context, args []string, e env) error {
-	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--database-url URL] DIR|FILE...", e)
-	published := flags.String("published", "", "publication date for every article, overriding what is found")
+	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--workers N] [--batch N] [--database-url URL] DIR|FILE...", e)
+	published := flags.String("published", "", "publication date for articles that have none of their own")
+	workers := flags.Int("workers", 0, "extraction workers (default: one per CPU)")
+	batch := flags.Int("batch", 100, "articles saved per transaction")
 	dbURL := flags.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
 	if err := parse(flags, args, true); err != nil {
 		return err
 	}
 	if flags.NArg() == 0 {
-		return usageError{"ingest: give the files or directories to read"}
+		return usageError{"ingest: give the files or directories to read (.txt, .html, .jsonl)"}
 	}
 	pub, err := publishedFlag(*published)
-	if err != nil {
-		return err
-	}
-	files, err := articleFiles(flags.Args())
 	if err != nil {
 		return err
 	}
@@ -44,88 +42,81 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
-	var saved, dups, events int
-	var failures []string
-	for _, path := range files {
-		if ctx.Err() != nil {
-			break
-		}
-		n, dup, err := ingestFile(ctx, st, path, pub)
-		switch {
-		case err != nil:
-			failures = append(failures, fmt.Sprintf("%s: %v", path, err))
-		case dup:
-			dups++
-		default:
-			saved++
-			events += n
-		}
+	paths := flags.Args()
+	total := ingest.Count(paths)
+	bar := newProgressBar(e.stderr)
+	sum, err := ingest.Run(ctx, st, ingest.Files(paths, timeline.MaxArticleBytes), total, ingest.Options{
+		Workers: *workers, BatchSize: *batch, Published: pub, Progress: bar.show,
+		ProgressEvery: bar.every,
+	})
+	bar.done()
+	fmt.Fprintf(e.stdout, "%d articles saved with %d events; %d already stored; %d failed (%s, %.1f articles/s)\n",
+		sum.Saved, sum.Events, sum.Duplicates, sum.Failed, sum.Elapsed.Round(time.Millisecond), rate(sum.Progress))
+	for _, f := range sum.Failures {
+		fmt.Fprintf(e.stderr, "  %s: %s\n", f.Name, oneLine(f.Err.Error()))
 	}
-	fmt.Fprintf(e.stdout, "%d articles saved with %d events; %d already stored; %d failed\n", saved, events, dups, len(failures))
-	for _, f := range failures {
-		fmt.Fprintln(e.stderr, "  "+f)
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted: %w", ctx.Err())
-	}
-	if len(failures) > 0 {
-		return fmt.Errorf("%d of %d files failed", len(failures), len(files))
+	switch {
+	case err != nil:
+		return err
+	case sum.Interrupted:
+		return fmt.Errorf("interrupted after %d of %d articles; run the same command again to resume", sum.Read, total)
+	case sum.Failed > 0:
+		return fmt.Errorf("%d of %d articles failed", sum.Failed, sum.Read)
 	}
 	return nil
 }
 
-func ingestFile(ctx context.Context, st *store.Store, path string, pub timeline.Date) (int, bool, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return 0, false, err
+func rate(p ingest.Progress) float64 {
+	if p.Elapsed <= 0 {
+		return 0
 	}
-	res, err := extract.Article(string(data), extract.Options{Published: pub})
-	if err != nil {
-		return 0, false, err
-	}
-	a := timeline.Article{Title: truncate(res.Title, timeline.MaxTitleRunes), Published: res.Published,
-		PublishedSource: res.PublishedSource, Body: string(data)}
-	dup, err := st.SaveArticle(ctx, &a, res.Events)
-	return len(res.Events), dup, err
+	return float64(p.Saved+p.Duplicates+p.Failed) / p.Elapsed.Seconds()
 }
 
-// articleFiles expands directories into the .txt and .html files in them.
-func articleFiles(args []string) ([]string, error) {
-	var out []string
-	for _, a := range args {
-		info, err := os.Stat(a)
-		if err != nil {
-			return nil, err
-		}
-		if !info.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			switch strings.ToLower(filepath.Ext(p)) {
-			case ".txt", ".html", ".htm":
-				out = append(out, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	if len(out) == 0 {
-		return nil, errors.New("no .txt or .html files to ingest")
-	}
-	return out, nil
+// progressBar draws progress on a terminal, redrawing one line; elsewhere
+// (a log, CI) it writes a plain line every few seconds.
+type progressBar struct {
+	w     io.Writer
+	tty   bool
+	every time.Duration
+	drawn bool
 }
 
-// truncate cuts s to at most n runes.
-func truncate(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) > n {
-		return string(r[:n])
+func newProgressBar(w io.Writer) *progressBar {
+	b := &progressBar{w: w, every: 5 * time.Second}
+	if f, ok := w.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			b.tty, b.every = true, 200*time.Millisecond
+		}
 	}
-	return string(r)
+	return b
+}
+
+func (b *progressBar) show(p ingest.Progress) {
+	done := p.Saved + p.Duplicates + p.Failed
+	eta := "?"
+	if r := rate(p); r > 0 && p.Total > done {
+		eta = (time.Duration(float64(p.Total-done)/r) * time.Second).Round(time.Second).String()
+	} else if p.Total > 0 && done >= p.Total {
+		eta = "0s"
+	}
+	stats := fmt.Sprintf("%d/%d articles, %d events, %d stored before, %d failed, %.1f/s, ETA %s",
+		done, p.Total, p.Events, p.Duplicates, p.Failed, rate(p), eta)
+	if !b.tty {
+		fmt.Fprintln(b.w, "ingest:", stats)
+		return
+	}
+	const width = 30
+	filled := 0
+	if p.Total > 0 {
+		filled = min(width, width*done/p.Total)
+	}
+	fmt.Fprintf(b.w, "\r[%s%s] %s\x1b[K", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), stats)
+	b.drawn = true
+}
+
+func (b *progressBar) done() {
+	if b.drawn {
+		fmt.Fprintln(b.w)
+	}
 }

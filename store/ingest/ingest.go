@@ -1,0 +1,326 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Item is an article ready to save, with the events found in it.
+type Item struct {
+	Name    string
+	Article timeline.Article
+	Events  []timeline.Event
+}
+
+// Saver stores articles; the store satisfies it.
+type Saver interface {
+	// SaveArticles stores a batch of articles with their events (events[i]
+	// belong to articles[i]) in one transaction. It reports per article
+	// whether it was stored before, and refuses the whole batch on any
+	// error.
+	SaveArticles(ctx context.Context, articles []*timeline.Article, events [][]timeline.Event) (duplicates []bool, err error)
+	// ExistingArticles returns which of the hashes are stored.
+	ExistingArticles(ctx context.Context, hashes [][32]byte) (map[[32]byte]bool, error)
+}
+
+// Options tune a run.
+type Options struct {
+	Workers   int           // extraction workers; 0 means one per CPU
+	BatchSize int           // articles per transaction; 0 means 100
+	Published timeline.Date // for articles without a date of their own; zero: found in each
+	MaxBytes  int           // largest article; 0 means timeline.MaxArticleBytes
+	// Progress is called at most every ProgressEvery and once at the end.
+	Progress      func(Progress)
+	ProgressEvery time.Duration
+}
+
+// Progress counts a run so far.
+type Progress struct {
+	Total      int // articles to read, when known (0 otherwise)
+	Read       int // articles read
+	Saved      int // articles stored
+	Duplicates int // articles stored before, skipped
+	Failed     int
+	Events     int // events found in the stored articles
+	Bytes      int64
+	Elapsed    time.Duration
+}
+
+// Failure is an article that could not be ingested, and why.
+type Failure struct {
+	Name string
+	Err  error
+}
+
+// Summary is the end of a run.
+type Summary struct {
+	Progress
+	Failures    []Failure
+	Interrupted bool // the context ended before every article was read
+}
+
+// Run ingests the sources. It extracts on every core, checks in bulk which
+// articles are stored already, and saves the others in batches. When ctx
+// ends it stops reading, saves what it has extracted, and returns with
+// Interrupted set: running again resumes, since stored articles are
+// skipped.
+func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], total int, opts Options) (Summary, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 100
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = timeline.MaxArticleBytes
+	}
+	if opts.ProgressEvery <= 0 {
+		opts.ProgressEvery = 200 * time.Millisecond
+	}
+	r := &run{saver: saver, opts: opts, start: time.Now()}
+	r.sum.Total = total
+
+	jobs := make(chan Source, 4*opts.Workers)
+	results := make(chan *Item, 4*opts.Workers)
+	readErr := make(chan error, 1)
+	go func() { readErr <- r.read(ctx, sources, jobs) }()
+
+	var workers sync.WaitGroup
+	for range opts.Workers {
+		workers.Go(func() {
+			for src := range jobs {
+				if item, err := r.extract(src); err != nil {
+					r.fail(src.Name, err)
+				} else {
+					results <- item
+				}
+			}
+		})
+	}
+	go func() {
+		workers.Wait()
+		close(results)
+	}()
+
+	err := r.write(ctx, results)
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sum.Elapsed = time.Since(r.start)
+	r.sum.Interrupted = ctx.Err() != nil
+	if opts.Progress != nil {
+		opts.Progress(r.sum.Progress)
+	}
+	return r.sum, err
+}
+
+type run struct {
+	saver    Saver
+	opts     Options
+	start    time.Time
+	mu       sync.Mutex
+	sum      Summary
+	reported time.Time
+}
+
+// read feeds the sources to the workers, skipping in bulk those stored
+// already. It stops when ctx ends.
+func (r *run) read(ctx context.Context, sources iter.Seq2[Source, error], jobs chan<- Source) error {
+	defer close(jobs)
+	const chunk = 256
+	var pending []Source
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		hashes := make([][32]byte, len(pending))
+		for i, s := range pending {
+			hashes[i] = timeline.ArticleHash(s.Text)
+		}
+		stored, err := r.saver.ExistingArticles(ctx, hashes)
+		if err != nil {
+			return err
+		}
+		for i, s := range pending {
+			if stored[hashes[i]] {
+				r.count(func(p *Progress) { p.Duplicates++ })
+				continue
+			}
+			select {
+			case jobs <- s:
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		pending = pending[:0]
+		return nil
+	}
+	for src, err := range sources {
+		if ctx.Err() != nil {
+			return nil
+		}
+		r.count(func(p *Progress) { p.Read++; p.Bytes += int64(len(src.Text)) })
+		if err != nil {
+			r.fail(src.Name, err)
+			continue
+		}
+		pending = append(pending, src)
+		if len(pending) == chunk {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// extract finds the events of one source.
+func (r *run) extract(src Source) (*Item, error) {
+	pub := src.Published
+	if pub.IsZero() {
+		pub = r.opts.Published
+	}
+	res, err := extract.Article(src.Text, extract.Options{Published: pub, MaxBytes: r.opts.MaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	title := src.Title
+	if title == "" {
+		title = res.Title
+	}
+	a := timeline.Article{
+		URL: src.URL, Title: truncate(title, timeline.MaxTitleRunes), Published: res.Published,
+		PublishedSource: res.PublishedSource, Body: src.Text,
+	}
+	return &Item{Name: src.Name, Article: a, Events: res.Events}, nil
+}
+
+// write saves the extracted articles in batches. A batch the database
+// refuses is retried one article at a time, so that one bad article costs
+// only itself. The last batch is saved even when ctx has ended.
+func (r *run) write(ctx context.Context, results <-chan *Item) error {
+	batch := make([]*Item, 0, r.opts.BatchSize)
+	save := context.WithoutCancel(ctx)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		dups, err := r.saveBatch(save, batch)
+		if err != nil && isDatabaseDown(err) {
+			return err
+		}
+		if err != nil {
+			for _, it := range batch {
+				d, err := r.saveBatch(save, []*Item{it})
+				if err != nil {
+					if isDatabaseDown(err) {
+						return err
+					}
+					r.fail(it.Name, err)
+					continue
+				}
+				r.saved(it, d[0])
+			}
+		} else {
+			for i, it := range batch {
+				r.saved(it, dups[i])
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	ticker := time.NewTicker(time.Second)
+	defer ticker.Stop()
+	for {
+		select {
+		case it, ok := <-results:
+			if !ok {
+				return flush()
+			}
+			batch = append(batch, it)
+			if len(batch) == cap(batch) {
+				if err := flush(); err != nil {
+					drain(results)
+					return err
+				}
+			}
+		case <-ticker.C:
+			if err := flush(); err != nil {
+				drain(results)
+				return err
+			}
+		}
+	}
+}
+
+func (r *run) saveBatch(ctx context.Context, items []*Item) ([]bool, error) {
+	articles := make([]*timeline.Article, len(items))
+	events := make([][]timeline.Event, len(items))
+	for i, it := range items {
+		articles[i], events[i] = &it.Article, it.Events
+	}
+	return r.saver.SaveArticles(ctx, articles, events)
+}
+
+func drain(results <-chan *Item) {
+	for range results {
+	}
+}
+
+// isDatabaseDown tells a failure of the database from a refusal of one
+// article (invalid, or refused by a constraint): when the database is
+// gone, retrying article by article is pointless and the run stops.
+func isDatabaseDown(err error) bool {
+	var v *timeline.ValidationError
+	var pg *pgconn.PgError
+	return !errors.As(err, &v) && !errors.As(err, &pg)
+}
+
+func (r *run) saved(it *Item, duplicate bool) {
+	r.count(func(p *Progress) {
+		if duplicate {
+			p.Duplicates++
+		} else {
+			p.Saved++
+			p.Events += len(it.Events)
+		}
+	})
+}
+
+func (r *run) fail(name string, err error) {
+	r.mu.Lock()
+	r.sum.Failed++
+	r.sum.Failures = append(r.sum.Failures, Failure{Name: name, Err: err})
+	r.mu.Unlock()
+}
+
+// count updates the progress and reports it when it is time.
+func (r *run) count(f func(*Progress)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f(&r.sum.Progress)
+	if r.opts.Progress != nil && time.Since(r.reported) >= r.opts.ProgressEvery {
+		r.reported = time.Now()
+		r.sum.Elapsed = time.Since(r.start)
+		r.opts.Progress(r.sum.Progress)
+	}
+}
+
+func truncate(s string, n int) string {
+	rs := []rune(strings.TrimSpace(s))
+	if len(rs) > n {
+		return string(rs[:n])
+	}
+	return string(rs)
+}
