@@ -110,7 +110,7 @@ var triggerWords = map[string]bool{
 	"nearly": true, "almost": true, "approximately": true, "roughly": true, "more": true,
 	"less": true, "at": true, "over": true, "some": true, "recent": true, "fiscal": true,
 	"half": true, "up": true, "within": true, "present": true, "future": true, "hours": true,
-	"nineties": true, "eighties": true, "seventies": true, "sixties": true, "fifties": true,
+	"soon": true, "these": true, "nineties": true, "eighties": true, "seventies": true, "sixties": true, "fifties": true,
 	"forties": true, "thirties": true, "twenties": true, "first": true, "second": true,
 	"third": true, "fourth": true, "q1": true, "q2": true, "q3": true, "q4": true, "year": true,
 	"next-day": true, "day": true, "weekend": true, "once": true, "formerly": true,
@@ -1328,6 +1328,15 @@ func (p *parser) reference(i int) (match, bool) {
 		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
 	case "recently", "lately", "previously", "formerly":
 		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PAST_REF"}}, true
+	case "soon":
+		if p.is(i-1, "as") || p.is(i+1, "after") {
+			return match{}, false // "as soon as", "soon after": a conjunction
+		}
+		return match{end: i + 1, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+	case "these":
+		if p.is(i+1, "days") {
+			return match{end: i + 2, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+		}
 	case "the":
 		switch p.low(i + 1) {
 		case "past":
@@ -1349,6 +1358,16 @@ func (p *parser) reference(i int) (match, bool) {
 			if p.is(i+2, "future") {
 				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
 			}
+			if p.is(i+1, "near") && p.is(i+2, "term") {
+				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+			}
+		case "short":
+			if p.is(i+2, "term") {
+				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+			}
+		case "weekend":
+			// "over the weekend": the last one in a past clause, the next in a future one
+			return match{end: i + 2, e: expr{typ: TypeDate, weekend: true}}, true
 		}
 	}
 	return match{}, false
