@@ -1,0 +1,81 @@
+-- Full-text search finds an event by what people remember of it: its title,
+-- its actors, its summary and the quotes that report it. Those live in four
+-- tables, which a generated column cannot read, so events.search becomes a
+-- plain column that triggers keep current. Its GIN index stays as it is.
+--
+-- Weights rank the fields (title A, actors B, summary C, quotes D) for a
+-- later relevance order; the timeline itself stays chronological.
+ALTER TABLE events ALTER COLUMN search DROP EXPRESSION;
+
+-- event_search is the search document of one event, from its own title and
+-- summary (passed in, as a BEFORE trigger has them before they are stored)
+-- and its stored actors and quotes.
+CREATE FUNCTION event_search(event_id bigint, title text, summary text) RETURNS tsvector
+LANGUAGE sql STABLE AS $$
+    SELECT setweight(to_tsvector('english', title), 'A')
+        || setweight(to_tsvector('english', coalesce((
+               SELECT string_agg(a.name, ' ' ORDER BY ea.position)
+               FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+               WHERE ea.event_id = event_search.event_id), '')), 'B')
+        || setweight(to_tsvector('english', summary), 'C')
+        || setweight(to_tsvector('english', coalesce((
+               SELECT string_agg(m.quote, ' ' ORDER BY m.id)
+               FROM mentions m
+               WHERE m.event_id = event_search.event_id), '')), 'D')
+$$;
+
+-- An event's own text: computed before the row is written. The trigger
+-- fires only when title or summary change, so the updates below, which
+-- set search alone, do not compute it twice.
+CREATE FUNCTION events_search_own() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.search := event_search(NEW.id, NEW.title, NEW.summary);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER events_search BEFORE INSERT OR UPDATE OF title, summary ON events
+    FOR EACH ROW EXECUTE FUNCTION events_search_own();
+
+-- Actors and quotes: once per statement, for the events the statement
+-- touched (the transition table "changed"), so that saving an event with
+-- five actors rewrites its row once, not five times. Rows of deleted
+-- events are simply not found.
+CREATE FUNCTION events_search_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE events e SET search = event_search(e.id, e.title, e.summary)
+    WHERE e.id IN (SELECT DISTINCT event_id FROM changed);
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER event_actors_search_insert AFTER INSERT ON event_actors
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION events_search_refresh();
+CREATE TRIGGER event_actors_search_delete AFTER DELETE ON event_actors
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION events_search_refresh();
+CREATE TRIGGER event_actors_search_update AFTER UPDATE ON event_actors
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION events_search_refresh();
+CREATE TRIGGER mentions_search_insert AFTER INSERT ON mentions
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION events_search_refresh();
+CREATE TRIGGER mentions_search_delete AFTER DELETE ON mentions
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION events_search_refresh();
+CREATE TRIGGER mentions_search_update AFTER UPDATE ON mentions
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION events_search_refresh();
+
+-- A renamed actor changes the documents of all its events. Saving an event
+-- "updates" each of its actors (an upsert that may fill in the kind), so
+-- only rows whose name really changed count.
+CREATE FUNCTION actors_search_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE events e SET search = event_search(e.id, e.title, e.summary)
+    WHERE e.id IN (
+        SELECT ea.event_id
+        FROM changed c JOIN before_change b ON b.id = c.id
+        JOIN event_actors ea ON ea.actor_id = c.id
+        WHERE c.name IS DISTINCT FROM b.name);
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER actors_search_update AFTER UPDATE ON actors
+    REFERENCING OLD TABLE AS before_change NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION actors_search_refresh();
+
+UPDATE events SET search = event_search(id, title, summary);
