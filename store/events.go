@@ -237,7 +237,10 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) (err error) {
 
 // Events returns one page of the events f selects, in chronological order
 // (or newest first): by date start, coarse precision before fine at equal
-// starts, then id. It continues strictly after f.After.
+// starts, then id. It continues strictly after f.After. Each event carries
+// its lead mention, the first of Event's order (earliest published
+// article first), with that article without its body, so that a page can
+// quote its source; Sources counts them all.
 func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page, err error) {
 	defer wrap(&err, "list events")
 	if err := f.Validate(); err != nil {
@@ -253,16 +256,14 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page,
 			cmp, c.arg(f.After.Start), c.arg(f.After.Rank), c.arg(f.After.ID)))
 	}
 	limit := f.PageSize()
-	sql := "SELECT " + eventColumns + eventFrom + c.sql() +
+	sql := "SELECT " + eventColumns + leadMentionColumns + eventFrom + leadMentionLateral + c.sql() +
 		fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, limit+1)
 
 	rows, err := s.pool.Query(ctx, sql, c.args...)
 	if err != nil {
 		return p, err
 	}
-	p.Events, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) {
-		return scanEvent(r)
-	})
+	p.Events, err = pgx.CollectRows(rows, scanEventWithLead)
 	if err != nil {
 		return p, err
 	}
@@ -271,6 +272,48 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page,
 		p.Next = timeline.CursorAt(p.Events[limit-1])
 	}
 	return p, nil
+}
+
+// leadMentionLateral finds each event's first mention in Event's order.
+// It runs once per row returned, after the LIMIT, through the mentions
+// index on event_id.
+const leadMentionLateral = `
+	LEFT JOIN LATERAL (
+		SELECT m.id, m.article_id, m.quote, m.quote_start, m.quote_end, m.extractor_version,
+		       a.url, a.title, a.publisher, coalesce(a.published_value, '') AS published,
+		       a.published_source
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.event_id = e.id
+		ORDER BY a.published_value NULLS LAST, m.article_id, m.quote_start
+		LIMIT 1
+	) lead ON true`
+
+const leadMentionColumns = `, lead.id, lead.article_id, lead.quote, lead.quote_start, lead.quote_end,
+	lead.extractor_version, lead.url, lead.title, lead.publisher, lead.published, lead.published_source`
+
+// scanEventWithLead reads eventColumns and leadMentionColumns.
+func scanEventWithLead(r pgx.CollectableRow) (timeline.Event, error) {
+	var (
+		id, articleID                   *int64
+		quote, version, url, title      *string
+		publisher, published, pubSource *string
+		start, end                      *int
+	)
+	e, err := scanEvent(r, &id, &articleID, &quote, &start, &end, &version, &url, &title, &publisher, &published, &pubSource)
+	if err != nil || id == nil {
+		return e, err
+	}
+	a := &timeline.Article{ID: *articleID, URL: *url, Title: *title, Publisher: *publisher, PublishedSource: *pubSource}
+	if *published != "" {
+		if a.Published, err = timeline.ParseDate(*published); err != nil {
+			return e, fmt.Errorf("article %d: stored date: %w", a.ID, err)
+		}
+	}
+	e.Mentions = []timeline.Mention{{
+		ID: *id, EventID: e.ID, ArticleID: *articleID, Quote: *quote, Start: *start, End: *end,
+		ExtractorVersion: *version, Article: a,
+	}}
+	return e, nil
 }
 
 // conditions is a WHERE clause under construction over events e, with its
@@ -319,7 +362,10 @@ func filterConditions(f timeline.Filter) *conditions {
 		c.add("e.date_start >= " + c.arg(from))
 	}
 	if !to.IsZero() {
-		c.add("e.date_end <= " + c.arg(to))
+		// date_start < to follows from date_end <= to (every date ends
+		// after it starts), but only date_start is in the timeline's
+		// index: said out loud, it bounds the index scan.
+		c.add("e.date_end <= " + c.arg(to) + " AND e.date_start < " + c.arg(to))
 	}
 	return c
 }

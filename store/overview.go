@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/jackc/pgx/v5"
+)
+
+// MonthCounts returns how many of the events f selects start in each
+// month, for the months that have any, oldest first. It ignores f's page
+// position, size and order. An event known only to the year counts in its
+// first month: the overview shows where events are filed, not claims about
+// when they happened.
+func (s *Store) MonthCounts(ctx context.Context, f timeline.Filter) (counts []timeline.MonthCount, err error) {
+	defer wrap(&err, "count events by month")
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	c := filterConditions(f)
+	rows, err := s.pool.Query(ctx, `
+		SELECT date_trunc('month', e.date_start) AS month, count(*)
+		FROM events e`+c.sql()+`
+		GROUP BY month ORDER BY month`, c.args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.MonthCount, error) {
+		var m timeline.MonthCount
+		err := r.Scan(&m.Month, &m.Events)
+		m.Month = m.Month.UTC()
+		return m, err
+	})
+}
+
+// Actors returns up to limit actors, those in the most events first, for
+// suggesting names people have used before.
+func (s *Store) Actors(ctx context.Context, limit int) (actors []timeline.Actor, err error) {
+	defer wrap(&err, "list actors")
+	rows, err := s.pool.Query(ctx, `
+		SELECT a.name, a.kind
+		FROM actors a
+		JOIN (SELECT actor_id, count(*) AS n FROM event_actors GROUP BY actor_id) u ON u.actor_id = a.id
+		ORDER BY u.n DESC, a.name
+		LIMIT $1`, limit)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Actor, error) {
+		var a timeline.Actor
+		err := r.Scan(&a.Name, &a.Kind)
+		return a, err
+	})
+}
