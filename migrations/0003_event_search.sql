@@ -79,3 +79,43 @@ CREATE TRIGGER actors_search_update AFTER UPDATE ON actors
     FOR EACH STATEMENT EXECUTE FUNCTION actors_search_refresh();
 
 UPDATE events SET search = event_search(id, title, summary);
+
+-- The timeline's overview strip shows how many events start in each month.
+-- Counting them reads every event (25 ms at 100,000, ten times that at a
+-- million), so the counts per month and kind are kept here; filtered
+-- overviews count their smaller selections directly.
+CREATE TABLE event_months (
+    month  timestamp NOT NULL, -- first instant of the month events start in
+    kind   text NOT NULL,
+    events bigint NOT NULL,
+    PRIMARY KEY (month, kind)
+);
+
+-- count_event_months runs at commit, like bump_export_version, and takes
+-- the export_version row lock first: writers update the counters one at a
+-- time, so two transactions touching the same months in opposite orders
+-- cannot deadlock, and nobody waits on a counter while working.
+CREATE FUNCTION count_event_months() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND date_trunc('month', OLD.date_start) = date_trunc('month', NEW.date_start)
+            AND OLD.kind = NEW.kind THEN
+        RETURN NULL;
+    END IF;
+    PERFORM 1 FROM export_version FOR UPDATE;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE event_months SET events = events - 1
+        WHERE month = date_trunc('month', OLD.date_start) AND kind = OLD.kind;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        INSERT INTO event_months (month, kind, events)
+        VALUES (date_trunc('month', NEW.date_start), NEW.kind, 1)
+        ON CONFLICT (month, kind) DO UPDATE SET events = event_months.events + 1;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE CONSTRAINT TRIGGER events_month_counts AFTER INSERT OR UPDATE OR DELETE ON events
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION count_event_months();
+
+INSERT INTO event_months (month, kind, events)
+SELECT date_trunc('month', date_start), kind, count(*) FROM events GROUP BY 1, 2;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -246,7 +247,32 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page,
 	if err := f.Validate(); err != nil {
 		return p, err
 	}
-	c := filterConditions(f)
+	sql, args, err := eventsQuery(ctx, s.pool, f)
+	if err != nil {
+		return p, err
+	}
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return p, err
+	}
+	p.Events, err = pgx.CollectRows(rows, scanEventWithLead)
+	if err != nil {
+		return p, err
+	}
+	if limit := f.PageSize(); len(p.Events) > limit {
+		p.Events = p.Events[:limit]
+		p.Next = timeline.CursorAt(p.Events[limit-1])
+	}
+	return p, nil
+}
+
+// eventsQuery is the query of Events: one row more than a page, so that
+// Events knows whether another page follows.
+func eventsQuery(ctx context.Context, q querier, f timeline.Filter) (sql string, args []any, err error) {
+	c, err := filterConditions(ctx, q, f)
+	if err != nil {
+		return "", nil, err
+	}
 	dir, cmp := "ASC", ">"
 	if f.Order == timeline.NewestFirst {
 		dir, cmp = "DESC", "<"
@@ -255,23 +281,50 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page,
 		c.add(fmt.Sprintf("(e.date_start, e.date_rank, e.id) %s (%s, %s, %s)",
 			cmp, c.arg(f.After.Start), c.arg(f.After.Rank), c.arg(f.After.ID)))
 	}
-	limit := f.PageSize()
-	sql := "SELECT " + eventColumns + leadMentionColumns + eventFrom + leadMentionLateral + c.sql() +
-		fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, limit+1)
+	sql = "SELECT " + eventColumns + leadMentionColumns + eventFrom + leadMentionLateral + c.sql() +
+		fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, f.PageSize()+1)
+	return sql, c.args, nil
+}
 
-	rows, err := s.pool.Query(ctx, sql, c.args...)
+// ExplainEvents returns PostgreSQL's plan for the query of Events(f), run
+// and timed when analyze is set: how operators and tests check that the
+// timeline's queries stay on their indexes.
+func (s *Store) ExplainEvents(ctx context.Context, f timeline.Filter, analyze bool) (plan string, err error) {
+	defer wrap(&err, "explain events")
+	if err := f.Validate(); err != nil {
+		return "", err
+	}
+	sql, args, err := eventsQuery(ctx, s.pool, f)
 	if err != nil {
-		return p, err
+		return "", err
 	}
-	p.Events, err = pgx.CollectRows(rows, scanEventWithLead)
+	return s.explain(ctx, sql, args, analyze)
+}
+
+// ExplainMonthCounts is ExplainEvents for MonthCounts.
+func (s *Store) ExplainMonthCounts(ctx context.Context, f timeline.Filter, analyze bool) (plan string, err error) {
+	defer wrap(&err, "explain month counts")
+	if err := f.Validate(); err != nil {
+		return "", err
+	}
+	sql, args, err := monthCountsQuery(ctx, s.pool, f)
 	if err != nil {
-		return p, err
+		return "", err
 	}
-	if len(p.Events) > limit {
-		p.Events = p.Events[:limit]
-		p.Next = timeline.CursorAt(p.Events[limit-1])
+	return s.explain(ctx, sql, args, analyze)
+}
+
+func (s *Store) explain(ctx context.Context, sql string, args []any, analyze bool) (string, error) {
+	options := "COSTS OFF"
+	if analyze {
+		options = "ANALYZE, BUFFERS, COSTS OFF"
 	}
-	return p, nil
+	rows, err := s.pool.Query(ctx, "EXPLAIN ("+options+") "+sql, args...)
+	if err != nil {
+		return "", err
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return strings.Join(lines, "\n"), err
 }
 
 // leadMentionLateral finds each event's first mention in Event's order.
@@ -341,18 +394,15 @@ func (c *conditions) sql() string {
 
 // filterConditions selects the events f selects, leaving out the page
 // position (f.After), so that pages and exports filter alike.
-func filterConditions(f timeline.Filter) *conditions {
+func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*conditions, error) {
 	c := &conditions{}
 	if len(f.Kinds) > 0 {
 		c.add("e.kind = ANY(" + c.arg(f.Kinds) + "::text[])")
 	}
 	if len(f.Actors) > 0 {
-		keys := make([]string, len(f.Actors))
-		for i, a := range f.Actors {
-			keys[i] = timeline.ActorKey(a)
+		if err := c.addActors(ctx, q, f.Actors); err != nil {
+			return nil, err
 		}
-		c.add(`EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-			WHERE ea.event_id = e.id AND a.key = ANY(` + c.arg(keys) + `::text[]))`)
 	}
 	if q := strings.TrimSpace(f.Text); q != "" {
 		c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(q) + ")")
@@ -367,5 +417,57 @@ func filterConditions(f timeline.Filter) *conditions {
 		// index: said out loud, it bounds the index scan.
 		c.add("e.date_end <= " + c.arg(to) + " AND e.date_start < " + c.arg(to))
 	}
-	return c
+	return c, nil
+}
+
+// addActors selects the events of any of the named actors.
+//
+// A page of an actor's events can be read two ways: walk the timeline
+// index and keep the rows the actor is in, which is fast when the actor
+// is in many events, or read the actor's events through event_actors and
+// sort them, which is fast when it is in few. PostgreSQL cannot tell
+// which from statistics (an actor in five events looks like an average
+// one, and walking the index for it reads every event), so the store
+// counts: up to a threshold it names the events by id, beyond it lets the
+// index walk. The walk reads about pageSize * total / n rows for a page,
+// the list n rows, so the threshold is where those meet, sqrt(pageSize *
+// total), and never below a few thousand ids, which cost little to pass.
+func (c *conditions) addActors(ctx context.Context, q querier, names []string) error {
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = timeline.ActorKey(n)
+	}
+	var (
+		actors []int64
+		total  float64
+	)
+	err := q.QueryRow(ctx, `
+		SELECT coalesce(array_agg(id), '{}'),
+		       (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'events'::regclass)
+		FROM actors WHERE key = ANY($1::text[])`, keys).Scan(&actors, &total)
+	if err != nil {
+		return err
+	}
+	if len(actors) == 0 {
+		c.add("false") // nobody by these names: nothing matches
+		return nil
+	}
+	limit := max(3000, int(math.Sqrt(float64(timeline.DefaultPageSize)*total)))
+	rows, err := q.Query(ctx, `
+		SELECT DISTINCT event_id
+		FROM (SELECT event_id FROM event_actors WHERE actor_id = ANY($1::bigint[]) LIMIT $2) ea`,
+		actors, limit+1)
+	if err != nil {
+		return err
+	}
+	events, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	switch {
+	case err != nil:
+		return err
+	case len(events) <= limit:
+		c.add("e.id = ANY(" + c.arg(events) + "::bigint[])")
+	default:
+		c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ANY(" + c.arg(actors) + "::bigint[]))")
+	}
+	return nil
 }

@@ -330,3 +330,128 @@ func TestActorsMostUsedFirst(t *testing.T) {
 		t.Errorf("Actors(2) = %v", names)
 	}
 }
+
+// The overview counts kept by triggers agree with counting the events,
+// through edits that move an event to another month or kind and through
+// deletions.
+func TestMonthCountsFollowEditsAndDeletions(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	events := create(t, s,
+		event(t, timeline.KindStrike, "2025-06-13", "a", "Israel"),
+		event(t, timeline.KindStrike, "2025-06-21", "b", "United States"),
+		event(t, timeline.KindCall, "2025-07-03", "c", "United States"),
+	)
+	moved := events[0]
+	moved.Date, moved.Kind = date(t, "2024-12-24"), timeline.KindMeeting
+	if err := s.UpdateEvent(ctx, &moved); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteEvent(ctx, events[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := s.MonthCounts(ctx, timeline.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A range that holds everything makes MonthCounts count the events.
+	counted, err := s.MonthCounts(ctx, timeline.Filter{From: date(t, "0000")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []timeline.MonthCount{
+		{Month: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), Events: 1},
+		{Month: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Events: 1},
+	}
+	if !slices.Equal(kept, want) || !slices.Equal(counted, want) {
+		t.Errorf("kept counts %v, counted %v; want %v", kept, counted, want)
+	}
+	strikes, err := s.MonthCounts(ctx, timeline.Filter{Kinds: []timeline.Kind{timeline.KindMeeting}})
+	if err != nil || !slices.Equal(strikes, want[:1]) {
+		t.Errorf("meetings = %v, %v; want %v", strikes, err, want[:1])
+	}
+}
+
+// TestSyntheticTimeline checks, on 20,000 made-up events, what only shows
+// with many events: the two ways of filtering by actor, and the query
+// plans of the timeline page.
+func TestSyntheticTimeline(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.Config(t)
+	syn := storetest.LoadSynthetic(t, cfg, 20_000)
+	s, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+
+	// Actor filters name an actor's events by id when it has few, and
+	// test each event when it has many; both select the same events.
+	t.Run("actor filters select an actor's events, however many", func(t *testing.T) {
+		for _, actor := range []string{syn.Common, syn.Actor, syn.Rare, "Nobody At All"} {
+			all := allPages(t, s, timeline.Filter{Actors: []string{actor}, Limit: 500})
+			total, _, err := s.CountEvents(ctx, timeline.Filter{Actors: []string{actor}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) != total {
+				t.Errorf("%s: pages hold %d events, the count says %d", actor, len(all), total)
+			}
+			for _, e := range all {
+				if !slices.ContainsFunc(e.Actors, func(a timeline.Actor) bool { return timeline.ActorKey(a.Name) == timeline.ActorKey(actor) }) {
+					t.Fatalf("%s: event %d has actors %v", actor, e.ID, e.ActorNames())
+				}
+			}
+			if actor != "Nobody At All" && total == 0 {
+				t.Errorf("%s: no events; the synthetic data should have some", actor)
+			}
+		}
+	})
+
+	// The plans, not the timings, are what a test can hold steady: the
+	// page reads the timeline index in order and stops after one page.
+	deep := allPages(t, s, timeline.Filter{Limit: 500})[18_000]
+	plans := []struct {
+		name   string
+		filter timeline.Filter
+		want   []string
+		sorted bool // read in order from the index: nothing to sort
+	}{
+		{"first page: the timeline index, in order", timeline.Filter{}, []string{"Index Scan using events_chrono on events e"}, true},
+		{"newest first: the same index, backwards", timeline.Filter{Order: timeline.NewestFirst}, []string{"Index Scan Backward using events_chrono on events e"}, true},
+		{"a deep page starts inside the index", timeline.Filter{After: timeline.CursorAt(deep)}, []string{
+			"Index Scan using events_chrono on events e", "Index Cond: (ROW(date_start, date_rank, id) > ROW("}, true},
+		{"a date range bounds the index scan", timeline.Filter{From: date(t, "2010-03"), To: date(t, "2010-03")}, []string{
+			"Index Cond: ((date_start >= ", "AND (date_start < "}, false},
+		{"a common actor walks the index", timeline.Filter{Actors: []string{syn.Common}}, []string{"using events_chrono on events e"}, true},
+		{"a rare word is looked up in the search index", timeline.Filter{Text: "unheard-of-word"}, []string{"Bitmap Index Scan on events_search"}, false},
+	}
+	for _, tt := range plans {
+		t.Run(tt.name, func(t *testing.T) {
+			plan, err := s.ExplainEvents(ctx, tt.filter, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(plan, want) {
+					t.Errorf("plan lacks %q:\n%s", want, plan)
+				}
+			}
+			if strings.Contains(plan, "Seq Scan on events") {
+				t.Errorf("plan reads every event:\n%s", plan)
+			}
+			if tt.sorted && strings.Contains(plan, "Sort Key: e.date_start") {
+				t.Errorf("plan sorts what the index gives in order:\n%s", plan)
+			}
+		})
+	}
+	t.Run("the unfiltered overview reads the kept counts", func(t *testing.T) {
+		plan, err := s.ExplainMonthCounts(ctx, timeline.Filter{}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(plan, "on events") {
+			t.Errorf("plan reads the events:\n%s", plan)
+		}
+	})
+}

@@ -44,17 +44,20 @@ var (
 // is dropped when the test ends.
 func Config(t testing.TB) *pgxpool.Config {
 	t.Helper()
-	return create(t, template)
+	return create(t, true)
 }
 
 // EmptyConfig is Config for a database without any schema, for tests of
 // the migrations themselves.
 func EmptyConfig(t testing.TB) *pgxpool.Config {
 	t.Helper()
-	return create(t, "")
+	return create(t, false)
 }
 
-func create(t testing.TB, from string) *pgxpool.Config {
+// create makes a database, a copy of the migrated template when
+// migrated is set. The template's name is known only after setup, so it
+// is read here, not by the callers.
+func create(t testing.TB, migrated bool) *pgxpool.Config {
 	t.Helper()
 	once.Do(setup)
 	if setupErr != nil {
@@ -65,8 +68,8 @@ func create(t testing.TB, from string) *pgxpool.Config {
 	}
 	name := "dateline_test_" + randomHex(6)
 	sql := "CREATE DATABASE " + pgx.Identifier{name}.Sanitize()
-	if from != "" {
-		sql += " TEMPLATE " + pgx.Identifier{from}.Sanitize()
+	if migrated {
+		sql += " TEMPLATE " + pgx.Identifier{template}.Sanitize()
 	}
 	ctx := context.Background()
 	admin, err := pgx.ConnectConfig(ctx, baseCfg)
