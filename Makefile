@@ -6,7 +6,7 @@ GO   ?= go
 ADDR ?= 127.0.0.1:8080
 BIN  := bin/dateline
 
-.PHONY: run build test test-deps db generate check-generated fmt lint
+.PHONY: run build test test-deps db generate check-generated fmt lint bench screenshots
 
 run: db build
 	$(BIN) serve --addr $(ADDR)
@@ -24,6 +24,21 @@ test: test-deps
 
 test-deps:
 	@.ci/ensure-test-deps
+
+# Server time of the timeline page at 100,000 stored events (first page,
+# filtered, deep page...), each against the same page at 100 events.
+# Loading the events takes about ten seconds; nothing is asserted.
+bench: db
+	$(GO) test -count=1 -run '^$$' -bench . -benchmem ./views
+
+# PNGs of the pages as the end-to-end tests in Chromium leave them
+# (timeline, review, event form...), kept in $(SCREENSHOTS).
+SCREENSHOTS ?= $(CURDIR)/screenshots
+screenshots: test-deps
+	rm -rf $(SCREENSHOTS)
+	DATELINE_SCREENSHOTS=$(SCREENSHOTS) DATELINE_TEST_BROWSER_REQUIRED=1 \
+		$(GO) test -count=1 -run '^TestBrowser' ./views
+	@echo "screenshots in $(SCREENSHOTS):"; ls $(SCREENSHOTS)
 
 generate:
 	$(GO) tool templ generate

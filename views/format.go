@@ -87,3 +87,24 @@ func timelineAt(e timeline.Event) string {
 	}
 	return "/?" + q.Encode() + "#" + eventAnchor(e)
 }
+
+// recordedText says when an event was recorded and edited.
+func recordedText(e timeline.Event) string {
+	s := timestamp(e.CreatedAt)
+	if e.Sequence > 0 {
+		s += fmt.Sprintf("; edited %s, last on %s", plural(e.Sequence, "time", "times"), timestamp(e.UpdatedAt))
+	}
+	return s
+}
+
+// mentionMeta is where a mention sits and what found it.
+func mentionMeta(m timeline.Mention) string {
+	parts := []string{fmt.Sprintf("Bytes %d–%d of the article", m.Start, m.End)}
+	if m.Article != nil && m.Article.PublishedSource != "" {
+		parts = append(parts, "publication date from the "+m.Article.PublishedSource)
+	}
+	if m.ExtractorVersion != "" {
+		parts = append(parts, "found by "+m.ExtractorVersion)
+	}
+	return strings.Join(parts, "; ")
+}

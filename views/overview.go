@@ -27,40 +27,71 @@ type Bar struct {
 	X, Width, Y, Height float64
 	Label               string // "June 2025: 12 events"
 	URL                 string
+	// Selected is a bar inside the page's date range.
+	Selected bool
 }
 
 const (
 	overviewWidth  = 1000.0
 	overviewHeight = 60.0
+	// minMonths is the shortest axis: a month or two alone would be a
+	// block, not an overview.
+	minMonths = 12
 	// maxMonthBars is the longest span shown month by month; longer spans
 	// are shown by year, so that bars stay wide enough to point at.
 	maxMonthBars = 36
 )
 
-// buildOverview lays out counts as bars along a time axis. Bars link to
-// the timeline of their month or year with the other filters kept.
+// overviewFilter is the filter the strip counts: the page's, but for its
+// date range, which the strip shows in its context.
+func overviewFilter(f timeline.Filter) timeline.Filter {
+	f.From, f.To, f.After, f.Limit = timeline.Date{}, timeline.Date{}, timeline.Cursor{}, 0
+	return f
+}
+
+// buildOverview lays out counts (of overviewFilter(f)) as bars along a
+// time axis: the span of the events, or the page's date range with some
+// context around it. Bars link to the timeline of their month or year with
+// the other filters kept; those inside the date range are marked.
 func buildOverview(counts []timeline.MonthCount, f timeline.Filter) Overview {
 	var o Overview
-	if !f.From.IsZero() || !f.To.IsZero() {
-		whole := f
-		whole.From, whole.To = timeline.Date{}, timeline.Date{}
-		o.WholeURL = pageURL(whole)
+	ranged := !f.From.IsZero() || !f.To.IsZero()
+	if ranged {
+		o.WholeURL = pageURL(overviewFilter(f))
 	}
 	if len(counts) == 0 {
 		return o
 	}
 	first, last := counts[0].Month, counts[len(counts)-1].Month
-	months := monthsBetween(first, last) + 1
+	from, to := f.Range()
+	if !from.IsZero() {
+		first = monthOf(from)
+	}
+	if !to.IsZero() {
+		last = monthOf(to.Add(-time.Nanosecond))
+	}
+	if last.Before(first) {
+		last = first
+	}
+	if n := monthsBetween(first, last) + 1; n < minMonths {
+		pad := minMonths - n
+		first, last = first.AddDate(0, -pad/2, 0), last.AddDate(0, pad-pad/2, 0)
+	}
+
 	type bucket struct {
 		slot  int
 		date  timeline.Date
 		count int
 	}
 	var buckets []bucket
-	slots := months
-	o.Unit = "month"
-	if months <= maxMonthBars {
+	var slots int
+	if monthsBetween(first, last) < maxMonthBars {
+		o.Unit = "month"
+		slots = monthsBetween(first, last) + 1
 		for _, c := range counts {
+			if c.Month.Before(first) || c.Month.After(last) {
+				continue
+			}
 			d, _ := timeline.MonthDate(c.Month.Year(), c.Month.Month())
 			buckets = append(buckets, bucket{monthsBetween(first, c.Month), d, c.Events})
 		}
@@ -69,6 +100,9 @@ func buildOverview(counts []timeline.MonthCount, f timeline.Filter) Overview {
 		o.Unit = "year"
 		slots = last.Year() - first.Year() + 1
 		for _, c := range counts {
+			if c.Month.Year() < first.Year() || c.Month.Year() > last.Year() {
+				continue
+			}
 			slot := c.Month.Year() - first.Year()
 			if n := len(buckets); n > 0 && buckets[n-1].slot == slot {
 				buckets[n-1].count += c.Events
@@ -91,16 +125,16 @@ func buildOverview(counts []timeline.MonthCount, f timeline.Filter) Overview {
 		o.Bars = append(o.Bars, Bar{
 			X: float64(b.slot)*slot + slot*0.1, Width: slot * 0.8,
 			Y: overviewHeight - h, Height: h,
-			Label: fmt.Sprintf("%s: %s", b.date.String(), plural(b.count, "event", "events")),
-			URL:   pageURL(g),
+			Label:    fmt.Sprintf("%s: %s", b.date.String(), plural(b.count, "event", "events")),
+			URL:      pageURL(g),
+			Selected: ranged && b.date.Within(from, to),
 		})
 	}
 	o.Caption = fmt.Sprintf("Events per %s, %s to %s", o.Unit, o.First, o.Last)
-	if o.First == o.Last {
-		o.Caption = fmt.Sprintf("Events in %s", o.First)
-	}
 	return o
 }
+
+func monthOf(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
 
 func monthsBetween(a, b time.Time) int {
 	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())

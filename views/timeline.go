@@ -98,7 +98,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.MonthCounts(r.Context(), f)
+	counts, err := s.store.MonthCounts(r.Context(), overviewFilter(f))
 	if err != nil {
 		return err
 	}

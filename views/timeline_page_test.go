@@ -100,7 +100,9 @@ func TestOverviewStrip(t *testing.T) {
 		if o.Bars[0].Height < o.Bars[1].Height || o.Bars[2].X-o.Bars[1].X < 1.9*(o.Bars[1].X-o.Bars[0].X) {
 			t.Errorf("bars = %+v", o.Bars)
 		}
-		if got := doc.Find(`figcaption`).Text(); !strings.Contains(got, "Events per month, Jun 2025 to Sep 2025") {
+		// Four months are drawn on a year's axis, so that bars keep a
+		// month's width.
+		if got := doc.Find(`figcaption`).Text(); !strings.Contains(got, "Events per month, Feb 2025 to Jan 2026") {
 			t.Errorf("caption = %q", got)
 		}
 	})
@@ -113,10 +115,25 @@ func TestOverviewStrip(t *testing.T) {
 			t.Errorf("2025's bar links to %q", o.Bars[1].URL)
 		}
 	})
-	t.Run("with a date range, a link back to the whole timeline", func(t *testing.T) {
-		o := buildOverview([]timeline.MonthCount{month(2025, 6, 4)}, timeline.Filter{From: mustDate(t, "2025-06"), To: mustDate(t, "2025-06"), Actors: []string{"Iran"}})
+	t.Run("a date range is shown in its context, marked, with a way back", func(t *testing.T) {
+		counts := []timeline.MonthCount{month(2020, 1, 9), month(2025, 5, 1), month(2025, 6, 4), month(2025, 7, 2)}
+		o := buildOverview(counts, timeline.Filter{From: mustDate(t, "2025-06"), To: mustDate(t, "2025-06"), Actors: []string{"Iran"}})
 		if o.WholeURL != "/?actor=Iran" {
 			t.Errorf("whole timeline = %q", o.WholeURL)
+		}
+		var selected []string
+		for _, b := range o.Bars {
+			if b.Selected {
+				selected = append(selected, b.Label)
+			}
+		}
+		if o.Unit != "month" || len(o.Bars) != 3 || !slices.Equal(selected, []string{"June 2025: 4 events"}) {
+			t.Errorf("unit %s, bars %+v", o.Unit, o.Bars)
+		}
+		// A year chosen is shown month by month: the strip zooms in.
+		o = buildOverview(counts, timeline.Filter{From: mustDate(t, "2025"), To: mustDate(t, "2025")})
+		if o.Unit != "month" || o.First != "Jan 2025" || o.Last != "Dec 2025" || len(o.Bars) != 3 {
+			t.Errorf("a year: unit %s, %s to %s, %d bars", o.Unit, o.First, o.Last, len(o.Bars))
 		}
 	})
 	t.Run("nothing to show, no strip", func(t *testing.T) {
