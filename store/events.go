@@ -118,7 +118,10 @@ const eventColumns = `
 	(SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id)`
 
 const eventFrom = `
-	FROM events e
+	FROM events e` + eventLaterals
+
+// eventLaterals are the joins that eventColumns read besides events e.
+const eventLaterals = `
 	LEFT JOIN LATERAL (
 		SELECT array_agg(a.name ORDER BY ea.position) AS names,
 		       array_agg(a.kind ORDER BY ea.position) AS kinds
@@ -277,12 +280,18 @@ func eventsQuery(ctx context.Context, q querier, f timeline.Filter) (sql string,
 	if f.Order == timeline.NewestFirst {
 		dir, cmp = "DESC", "<"
 	}
+	// The sort key, from the event or, for one actor, from its copy in
+	// event_actors, whose index gives the actor's events in that order.
+	from, key := "FROM events e", [3]string{"e.date_start", "e.date_rank", "e.id"}
+	if c.byActor() {
+		from, key = "FROM event_actors fa JOIN events e ON e.id = fa.event_id", [3]string{"fa.event_start", "fa.event_rank", "fa.event_id"}
+	}
 	if !f.After.IsZero() {
-		c.add(fmt.Sprintf("(e.date_start, e.date_rank, e.id) %s (%s, %s, %s)",
+		c.add(fmt.Sprintf("(%s, %s, %s) %s (%s, %s, %s)", key[0], key[1], key[2],
 			cmp, c.arg(f.After.Start), c.arg(f.After.Rank), c.arg(f.After.ID)))
 	}
-	sql = "SELECT " + eventColumns + leadMentionColumns + eventFrom + leadMentionLateral + c.sql() +
-		fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, f.PageSize()+1)
+	sql = "SELECT " + eventColumns + leadMentionColumns + " " + from + eventLaterals + leadMentionLateral + c.sql() +
+		fmt.Sprintf(" ORDER BY %[2]s %[1]s, %[3]s %[1]s, %[4]s %[1]s LIMIT %[5]d", dir, key[0], key[1], key[2], f.PageSize()+1)
 	return sql, c.args, nil
 }
 
@@ -374,7 +383,28 @@ func scanEventWithLead(r pgx.CollectableRow) (timeline.Event, error) {
 type conditions struct {
 	where []string
 	args  []any
+	// actor is set when the filter names exactly one actor: where[actorAt]
+	// selects its events, with actorArg the placeholder of its id, so
+	// that a query can read them from event_actors in timeline order
+	// instead (see eventsQuery).
+	actor    int64
+	actorAt  int
+	actorArg string
 }
+
+// byActor rewrites the conditions for a query that reads the one actor's
+// events from event_actors fa, joined to events e, and reports whether it
+// did.
+func (c *conditions) byActor() bool {
+	if c.actor == 0 {
+		return false
+	}
+	c.where[c.actorAt] = "fa.actor_id = " + c.actorArg
+	return true
+}
+
+// only reports whether the actor is all the conditions select by.
+func (c *conditions) onlyActor() bool { return c.actor != 0 && len(c.where) == 1 }
 
 // arg adds an argument and returns its placeholder.
 func (c *conditions) arg(v any) string {
@@ -422,16 +452,20 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 
 // addActors selects the events of any of the named actors.
 //
-// A page of an actor's events can be read two ways: walk the timeline
-// index and keep the rows the actor is in, which is fast when the actor
-// is in many events, or read the actor's events through event_actors and
-// sort them, which is fast when it is in few. PostgreSQL cannot tell
-// which from statistics (an actor in five events looks like an average
-// one, and walking the index for it reads every event), so the store
-// counts: up to a threshold it names the events by id, beyond it lets the
-// index walk. The walk reads about pageSize * total / n rows for a page,
-// the list n rows, so the threshold is where those meet, sqrt(pageSize *
-// total), and never below a few thousand ids, which cost little to pass.
+// One actor's events are in event_actors in timeline order (its
+// event_start, event_rank, event_id copy the event's sort key), so pages
+// and overviews of one actor read just them (see byActor).
+//
+// Several actors' events can be read two ways: walk the timeline index
+// and keep the rows with one of the actors, which is fast when they are
+// in many events, or read their events through event_actors and sort
+// them, which is fast when they are in few. PostgreSQL cannot tell which
+// from statistics (an actor in five events looks like an average one, and
+// walking the index for it reads every event), so the store counts: up to
+// a threshold it names the events by id, beyond it lets the index walk.
+// The walk reads about pageSize * total / n rows for a page, the list n
+// rows, so the threshold is where those meet, sqrt(pageSize * total), and
+// never below a few thousand ids, which cost little to pass.
 func (c *conditions) addActors(ctx context.Context, q querier, names []string) error {
 	keys := make([]string, len(names))
 	for i, n := range names {
@@ -450,6 +484,11 @@ func (c *conditions) addActors(ctx context.Context, q querier, names []string) e
 	}
 	if len(actors) == 0 {
 		c.add("false") // nobody by these names: nothing matches
+		return nil
+	}
+	if len(actors) == 1 {
+		c.actor, c.actorAt, c.actorArg = actors[0], len(c.where), c.arg(actors[0])
+		c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = " + c.actorArg + ")")
 		return nil
 	}
 	limit := max(3000, int(math.Sqrt(float64(timeline.DefaultPageSize)*total)))

@@ -52,21 +52,38 @@ func monthCountsQuery(ctx context.Context, q querier, f timeline.Filter) (string
 	if err != nil {
 		return "", nil, err
 	}
+	// One actor's events are counted from event_actors, whose copy of
+	// their dates is in its index; the events are read only when other
+	// filters need them.
+	switch {
+	case c.onlyActor() && c.byActor():
+		return `SELECT date_trunc('month', fa.event_start) AS month, count(*)
+			FROM event_actors fa` + c.sql() + `
+			GROUP BY month ORDER BY month`, c.args, nil
+	case c.byActor():
+		return `SELECT date_trunc('month', fa.event_start) AS month, count(*)
+			FROM event_actors fa JOIN events e ON e.id = fa.event_id` + c.sql() + `
+			GROUP BY month ORDER BY month`, c.args, nil
+	}
 	return `SELECT date_trunc('month', e.date_start) AS month, count(*)
 		FROM events e` + c.sql() + `
 		GROUP BY month ORDER BY month`, c.args, nil
 }
 
-// Actors returns up to limit actors, those in the most events first, for
-// suggesting names people have used before.
+// Actors returns up to limit actors to suggest: those in the most of the
+// latest suggestionWindow events first. Counting over every event would
+// read all of event_actors, and names in use lately are the likelier
+// ones anyway.
 func (s *Store) Actors(ctx context.Context, limit int) (actors []timeline.Actor, err error) {
 	defer wrap(&err, "list actors")
 	rows, err := s.pool.Query(ctx, `
 		SELECT a.name, a.kind
 		FROM actors a
-		JOIN (SELECT actor_id, count(*) AS n FROM event_actors GROUP BY actor_id) u ON u.actor_id = a.id
+		JOIN (SELECT actor_id, count(*) AS n FROM event_actors
+		      WHERE event_id > (SELECT coalesce(max(id), 0) - $2 FROM events)
+		      GROUP BY actor_id) u ON u.actor_id = a.id
 		ORDER BY u.n DESC, a.name
-		LIMIT $1`, limit)
+		LIMIT $1`, limit, suggestionWindow)
 	if err != nil {
 		return nil, err
 	}
@@ -76,3 +93,6 @@ func (s *Store) Actors(ctx context.Context, limit int) (actors []timeline.Actor,
 		return a, err
 	})
 }
+
+// suggestionWindow is how many of the latest events Actors looks at.
+const suggestionWindow = 10_000

@@ -154,6 +154,8 @@ func loadSynthetic(ctx context.Context, conn *pgx.Conn, n int) error {
 	type plan struct {
 		actors  []int
 		article int // -1: none
+		start   time.Time
+		rank    int
 	}
 	plans := make([]plan, n)
 	span := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Sub(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -199,6 +201,7 @@ func loadSynthetic(ctx context.Context, conn *pgx.Conn, n int) error {
 			origin, confidence = timeline.ByHand, 1
 		}
 		s, rank := d.SortKey()
+		plans[i].start, plans[i].rank = s, rank
 		eventRows[i] = []any{string(kind), d.Value(), d.Precision().String(), s, d.End(), rank, string(status), title,
 			"", confidence, string(origin)}
 	}
@@ -214,7 +217,7 @@ func loadSynthetic(ctx context.Context, conn *pgx.Conn, n int) error {
 	var eaRows, mentionRows [][]any
 	for i, p := range plans {
 		for pos, a := range p.actors {
-			eaRows = append(eaRows, []any{eventIDs[i], actorIDs[a], int16(pos)})
+			eaRows = append(eaRows, []any{eventIDs[i], actorIDs[a], int16(pos), p.start, int16(p.rank)})
 		}
 		if p.article >= 0 {
 			sentences := bodies[p.article]
@@ -227,7 +230,7 @@ func loadSynthetic(ctx context.Context, conn *pgx.Conn, n int) error {
 				int32(start), int32(start + len(sentences[k])), "synthetic"})
 		}
 	}
-	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"event_actors"}, []string{"event_id", "actor_id", "position"},
+	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"event_actors"}, []string{"event_id", "actor_id", "position", "event_start", "event_rank"},
 		pgx.CopyFromRows(eaRows)); err != nil {
 		return fmt.Errorf("event actors: %w", err)
 	}
