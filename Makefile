@@ -25,11 +25,13 @@ test: test-deps
 test-deps:
 	@.ci/ensure-test-deps
 
-# Server time of the timeline page at 100,000 stored events (first page,
-# filtered, deep page...), each against the same page at 100 events.
-# Loading the events takes about ten seconds; nothing is asserted.
+# Server time of every page at 100,000 stored events (the timeline first,
+# filtered, deep...), each against the same page at 100 events (x-base),
+# and the query plans in bench-plans.txt. Loading the events takes about
+# fifteen seconds; nothing is asserted.
 bench: db
-	$(GO) test -count=1 -run '^$$' -bench . -benchmem ./views
+	DATELINE_BENCH_PLANS=$(CURDIR)/bench-plans.txt $(GO) test -count=1 -run '^$$' -bench . -benchmem ./views
+	@echo "query plans in $(CURDIR)/bench-plans.txt"
 
 # PNGs of the pages as the end-to-end tests in Chromium leave them
 # (timeline, review, event form...), kept in $(SCREENSHOTS).
