@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/dateline/dateline/internal/browsertest"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
@@ -307,7 +308,8 @@ func TestBrowserAddingAnEventByHand(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`[data-testid=actor]:nth-of-type(2)`), "Vladimir Putin"),
 	)
 	b.screenshot("event-form")
-	b.click("save")
+	// Enter in a field saves (the form's default button), as in any form.
+	b.load(chromedp.SendKeys(chromedp.CSS(`[data-testid=title]`), kb.Enter))
 
 	if got := b.text(`[data-testid=notice]`); got != "The event was added." {
 		t.Errorf("notice = %q", got)
