@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/dateline/dateline/internal/browsertest"
@@ -147,6 +148,22 @@ func (b *browser) screenshot(name string) {
 	}
 }
 
+// emulate takes a screenshot with the page seen through set, and then
+// without it again.
+func (b *browser) emulate(name string, set func(ctx context.Context) error) {
+	b.t.Helper()
+	if err := set(b.ctx); err != nil {
+		b.t.Fatal(err)
+	}
+	b.screenshot(name)
+	_, err1 := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+	_, err2 := chromedp.Call(b.ctx, emulation.SetEmulatedVisionDeficiency,
+		emulation.SetEmulatedVisionDeficiencyParams{Type: emulation.SetEmulatedVisionDeficiencyTypeNone})
+	if err1 != nil || err2 != nil {
+		b.t.Fatal(err1, err2)
+	}
+}
+
 // sharedDir is the project's shared directory: $DATELINE_SHARED_DIR, or
 // ../shared beside the repository.
 func sharedDir(t *testing.T) string {
@@ -274,6 +291,16 @@ func TestBrowserPastingTheCanonicalArticle(t *testing.T) {
 		t.Errorf("the call is dated %q", got)
 	}
 	b.screenshot("timeline")
+	// The same page as a printer and a reader without colour see it.
+	b.emulate("timeline-print", func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	})
+	b.emulate("timeline-greyscale", func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedVisionDeficiency,
+			emulation.SetEmulatedVisionDeficiencyParams{Type: emulation.SetEmulatedVisionDeficiencyTypeAchromatopsia})
+		return err
+	})
 	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
 	b.screenshot("timeline-phone")
 }

@@ -223,6 +223,9 @@ func TestTimelineFiltersTravelInTheURL(t *testing.T) {
 	if got := texts(p.find(`[data-testid=event-title]`)); !slices.Equal(got, []string{"Israel strikes Iran", "US strikes Iran"}) {
 		t.Errorf("by actor and kind: %v", got)
 	}
+	if got := p.text(`[data-testid=selection]`); got != "Showing Strike · Iran" {
+		t.Errorf("the page says it shows %q", got)
+	}
 	if _, checked := p.find(`[data-testid=filter-kind-strike]`).Attr("checked"); !checked {
 		t.Error("the kind checkbox forgot its filter")
 	}
