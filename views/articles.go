@@ -216,7 +216,7 @@ func readArticleForm(w http.ResponseWriter, r *http.Request) (ArticleForm, error
 	case err != nil:
 		return f, badRequest{"The form could not be read."}
 	}
-	f.Body = r.PostFormValue("body")
+	f.Body = newlines(r.PostFormValue("body"))
 	f.URL = strings.TrimSpace(r.PostFormValue("url"))
 	f.Published = strings.TrimSpace(r.PostFormValue("published"))
 
@@ -255,8 +255,20 @@ func readArticleForm(w http.ResponseWriter, r *http.Request) (ArticleForm, error
 		v.Add("file", "the file is not UTF-8 text")
 		return f, nil
 	}
-	f.Body = string(b)
+	f.Body = newlines(string(b))
 	return f, nil
+}
+
+// newlines turns every line end into "\n". Browsers send a textarea's
+// line ends as "\r\n" but show a hidden field's as "\n" and may send them
+// either way: the article's text must be the same at every step of the
+// review, or the quotes' byte offsets would drift. ArticleHash ignores
+// line ends too, so an article is recognised however it was sent.
+func newlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // reviewOf turns what extraction found into the review form. Every
@@ -357,7 +369,7 @@ func readReview(w http.ResponseWriter, r *http.Request) (ReviewModel, error) {
 	}
 	p := r.PostForm
 	m = ReviewModel{
-		Body: p.Get("body"), URL: strings.TrimSpace(p.Get("url")), Title: strings.TrimSpace(p.Get("title")),
+		Body: newlines(p.Get("body")), URL: strings.TrimSpace(p.Get("url")), Title: strings.TrimSpace(p.Get("title")),
 		Publisher: strings.TrimSpace(p.Get("publisher")), Published: strings.TrimSpace(p.Get("published")),
 		PublishedSource: p.Get("published_source"), FoundPublished: p.Get("found_published"),
 	}
@@ -475,6 +487,9 @@ func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
 			var field string
 			if n, _ := fmt.Sscanf(fe.Field, "events[%d].", &i); n == 1 && i < len(chosen) {
 				_, field, _ = strings.Cut(fe.Field, "].")
+				if strings.HasPrefix(field, "mentions") {
+					field = "quote"
+				}
 				m.Candidates[chosen[i]].Errors.Add(field, fe.Message)
 			} else {
 				m.Errors.Add(fe.Field, fe.Message)

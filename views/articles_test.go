@@ -260,3 +260,27 @@ func TestTheExampleArticleIsOffered(t *testing.T) {
 	findCandidate(t, review, "strike", "2025-06-21")
 	findCandidate(t, review, "strike", "2025-06-13")
 }
+
+// Browsers send line ends as they like: a textarea's as CRLF, a hidden
+// field's as LF or CRLF. The quotes must land on the same words whichever
+// way the article comes back.
+func TestLineEndsDoNotMoveTheQuotes(t *testing.T) {
+	s := newSite(t)
+	crlf := strings.ReplaceAll(string(article(t, "grain-corridor.txt")), "\n", "\r\n")
+	review := s.paste(crlf, "")
+	form := formValues(review.doc, `[data-testid=review-form]`)
+	for k := range form {
+		if strings.HasSuffix(k, ".selected") {
+			form.Del(k)
+		}
+	}
+	strike := findCandidate(t, review, "strike", "2024-03-02")
+	form.Set(fieldName(strike, "selected"), "on")
+	for _, body := range []string{strings.ReplaceAll(form.Get("body"), "\n", "\r\n"), strings.ReplaceAll(form.Get("body"), "\r", "")} {
+		form.Set("body", body)
+		tl := s.follow(s.post("/articles/accept", form, nil))
+		if got := tl.text(`[data-testid=event-quote]`); got != "Russia struck the port of Odesa on March 2, damaging two grain terminals, according to the Ukrainian authorities." {
+			t.Errorf("quote = %q", got)
+		}
+	}
+}
