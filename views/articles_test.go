@@ -97,6 +97,9 @@ func TestTheSameArticleAgainIsRecognised(t *testing.T) {
 	if n := tl.find(`[data-testid=event].new`).Length(); n != before {
 		t.Errorf("%d events highlighted, want the article's %d", n, before)
 	}
+	if got := tl.text(`[data-testid=new-marker]`); !strings.HasPrefix(got, "From this article") {
+		t.Errorf("known events are marked %q", got)
+	}
 	// Accepting an old review of it saves nothing twice either.
 	tl = s.follow(s.post("/articles/accept", formValues(review.doc, `[data-testid=review-form]`), nil))
 	if got := tl.text(`[data-testid=notice]`); !strings.Contains(got, "You added this article before") {

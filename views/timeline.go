@@ -28,9 +28,11 @@ type TimelineModel struct {
 	ExportQuery string
 	WebcalURL   string
 	Overview    Overview
-	// Highlight marks events just added; Notice says what happened.
-	Highlight map[int64]bool
-	Notice    string
+	// Highlight marks events just added (or, for an article added
+	// before, its events), with HighlightLabel; Notice says what happened.
+	Highlight      map[int64]bool
+	HighlightLabel string
+	Notice         string
 }
 
 // exportURL is the address of an export of the page's events.
@@ -105,7 +107,10 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	m := TimelineModel{
 		Filter: f, Years: groupByYear(groupByMonth(events)), ExportQuery: filterQuery(f),
 		FirstPage: f.After.IsZero() && before.IsZero(), Overview: buildOverview(counts, f),
-		Highlight: highlighted(q.Get("new")), Notice: noticeText(q),
+		Highlight: highlighted(q.Get("new")), HighlightLabel: "New", Notice: noticeText(q),
+	}
+	if q.Get("notice") == "known" {
+		m.HighlightLabel = "From this article"
 	}
 	m.WebcalURL = webcalURL(r, m.ExportQuery)
 	other := f

@@ -24,7 +24,7 @@ func TestTimelineEventShowsItsEvidence(t *testing.T) {
 	planned := timeline.Event{ID: 3, Kind: timeline.KindMeeting, Date: mustDate(t, "2025-07"), Title: "Summit",
 		Status: timeline.StatusPlanned, Origin: timeline.ByHand, Confidence: 1, SourceURL: "https://gov.example/summit"}
 	doc := renderDoc(t, TimelinePage(TimelineModel{Years: groupByYear(groupByMonth([]timeline.Event{planned, merged, weak})),
-		Highlight: map[int64]bool{2: true}}))
+		Highlight: map[int64]bool{2: true}, HighlightLabel: "New"}))
 
 	call := doc.Find(`[data-testid=event][data-id="1"]`)
 	if got := call.Find(`[data-testid=event-quote]`).Text(); got != "They spoke on Thursday morning." {
