@@ -207,8 +207,10 @@ func TestBrowserPastingTheCanonicalArticle(t *testing.T) {
 	b := newBrowser(t)
 
 	b.open("/")
+	b.screenshot("timeline-empty")
 	b.click("empty-paste")
 	b.do(chromedp.SetValue(chromedp.CSS(`[data-testid=article-body]`), body))
+	b.screenshot("add-article")
 	b.click("read-article")
 
 	if got := b.text(`[data-testid=published-source]`); !strings.Contains(got, "3 July 2025") {
