@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"time"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/jackc/pgx/v5"
@@ -10,7 +13,16 @@ import (
 
 // SaveArticle stores an article with the events found in it, all in one
 // transaction: either everything is saved or nothing is. It sets a.ID, the
-// events' IDs and their mentions' article IDs.
+// events' IDs and Sources, and their mentions' article IDs.
+//
+// An event that describes an occurrence already stored (the rule of
+// timeline.SameOccurrence: same kind, same day, a shared actor) is not
+// stored twice: its mentions are added to the stored event, whose fields
+// are left as they are (a person may have corrected them), and the event
+// is set to the stored event, with its new mentions and Sources counting
+// every article that reports it. Events stored by this call have the
+// article's CreatedAt (the transaction's time); a merged event was
+// created before, which is how a caller tells them apart.
 //
 // An article whose body was saved before (same timeline.ArticleHash) is
 // not stored again: SaveArticle sets a.ID to the stored article, writes
@@ -20,12 +32,11 @@ func (s *Store) SaveArticle(ctx context.Context, a *timeline.Article, events []t
 	if err := a.ValidateWithEvents(events); err != nil {
 		return false, err
 	}
+	given := slices.Clone(events)
 	defer func() {
-		if err != nil { // nothing was stored: leave no ids that point nowhere
+		if err != nil { // nothing was stored: give the events back as they came
 			a.ID = 0
-			for i := range events {
-				events[i].ID = 0
-			}
+			copy(events, given)
 		}
 	}()
 	hash := a.Hash()
@@ -48,16 +59,126 @@ func (s *Store) SaveArticle(ctx context.Context, a *timeline.Article, events []t
 			return err
 		}
 		for i := range events {
-			for j := range events[i].Mentions {
-				events[i].Mentions[j].ArticleID = a.ID
+			e := &events[i]
+			for j := range e.Mentions {
+				e.Mentions[j].ArticleID = a.ID
 			}
-			if err := insertEvent(ctx, tx, &events[i]); err != nil {
-				return err
+			if err := saveOccurrence(ctx, tx, e); err != nil {
+				return fmt.Errorf("event %d: %w", i, err)
 			}
 		}
 		return nil
 	})
 	return duplicate, err
+}
+
+// saveOccurrence stores e as a new event, or as new mentions of the stored
+// event it describes, and sets e.ID and e.Sources.
+func saveOccurrence(ctx context.Context, tx pgx.Tx, e *timeline.Event) error {
+	id, err := findOccurrence(ctx, tx, *e)
+	if err != nil {
+		return err
+	}
+	if id == 0 {
+		if err := insertEvent(ctx, tx, e); err != nil {
+			return err
+		}
+	} else {
+		if err := insertMentions(ctx, tx, id, e.Mentions); err != nil {
+			return err
+		}
+		stored, err := scanEvent(tx.QueryRow(ctx, `SELECT `+eventColumns+eventFrom+` WHERE e.id = $1`, id))
+		if err != nil {
+			return err
+		}
+		stored.Mentions = e.Mentions
+		*e = stored
+	}
+	return tx.QueryRow(ctx, `SELECT count(DISTINCT article_id) FROM mentions WHERE event_id = $1`, e.ID).
+		Scan(&e.Sources)
+}
+
+// findOccurrence returns the id of the oldest stored event that
+// timeline.SameOccurrence matches with e, or 0.
+//
+// Two articles reporting one occurrence may be saved at the same moment;
+// neither would see the other's uncommitted event and both would insert
+// one. A transaction lock on the occurrence's kind and day makes the
+// second wait until the first commits, and then find its event.
+func findOccurrence(ctx context.Context, tx pgx.Tx, e timeline.Event) (int64, error) {
+	if len(e.Actors) == 0 {
+		return 0, nil // without an actor nothing matches
+	}
+	kinds := timeline.OccurrenceKinds(e.Kind)
+	day := timeline.OccurrenceDay(e.Date)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+		"dateline occurrence "+string(kinds[0])+" "+day); err != nil {
+		return 0, err
+	}
+	// Candidates start on the day (day and finer dates) or exactly where
+	// e starts (coarser ones; timestamps have microseconds); the rule
+	// itself is then applied in Go, so that it has one definition.
+	from := e.Date.Start()
+	to := from.Add(time.Microsecond)
+	if e.Date.Precision() >= timeline.PrecisionDay {
+		from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+		to = from.AddDate(0, 0, 1)
+	}
+	keys := make([]string, len(e.Actors))
+	for i, a := range e.Actors {
+		keys[i] = timeline.ActorKey(a.Name)
+	}
+	rows, err := tx.Query(ctx, `SELECT `+eventColumns+eventFrom+`
+		WHERE e.kind = ANY($1::text[]) AND e.date_start >= $2 AND e.date_start < $3
+		  AND EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+		              WHERE ea.event_id = e.id AND a.key = ANY($4::text[]))
+		ORDER BY e.id`, kinds, from, to, keys)
+	if err != nil {
+		return 0, err
+	}
+	stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
+	if err != nil {
+		return 0, err
+	}
+	for _, s := range stored {
+		if timeline.SameOccurrence(s, e) {
+			return s.ID, nil
+		}
+	}
+	return 0, nil
+}
+
+// ArticleByBody returns the stored article with the same body as body
+// (timeline.ArticleHash), without its body, or timeline.ErrNotFound. It
+// lets a page say "you added this already" before any work is done.
+func (s *Store) ArticleByBody(ctx context.Context, body string) (a timeline.Article, err error) {
+	defer wrap(&err, "find article by body")
+	hash := timeline.ArticleHash(body)
+	var published string
+	err = s.pool.QueryRow(ctx, `
+		SELECT id, url, title, publisher, coalesce(published_value, ''), published_source, created_at
+		FROM articles WHERE sha256 = $1`, hash[:]).
+		Scan(&a.ID, &a.URL, &a.Title, &a.Publisher, &published, &a.PublishedSource, &a.CreatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return a, timeline.ErrNotFound
+	}
+	if err == nil && published != "" {
+		a.Published, err = timeline.ParseDate(published)
+	}
+	return a, err
+}
+
+// ArticleEvents returns the events that cite the article, in chronological
+// order, without their mentions. An unknown article has none.
+func (s *Store) ArticleEvents(ctx context.Context, articleID int64) (events []timeline.Event, err error) {
+	defer wrap(&err, "events of article %d", articleID)
+	rows, err := s.pool.Query(ctx, `SELECT `+eventColumns+eventFrom+`
+		WHERE e.id IN (SELECT event_id FROM mentions WHERE article_id = $1)
+		ORDER BY e.date_start, e.date_rank, e.id`, articleID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
 }
 
 // Article returns a stored article with its body, or timeline.ErrNotFound.

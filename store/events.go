@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -117,7 +118,10 @@ const eventColumns = `
 	(SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id)`
 
 const eventFrom = `
-	FROM events e
+	FROM events e` + eventLaterals
+
+// eventLaterals are the joins that eventColumns read besides events e.
+const eventLaterals = `
 	LEFT JOIN LATERAL (
 		SELECT array_agg(a.name ORDER BY ea.position) AS names,
 		       array_agg(a.kind ORDER BY ea.position) AS kinds
@@ -237,40 +241,141 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) (err error) {
 
 // Events returns one page of the events f selects, in chronological order
 // (or newest first): by date start, coarse precision before fine at equal
-// starts, then id. It continues strictly after f.After.
+// starts, then id. It continues strictly after f.After. Each event carries
+// its lead mention, the first of Event's order (earliest published
+// article first), with that article without its body, so that a page can
+// quote its source; Sources counts them all.
 func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page, err error) {
 	defer wrap(&err, "list events")
 	if err := f.Validate(); err != nil {
 		return p, err
 	}
-	c := filterConditions(f)
-	dir, cmp := "ASC", ">"
-	if f.Order == timeline.NewestFirst {
-		dir, cmp = "DESC", "<"
-	}
-	if !f.After.IsZero() {
-		c.add(fmt.Sprintf("(e.date_start, e.date_rank, e.id) %s (%s, %s, %s)",
-			cmp, c.arg(f.After.Start), c.arg(f.After.Rank), c.arg(f.After.ID)))
-	}
-	limit := f.PageSize()
-	sql := "SELECT " + eventColumns + eventFrom + c.sql() +
-		fmt.Sprintf(" ORDER BY e.date_start %[1]s, e.date_rank %[1]s, e.id %[1]s LIMIT %d", dir, limit+1)
-
-	rows, err := s.pool.Query(ctx, sql, c.args...)
+	sql, args, err := eventsQuery(ctx, s.pool, f)
 	if err != nil {
 		return p, err
 	}
-	p.Events, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) {
-		return scanEvent(r)
-	})
+	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return p, err
 	}
-	if len(p.Events) > limit {
+	p.Events, err = pgx.CollectRows(rows, scanEventWithLead)
+	if err != nil {
+		return p, err
+	}
+	if limit := f.PageSize(); len(p.Events) > limit {
 		p.Events = p.Events[:limit]
 		p.Next = timeline.CursorAt(p.Events[limit-1])
 	}
 	return p, nil
+}
+
+// eventsQuery is the query of Events: one row more than a page, so that
+// Events knows whether another page follows.
+func eventsQuery(ctx context.Context, q querier, f timeline.Filter) (sql string, args []any, err error) {
+	c, err := filterConditions(ctx, q, f)
+	if err != nil {
+		return "", nil, err
+	}
+	dir, cmp := "ASC", ">"
+	if f.Order == timeline.NewestFirst {
+		dir, cmp = "DESC", "<"
+	}
+	// The sort key, from the event or, for one actor, from its copy in
+	// event_actors, whose index gives the actor's events in that order.
+	from, key := "FROM events e", [3]string{"e.date_start", "e.date_rank", "e.id"}
+	if c.byActor() {
+		from, key = "FROM event_actors fa JOIN events e ON e.id = fa.event_id", [3]string{"fa.event_start", "fa.event_rank", "fa.event_id"}
+	}
+	if !f.After.IsZero() {
+		c.add(fmt.Sprintf("(%s, %s, %s) %s (%s, %s, %s)", key[0], key[1], key[2],
+			cmp, c.arg(f.After.Start), c.arg(f.After.Rank), c.arg(f.After.ID)))
+	}
+	sql = "SELECT " + eventColumns + leadMentionColumns + " " + from + eventLaterals + leadMentionLateral + c.sql() +
+		fmt.Sprintf(" ORDER BY %[2]s %[1]s, %[3]s %[1]s, %[4]s %[1]s LIMIT %[5]d", dir, key[0], key[1], key[2], f.PageSize()+1)
+	return sql, c.args, nil
+}
+
+// ExplainEvents returns PostgreSQL's plan for the query of Events(f), run
+// and timed when analyze is set: how operators and tests check that the
+// timeline's queries stay on their indexes.
+func (s *Store) ExplainEvents(ctx context.Context, f timeline.Filter, analyze bool) (plan string, err error) {
+	defer wrap(&err, "explain events")
+	if err := f.Validate(); err != nil {
+		return "", err
+	}
+	sql, args, err := eventsQuery(ctx, s.pool, f)
+	if err != nil {
+		return "", err
+	}
+	return s.explain(ctx, sql, args, analyze)
+}
+
+// ExplainMonthCounts is ExplainEvents for MonthCounts.
+func (s *Store) ExplainMonthCounts(ctx context.Context, f timeline.Filter, analyze bool) (plan string, err error) {
+	defer wrap(&err, "explain month counts")
+	if err := f.Validate(); err != nil {
+		return "", err
+	}
+	sql, args, err := monthCountsQuery(ctx, s.pool, f)
+	if err != nil {
+		return "", err
+	}
+	return s.explain(ctx, sql, args, analyze)
+}
+
+func (s *Store) explain(ctx context.Context, sql string, args []any, analyze bool) (string, error) {
+	options := "COSTS OFF"
+	if analyze {
+		options = "ANALYZE, BUFFERS, COSTS OFF"
+	}
+	rows, err := s.pool.Query(ctx, "EXPLAIN ("+options+") "+sql, args...)
+	if err != nil {
+		return "", err
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return strings.Join(lines, "\n"), err
+}
+
+// leadMentionLateral finds each event's first mention in Event's order.
+// It runs once per row returned, after the LIMIT, through the mentions
+// index on event_id.
+const leadMentionLateral = `
+	LEFT JOIN LATERAL (
+		SELECT m.id, m.article_id, m.quote, m.quote_start, m.quote_end, m.extractor_version,
+		       a.url, a.title, a.publisher, coalesce(a.published_value, '') AS published,
+		       a.published_source
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.event_id = e.id
+		ORDER BY a.published_value NULLS LAST, m.article_id, m.quote_start
+		LIMIT 1
+	) lead ON true`
+
+const leadMentionColumns = `, lead.id, lead.article_id, lead.quote, lead.quote_start, lead.quote_end,
+	lead.extractor_version, lead.url, lead.title, lead.publisher, lead.published, lead.published_source`
+
+// scanEventWithLead reads eventColumns and leadMentionColumns.
+func scanEventWithLead(r pgx.CollectableRow) (timeline.Event, error) {
+	var (
+		id, articleID                   *int64
+		quote, version, url, title      *string
+		publisher, published, pubSource *string
+		start, end                      *int
+	)
+	e, err := scanEvent(r, &id, &articleID, &quote, &start, &end, &version, &url, &title, &publisher, &published, &pubSource)
+	if err != nil || id == nil {
+		return e, err
+	}
+	a := &timeline.Article{ID: *articleID, URL: *url, Title: *title, Publisher: *publisher, PublishedSource: *pubSource}
+	if *published != "" {
+		if a.Published, err = timeline.ParseDate(*published); err != nil {
+			return e, fmt.Errorf("article %d: stored date: %w", a.ID, err)
+		}
+	}
+	e.Mentions = []timeline.Mention{{
+		ID: *id, EventID: e.ID, ArticleID: *articleID, Quote: *quote, Start: *start, End: *end,
+		ExtractorVersion: *version, Article: a,
+	}}
+	return e, nil
 }
 
 // conditions is a WHERE clause under construction over events e, with its
@@ -278,7 +383,28 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) (p timeline.Page,
 type conditions struct {
 	where []string
 	args  []any
+	// actor is set when the filter names exactly one actor: where[actorAt]
+	// selects its events, with actorArg the placeholder of its id, so
+	// that a query can read them from event_actors in timeline order
+	// instead (see eventsQuery).
+	actor    int64
+	actorAt  int
+	actorArg string
 }
+
+// byActor rewrites the conditions for a query that reads the one actor's
+// events from event_actors fa, joined to events e, and reports whether it
+// did.
+func (c *conditions) byActor() bool {
+	if c.actor == 0 {
+		return false
+	}
+	c.where[c.actorAt] = "fa.actor_id = " + c.actorArg
+	return true
+}
+
+// only reports whether the actor is all the conditions select by.
+func (c *conditions) onlyActor() bool { return c.actor != 0 && len(c.where) == 1 }
 
 // arg adds an argument and returns its placeholder.
 func (c *conditions) arg(v any) string {
@@ -298,18 +424,15 @@ func (c *conditions) sql() string {
 
 // filterConditions selects the events f selects, leaving out the page
 // position (f.After), so that pages and exports filter alike.
-func filterConditions(f timeline.Filter) *conditions {
+func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*conditions, error) {
 	c := &conditions{}
 	if len(f.Kinds) > 0 {
 		c.add("e.kind = ANY(" + c.arg(f.Kinds) + "::text[])")
 	}
 	if len(f.Actors) > 0 {
-		keys := make([]string, len(f.Actors))
-		for i, a := range f.Actors {
-			keys[i] = timeline.ActorKey(a)
+		if err := c.addActors(ctx, q, f.Actors); err != nil {
+			return nil, err
 		}
-		c.add(`EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-			WHERE ea.event_id = e.id AND a.key = ANY(` + c.arg(keys) + `::text[]))`)
 	}
 	if q := strings.TrimSpace(f.Text); q != "" {
 		c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(q) + ")")
@@ -319,7 +442,71 @@ func filterConditions(f timeline.Filter) *conditions {
 		c.add("e.date_start >= " + c.arg(from))
 	}
 	if !to.IsZero() {
-		c.add("e.date_end <= " + c.arg(to))
+		// date_start < to follows from date_end <= to (every date ends
+		// after it starts), but only date_start is in the timeline's
+		// index: said out loud, it bounds the index scan.
+		c.add("e.date_end <= " + c.arg(to) + " AND e.date_start < " + c.arg(to))
 	}
-	return c
+	return c, nil
+}
+
+// addActors selects the events of any of the named actors.
+//
+// One actor's events are in event_actors in timeline order (its
+// event_start, event_rank, event_id copy the event's sort key), so pages
+// and overviews of one actor read just them (see byActor).
+//
+// Several actors' events can be read two ways: walk the timeline index
+// and keep the rows with one of the actors, which is fast when they are
+// in many events, or read their events through event_actors and sort
+// them, which is fast when they are in few. PostgreSQL cannot tell which
+// from statistics (an actor in five events looks like an average one, and
+// walking the index for it reads every event), so the store counts: up to
+// a threshold it names the events by id, beyond it lets the index walk.
+// The walk reads about pageSize * total / n rows for a page, the list n
+// rows, so the threshold is where those meet, sqrt(pageSize * total), and
+// never below a few thousand ids, which cost little to pass.
+func (c *conditions) addActors(ctx context.Context, q querier, names []string) error {
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = timeline.ActorKey(n)
+	}
+	var (
+		actors []int64
+		total  float64
+	)
+	err := q.QueryRow(ctx, `
+		SELECT coalesce(array_agg(id), '{}'),
+		       (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'events'::regclass)
+		FROM actors WHERE key = ANY($1::text[])`, keys).Scan(&actors, &total)
+	if err != nil {
+		return err
+	}
+	if len(actors) == 0 {
+		c.add("false") // nobody by these names: nothing matches
+		return nil
+	}
+	if len(actors) == 1 {
+		c.actor, c.actorAt, c.actorArg = actors[0], len(c.where), c.arg(actors[0])
+		c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = " + c.actorArg + ")")
+		return nil
+	}
+	limit := max(3000, int(math.Sqrt(float64(timeline.DefaultPageSize)*total)))
+	rows, err := q.Query(ctx, `
+		SELECT DISTINCT event_id
+		FROM (SELECT event_id FROM event_actors WHERE actor_id = ANY($1::bigint[]) LIMIT $2) ea`,
+		actors, limit+1)
+	if err != nil {
+		return err
+	}
+	events, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	switch {
+	case err != nil:
+		return err
+	case len(events) <= limit:
+		c.add("e.id = ANY(" + c.arg(events) + "::bigint[])")
+	default:
+		c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ANY(" + c.arg(actors) + "::bigint[]))")
+	}
+	return nil
 }

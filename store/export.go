@@ -14,6 +14,7 @@ import (
 // gives several queries one snapshot.
 type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
 // EachEvent calls fn with every event f selects, in f's order, with its
@@ -98,7 +99,10 @@ func eachEvent(ctx context.Context, q querier, f timeline.Filter, fn func(timeli
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	c := filterConditions(f)
+	c, err := filterConditions(ctx, q, f)
+	if err != nil {
+		return err
+	}
 	dir := "ASC"
 	if f.Order == timeline.NewestFirst {
 		dir = "DESC"
@@ -165,7 +169,10 @@ func eachArticle(ctx context.Context, q querier, f timeline.Filter, fn func(time
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	c := filterConditions(f)
+	c, err := filterConditions(ctx, q, f)
+	if err != nil {
+		return err
+	}
 	c.add("e.id = m.event_id")
 	sql := `
 		SELECT a.id, a.url, a.title, a.publisher, coalesce(a.published_value, ''),
@@ -217,7 +224,10 @@ func (s *Store) CountEvents(ctx context.Context, f timeline.Filter) (total, notI
 	if err := f.Validate(); err != nil {
 		return 0, 0, err
 	}
-	c := filterConditions(f)
+	c, err := filterConditions(ctx, s.pool, f)
+	if err != nil {
+		return 0, 0, err
+	}
 	err = s.pool.QueryRow(ctx, `
 		SELECT count(*), count(*) FILTER (WHERE e.date_start < '0001-01-01'
 			OR (e.date_start >= '9999-12-31' AND e.date_precision <> 'minute'))

@@ -26,7 +26,7 @@ const (
 // Filter selects events for a timeline page or an export. The zero Filter
 // selects every event, oldest first, one default page at a time.
 type Filter struct {
-	Text   string   // full-text search over titles, summaries and quotes
+	Text   string   // full-text search over titles, actor names, summaries and quotes
 	Kinds  []Kind   // any of these kinds; none = all
 	Actors []string // events with any of these actors (by ActorKey); none = all
 	// From and To bound the dates: an event is selected when its whole
@@ -128,4 +128,11 @@ func ParseCursor(s string) (Cursor, error) {
 type Page struct {
 	Events []Event
 	Next   Cursor // zero on the last page
+}
+
+// MonthCount is how many of a filter's events start in one month: the
+// density of a timeline, for an overview of where its events lie.
+type MonthCount struct {
+	Month  time.Time // the first instant of the month, UTC
+	Events int
 }

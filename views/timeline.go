@@ -6,19 +6,33 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
 )
 
 // TimelineModel is what the timeline page shows.
 type TimelineModel struct {
-	Filter  timeline.Filter
-	Groups  []Group
-	NextURL string // the next page, "" on the last one
+	Filter timeline.Filter
+	Years  []YearGroup
+	// NextURL and PrevURL are the pages after and before this one, ""
+	// where there is none.
+	NextURL, PrevURL string
+	// FirstPage is false on a page reached by a cursor.
+	FirstPage bool
+	// OrderURL shows the same events in the other order.
+	OrderURL string
 	// ExportQuery is the filter as a URL query for the export links, and
 	// WebcalURL the calendar of these events to subscribe to.
 	ExportQuery string
 	WebcalURL   string
+	Overview    Overview
+	// Highlight marks events just added (or, for an article added
+	// before, its events), with HighlightLabel; Notice says what happened.
+	Highlight      map[int64]bool
+	HighlightLabel string
+	Notice         string
 }
 
 // exportURL is the address of an export of the page's events.
@@ -27,6 +41,12 @@ func (m TimelineModel) exportURL(path string) string {
 		return path
 	}
 	return path + "?" + m.ExportQuery
+}
+
+// YearGroup is the events of one year, by month.
+type YearGroup struct {
+	Year   string
+	Months []Group
 }
 
 // Group is the events of one month, or of one year when only the year is
@@ -43,51 +63,219 @@ func (m TimelineModel) Filtered() bool {
 	return f.Text != "" || len(f.Kinds) > 0 || len(f.Actors) > 0 || !f.From.IsZero() || !f.To.IsZero()
 }
 
+func (m TimelineModel) empty() bool { return len(m.Years) == 0 }
+
+// blank is an empty timeline seen from its start, unfiltered: nothing is
+// stored, and filters and exports have nothing to offer.
+func (m TimelineModel) blank() bool { return m.empty() && m.FirstPage && !m.Filtered() }
+
 func (m TimelineModel) hasKind(k timeline.Kind) bool { return slices.Contains(m.Filter.Kinds, k) }
 
-func (m TimelineModel) firstActor() string {
-	if len(m.Filter.Actors) > 0 {
-		return m.Filter.Actors[0]
+// withoutActor is the page's filter without one of its actors.
+func (m TimelineModel) withoutActor(name string) string {
+	f := m.Filter
+	f.Actors = slices.DeleteFunc(slices.Clone(f.Actors), func(a string) bool { return a == name })
+	return pageURL(f)
+}
+
+// pageURL is the first page of the timeline with filter f.
+func pageURL(f timeline.Filter) string {
+	if q := filterQuery(f); q != "" {
+		return "/?" + q
+	}
+	return "/"
+}
+
+func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f, err := parseFilter(q)
+	if err != nil {
+		return err
+	}
+	before, err := timeline.ParseCursor(q.Get("before"))
+	if err != nil || (!before.IsZero() && !f.After.IsZero()) {
+		return badRequest{"That page link is damaged; start again from the first page."}
+	}
+	events, prev, next, err := s.page(r, f, before)
+	if err != nil {
+		return err
+	}
+	counts, err := s.store.MonthCounts(r.Context(), overviewFilter(f))
+	if err != nil {
+		return err
+	}
+	m := TimelineModel{
+		Filter: f, Years: groupByYear(groupByMonth(events)), ExportQuery: filterQuery(f),
+		FirstPage: f.After.IsZero() && before.IsZero(), Overview: buildOverview(counts, f),
+		Highlight: highlighted(q.Get("new")), HighlightLabel: "New", Notice: noticeText(q),
+	}
+	if q.Get("notice") == "known" {
+		m.HighlightLabel = "From this article"
+	}
+	m.WebcalURL = webcalURL(r, m.ExportQuery)
+	other := f
+	other.Order = reversed(f.Order)
+	m.OrderURL = pageURL(other)
+	link := func(key string, c timeline.Cursor) string {
+		u := url.Values{}
+		if fq := filterQuery(f); fq != "" {
+			u, _ = url.ParseQuery(fq)
+		}
+		if f.Limit != 0 {
+			u.Set("limit", strconv.Itoa(f.Limit))
+		}
+		u.Set(key, c.String())
+		return "/?" + u.Encode()
+	}
+	if !prev.IsZero() {
+		m.PrevURL = link("before", prev)
+	}
+	if !next.IsZero() {
+		m.NextURL = link("after", next)
+	}
+	return render(w, r, TimelinePage(m))
+}
+
+// page reads one page of the timeline: after f.After, or, with before,
+// the page that ends just before it. It returns where the pages before and
+// after this one start (zero when there is none).
+func (s *Server) page(r *http.Request, f timeline.Filter, before timeline.Cursor) (events []timeline.Event, prev, next timeline.Cursor, err error) {
+	ctx := r.Context()
+	back := f
+	back.Order = reversed(f.Order)
+	if !before.IsZero() {
+		// The previous page is the next one in the other direction,
+		// turned round.
+		back.After = before
+		p, err := s.store.Events(ctx, back)
+		if err != nil {
+			return nil, prev, next, err
+		}
+		events = p.Events
+		slices.Reverse(events)
+		if len(events) > 0 {
+			next = timeline.CursorAt(events[len(events)-1])
+			if !p.Next.IsZero() {
+				prev = timeline.CursorAt(events[0])
+			}
+		}
+		return events, prev, next, nil
+	}
+	p, err := s.store.Events(ctx, f)
+	if err != nil {
+		return nil, prev, next, err
+	}
+	events, next = p.Events, p.Next
+	if f.After.IsZero() {
+		return events, prev, next, nil
+	}
+	// A page reached by a cursor has earlier events unless it starts
+	// the timeline, which one row in the other direction tells.
+	start := f.After
+	if len(events) > 0 {
+		start = timeline.CursorAt(events[0])
+	} else {
+		start.ID++ // include the cursor's own event
+	}
+	back.After, back.Limit = start, 1
+	p, err = s.store.Events(ctx, back)
+	if err != nil {
+		return nil, prev, next, err
+	}
+	if len(p.Events) > 0 {
+		prev = start
+	}
+	return events, prev, next, nil
+}
+
+// startingAt is the cursor of a page that begins with e.
+func startingAt(e timeline.Event) timeline.Cursor {
+	c := timeline.CursorAt(e)
+	c.ID--
+	return c
+}
+
+// highlighted reads the "new" parameter: ids of events to mark, separated
+// by commas.
+func highlighted(v string) map[int64]bool {
+	if v == "" {
+		return nil
+	}
+	ids := map[int64]bool{}
+	for _, s := range strings.Split(v, ",") {
+		if id, err := strconv.ParseInt(s, 10, 64); err == nil && id > 0 && len(ids) < timeline.MaxPageSize {
+			ids[id] = true
+		}
+	}
+	return ids
+}
+
+// noticeText is the message a redirect asked the timeline to show. Only fixed
+// texts with numbers in them: nothing from the URL is shown as it is.
+func noticeText(q url.Values) string {
+	count := func(key string) int {
+		n, _ := strconv.Atoi(q.Get(key))
+		return max(n, 0)
+	}
+	switch q.Get("notice") {
+	case "added":
+		added, merged := count("added"), count("merged")
+		msg := fmt.Sprintf("%s from the article %s on the timeline, highlighted below.",
+			plural(added+merged, "event", "events"), isAre(added+merged))
+		if merged > 0 {
+			msg += fmt.Sprintf(" %s already there and now %s one more source.",
+				plural(merged, "was", "were"), pluralWord(merged, "cites", "cite"))
+		}
+		return msg
+	case "known":
+		return "You added this article before: nothing was saved twice. Its events are highlighted below."
+	case "deleted":
+		return "The event was deleted."
 	}
 	return ""
 }
 
-func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
-	f, err := parseFilter(r.URL.Query())
-	if err != nil {
-		return err
+// plural says "1 event" or "3 events".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
 	}
-	p, err := s.store.Events(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	m := TimelineModel{Filter: f, Groups: groupByMonth(p.Events), ExportQuery: filterQuery(f)}
-	m.WebcalURL = webcalURL(r, m.ExportQuery)
-	if !p.Next.IsZero() {
-		q := r.URL.Query()
-		q.Set("after", p.Next.String())
-		m.NextURL = "/?" + q.Encode()
-	}
-	return render(w, r, TimelinePage(m))
+	return strconv.Itoa(n) + " " + many
 }
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func isAre(n int) string { return pluralWord(n, "is", "are") }
 
 // parseFilter reads a filter from a URL query, so that a view can be shared
 // as a link: q, kind (repeatable), actor (repeatable), from, to (date
 // values such as 2025-06), order=newest, after (a page cursor), limit.
 func parseFilter(q url.Values) (timeline.Filter, error) {
-	f := timeline.Filter{Text: q.Get("q"), Actors: nonEmpty(q["actor"])}
+	f := timeline.Filter{Text: strings.TrimSpace(q.Get("q"))}
+	for _, a := range nonEmpty(q["actor"]) {
+		if !slices.ContainsFunc(f.Actors, func(b string) bool { return timeline.ActorKey(a) == timeline.ActorKey(b) }) {
+			f.Actors = append(f.Actors, strings.TrimSpace(a))
+		}
+	}
 	for _, k := range nonEmpty(q["kind"]) {
 		kind, err := timeline.ParseKind(k)
 		if err != nil {
 			return f, badRequest{fmt.Sprintf("There is no kind of event called %q.", k)}
 		}
-		f.Kinds = append(f.Kinds, kind)
+		if !slices.Contains(f.Kinds, kind) {
+			f.Kinds = append(f.Kinds, kind)
+		}
 	}
 	for _, b := range []struct {
 		name string
 		dst  *timeline.Date
 	}{{"from", &f.From}, {"to", &f.To}} {
-		if v := q.Get(b.name); v != "" {
+		if v := strings.TrimSpace(q.Get(b.name)); v != "" {
 			d, err := timeline.ParseDate(v)
 			if err != nil {
 				return f, badRequest{fmt.Sprintf("%q is not a date like 2025, 2025-06 or 2025-06-21.", v)}
@@ -116,7 +304,7 @@ func parseFilter(q url.Values) (timeline.Filter, error) {
 func nonEmpty(vs []string) []string {
 	var out []string
 	for _, v := range vs {
-		if v != "" {
+		if strings.TrimSpace(v) != "" {
 			out = append(out, v)
 		}
 	}
@@ -133,7 +321,7 @@ func groupByMonth(events []timeline.Event) []Group {
 		start := e.Date.Start()
 		label := fmt.Sprintf("%s %04d", start.Month(), start.Year())
 		if e.Date.Precision() == timeline.PrecisionYear {
-			label = fmt.Sprintf("%04d", start.Year())
+			label = fmt.Sprintf("%04d, month unknown", start.Year())
 		}
 		if label != last {
 			groups = append(groups, Group{Label: label})
@@ -144,6 +332,90 @@ func groupByMonth(events []timeline.Event) []Group {
 	return groups
 }
 
+// groupByYear gathers runs of month groups of the same year.
+func groupByYear(groups []Group) []YearGroup {
+	var years []YearGroup
+	for _, g := range groups {
+		year := fmt.Sprintf("%04d", g.Events[0].Date.Start().Year())
+		if len(years) == 0 || years[len(years)-1].Year != year {
+			years = append(years, YearGroup{Year: year})
+		}
+		y := &years[len(years)-1]
+		y.Months = append(y.Months, g)
+	}
+	return years
+}
+
 func actorURL(name string) string {
 	return "/?" + url.Values{"actor": {name}}.Encode()
+}
+
+func eventURL(e timeline.Event) string { return fmt.Sprintf("/events/%d", e.ID) }
+
+func eventAnchor(e timeline.Event) string { return fmt.Sprintf("event-%d", e.ID) }
+
+// statusLabel marks events that are not reported facts.
+func statusLabel(s timeline.Status) string {
+	switch s {
+	case timeline.StatusPlanned:
+		return "Planned"
+	case timeline.StatusHypothetical:
+		return "Hypothetical"
+	case timeline.StatusNegated:
+		return "Denied"
+	}
+	return ""
+}
+
+// unconfirmed reports an event that only the extractor vouches for, with
+// little confidence, from one source: worth a second look.
+func unconfirmed(e timeline.Event) bool {
+	return e.Origin == timeline.ByExtractor && e.Confidence < 0.5 && e.Sources <= 1
+}
+
+// shorten cuts s to at most n characters, at a word if one is near.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if n == 0 {
+			cut = i
+			break
+		}
+		n--
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut*3/4 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// sourceName names where an article came from: its publisher, else the
+// host of its address.
+func sourceName(a *timeline.Article) string {
+	if a.Publisher != "" {
+		return a.Publisher
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	return ""
+}
+
+func leadMention(e timeline.Event) (timeline.Mention, bool) {
+	if len(e.Mentions) == 0 || e.Mentions[0].Article == nil {
+		return timeline.Mention{}, false
+	}
+	return e.Mentions[0], true
+}
+
+func percent(f float64) string { return fmt.Sprintf("%.0f %%", 100*f) }
+
+func reversed(o timeline.Order) timeline.Order {
+	if o == timeline.NewestFirst {
+		return timeline.OldestFirst
+	}
+	return timeline.NewestFirst
 }

@@ -45,10 +45,13 @@ func TestTimelinePageShowsDatesHonestlyAndGroupsByMonth(t *testing.T) {
 			Actors: []timeline.Actor{{Name: "United States"}, {Name: "Iran"}}},
 		{ID: 4, Kind: timeline.KindCall, Date: mustDate(t, "2025-07-03TMO"), Title: "A morning", Status: timeline.StatusPlanned},
 	}
-	doc := renderDoc(t, TimelinePage(TimelineModel{Groups: groupByMonth(events)}))
+	doc := renderDoc(t, TimelinePage(TimelineModel{Years: groupByYear(groupByMonth(events))}))
 
-	if got := texts(doc.Find(`[data-testid=group] h2`)); !slices.Equal(got, []string{"2025", "June 2025", "July 2025"}) {
-		t.Errorf("group headings = %v", got)
+	if got := texts(doc.Find(`[data-testid=year] > h2`)); !slices.Equal(got, []string{"2025"}) {
+		t.Errorf("year headings = %v", got)
+	}
+	if got := texts(doc.Find(`[data-testid=group] h3`)); !slices.Equal(got, []string{"2025, month unknown", "June 2025", "July 2025"}) {
+		t.Errorf("month headings = %v", got)
 	}
 	want := []string{"2025", "June 2025", "21 June 2025", "morning of 3 July 2025"}
 	if got := texts(doc.Find(`[data-testid=event-date]`)); !slices.Equal(got, want) {
@@ -64,8 +67,8 @@ func TestTimelinePageShowsDatesHonestlyAndGroupsByMonth(t *testing.T) {
 	if href, _ := actors.First().Attr("href"); href != "/?actor=United+States" {
 		t.Errorf("actor link = %q, want a filter link", href)
 	}
-	if got := doc.Find(`[data-kind=call] .status`).Text(); got != "planned" {
-		t.Errorf("planned event status = %q", got)
+	if got := doc.Find(`[data-kind=call] [data-testid=status-marker]`).Text(); got != "Planned" {
+		t.Errorf("planned event marker = %q", got)
 	}
 	if doc.Find(`[data-testid=empty]`).Length() != 0 {
 		t.Error("empty state shown with events")
@@ -73,7 +76,7 @@ func TestTimelinePageShowsDatesHonestlyAndGroupsByMonth(t *testing.T) {
 }
 
 func TestTimelinePageEmptyStates(t *testing.T) {
-	doc := renderDoc(t, TimelinePage(TimelineModel{}))
+	doc := renderDoc(t, TimelinePage(TimelineModel{FirstPage: true}))
 	if got := doc.Find(`[data-testid=empty]`).Text(); !bytes.Contains([]byte(got), []byte("No events yet")) {
 		t.Errorf("empty timeline says %q", got)
 	}
@@ -89,7 +92,7 @@ func TestTimelinePageEmptyStates(t *testing.T) {
 func TestTimelinePageEscapesText(t *testing.T) {
 	events := []timeline.Event{{ID: 1, Kind: timeline.KindStatement, Date: mustDate(t, "2025"),
 		Title: `<script>alert(1)</script>`, Status: timeline.StatusReported}}
-	doc := renderDoc(t, TimelinePage(TimelineModel{Groups: groupByMonth(events)}))
+	doc := renderDoc(t, TimelinePage(TimelineModel{Years: groupByYear(groupByMonth(events))}))
 	if doc.Find("main script").Length() != 0 {
 		t.Fatal("a title became a script element")
 	}

@@ -117,7 +117,11 @@ func writeExtractTable(w io.Writer, res extract.Result) {
 	if res.Published.IsZero() {
 		fmt.Fprintln(w, "Published: not found")
 	} else {
-		fmt.Fprintf(w, "Published: %s (from the %s)\n", res.Published, res.PublishedSource)
+		from := map[string]string{
+			extract.SourceGiven: "as given", extract.SourceMetadata: "from the page's metadata",
+			extract.SourceDateline: "from the date line", extract.SourceUpdated: "from the update time; no publication date was shown",
+		}[res.PublishedSource]
+		fmt.Fprintf(w, "Published: %s (%s)\n", res.Published, from)
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintln(w, "Note:", n)

@@ -13,6 +13,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net"
@@ -27,11 +28,16 @@ import (
 	"github.com/dateline/dateline/migrations"
 	"github.com/dateline/dateline/store"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // lockKey serialises template creation across test processes.
 const lockKey = 7_201_493_118
+
+// maxTemplates is how many templates of other schemas may stay on the
+// server before they are cleared away.
+const maxTemplates = 8
 
 var (
 	once     sync.Once
@@ -44,17 +50,20 @@ var (
 // is dropped when the test ends.
 func Config(t testing.TB) *pgxpool.Config {
 	t.Helper()
-	return create(t, template)
+	return create(t, true)
 }
 
 // EmptyConfig is Config for a database without any schema, for tests of
 // the migrations themselves.
 func EmptyConfig(t testing.TB) *pgxpool.Config {
 	t.Helper()
-	return create(t, "")
+	return create(t, false)
 }
 
-func create(t testing.TB, from string) *pgxpool.Config {
+// create makes a database, a copy of the migrated template when
+// migrated is set. The template's name is known only after setup, so it
+// is read here, not by the callers.
+func create(t testing.TB, migrated bool) *pgxpool.Config {
 	t.Helper()
 	once.Do(setup)
 	if setupErr != nil {
@@ -65,8 +74,8 @@ func create(t testing.TB, from string) *pgxpool.Config {
 	}
 	name := "dateline_test_" + randomHex(6)
 	sql := "CREATE DATABASE " + pgx.Identifier{name}.Sanitize()
-	if from != "" {
-		sql += " TEMPLATE " + pgx.Identifier{from}.Sanitize()
+	if migrated {
+		sql += " TEMPLATE " + pgx.Identifier{template}.Sanitize()
 	}
 	ctx := context.Background()
 	admin, err := pgx.ConnectConfig(ctx, baseCfg)
@@ -74,7 +83,16 @@ func create(t testing.TB, from string) *pgxpool.Config {
 		t.Fatalf("storetest: connect: %v", err)
 	}
 	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, sql); err != nil {
+	_, err = admin.Exec(ctx, sql)
+	if err != nil && migrated && pgCode(err) == "3D000" {
+		// Tests of another branch, with other migrations, share the
+		// server and may have dropped our template: build it again.
+		if err := ensureTemplate(ctx); err != nil {
+			t.Fatalf("storetest: rebuild template: %v", err)
+		}
+		_, err = admin.Exec(ctx, sql)
+	}
+	if err != nil {
 		t.Fatalf("storetest: create %s: %v", name, err)
 	}
 	t.Cleanup(func() { drop(t, name) })
@@ -196,17 +214,22 @@ func ensureTemplate(ctx context.Context) error {
 	if exists {
 		return nil
 	}
-	// Templates of older schemas are no longer needed.
+	// Other templates may be older schemas, or the current schemas of
+	// other branches whose tests share this server; they are dropped
+	// only when they pile up (a test that loses its template builds it
+	// again, see create).
 	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'dateline\_tpl\_%'`)
 	if err != nil {
 		return err
 	}
-	old, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	others, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		return err
 	}
-	for _, name := range old {
-		admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+	if len(others) > maxTemplates {
+		for _, name := range others {
+			admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+		}
 	}
 	building := template + "_building"
 	admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{building}.Sanitize()+" WITH (FORCE)")
@@ -243,4 +266,12 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+func pgCode(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code
+	}
+	return ""
 }

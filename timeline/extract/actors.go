@@ -176,6 +176,7 @@ func findActors(ws []word, reg *people, learn bool) []mention {
 		}
 		i++
 	}
+	out = coordinatedPeople(ws, out)
 	markNationalities(ws, out)
 	for k := range out {
 		m := &out[k]
@@ -186,6 +187,26 @@ func findActors(ws []word, reg *people, learn bool) []mention {
 			m.i >= 3 && ws[m.i-3].low == "according" && ws[m.i-2].low == "to" && ws[m.i-1].low == "the" {
 			m.source = true
 		}
+	}
+	return out
+}
+
+// coordinatedPeople adds the person joined by "and" to a named one:
+// "Aliyev and Pashinyan met" names two people, though only one was named
+// with a title.
+func coordinatedPeople(ws []word, ms []mention) []mention {
+	var out []mention
+	for k, m := range ms {
+		i := m.i
+		if m.actor.Kind == timeline.ActorPerson && i >= 2 && ws[i-1].low == "and" {
+			w := ws[i-2]
+			_, place := gaz.forms[w.low]
+			taken := k > 0 && ms[k-1].j > i-2
+			if w.upper && !w.punct && !place && !taken && !notNames[w.low] && !titles[w.low] && !isMonthOrDay(w.low) {
+				out = append(out, mention{actor: person(w.text), i: i - 2, j: i - 1})
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }

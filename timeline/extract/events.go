@@ -18,7 +18,6 @@ type candidate struct {
 	trig     trigger
 	words    []word
 	agents   int    // how many of the actors act (the rest are acted on)
-	day      string // dayValue of the date, the merge key
 	span     [2]int // the date's words
 }
 
@@ -166,7 +165,7 @@ func (d *document) events(dct time.Time, published timeline.Date) []timeline.Eve
 					Origin:     timeline.ByExtractor,
 					Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
 				}
-				cands = append(cands, candidate{event: e, sentence: sentNum, weak: weak, trig: t, words: ws, agents: agents, span: span, day: dayValue(when.date)})
+				cands = append(cands, candidate{event: e, sentence: sentNum, weak: weak, trig: t, words: ws, agents: agents, span: span})
 			}
 			shareTargets(cands[first:])
 			for k := first; k < len(cands); k++ {

@@ -8,69 +8,29 @@ import (
 )
 
 // sameOccurrence reports whether two candidates describe one real event:
-// the same kind (a visit and a meeting count as one), the same day, and a
-// shared actor, or actors one of them only inferred from the story.
+// the rule the store applies across articles (timeline.SameOccurrence),
+// and, inside one sentence, one event given at two precisions ("a Sept. 5
+// truce signed ... last year").
 func sameOccurrence(a, b candidate) bool {
+	if timeline.SameOccurrence(a.event, b.event) {
+		return true
+	}
 	ea, eb := a.event, b.event
-	if kindClass(ea.Kind) != kindClass(eb.Kind) {
+	if a.sentence != b.sentence || timeline.OccurrenceKinds(ea.Kind)[0] != timeline.OccurrenceKinds(eb.Kind)[0] ||
+		!(contains(ea.Date, eb.Date) || contains(eb.Date, ea.Date)) {
 		return false
 	}
-	if a.day != b.day {
-		// one sentence giving the event at two precisions ("a Sept. 5
-		// truce signed ... last year") names it once
-		if a.sentence != b.sentence || !(contains(ea.Date, eb.Date) || contains(eb.Date, ea.Date)) {
-			return false
-		}
-	}
-	if ea.Kind == timeline.KindStatement {
-		// statements are one only when the same speaker made them
-		return len(ea.Actors) > 0 && len(eb.Actors) > 0 && strings.EqualFold(ea.Actors[0].Name, eb.Actors[0].Name)
-	}
-	pa, pb := persons(ea.Actors), persons(eb.Actors)
-	if len(pa) > 0 && len(pb) > 0 {
-		return sharesActor(pa, pb)
-	}
-	return sharesActor(ea.Actors, eb.Actors)
+	return timeline.SameOccurrence(ea, withDate(eb, ea.Date))
 }
 
-func persons(as []timeline.Actor) []timeline.Actor {
-	var out []timeline.Actor
-	for _, a := range as {
-		if a.Kind == timeline.ActorPerson {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-func sharesActor(a, b []timeline.Actor) bool {
-	for _, x := range a {
-		if hasActor(b, x) {
-			return true
-		}
-	}
-	return false
+func withDate(e timeline.Event, d timeline.Date) timeline.Event {
+	e.Date = d
+	return e
 }
 
 // contains reports whether date a covers the whole of date b.
 func contains(a, b timeline.Date) bool {
 	return !b.Start().Before(a.Start()) && !b.End().After(a.End())
-}
-
-func kindClass(k timeline.Kind) timeline.Kind {
-	if k == timeline.KindVisit {
-		return timeline.KindMeeting
-	}
-	return k
-}
-
-// dayValue is the date without part of day or clock time.
-func dayValue(d timeline.Date) string {
-	v := d.TIMEX()
-	if len(v) > 10 && d.Precision() >= timeline.PrecisionDay {
-		return v[:10]
-	}
-	return v
 }
 
 // merge joins candidates that describe one real event, keeping every
@@ -83,7 +43,7 @@ func merge(cands []candidate) []timeline.Event {
 	byDay := map[string][]int{} // kind class + day -> indexes in out
 	bySentence := map[int][]int{}
 	for _, c := range cands {
-		key := string(kindClass(c.event.Kind)) + " " + c.day
+		key := string(timeline.OccurrenceKinds(c.event.Kind)[0]) + " " + timeline.OccurrenceDay(c.event.Date)
 		target := -1
 		for _, k := range append(byDay[key], bySentence[c.sentence]...) {
 			if sameOccurrence(out[k], c) {

@@ -266,3 +266,14 @@ func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// persons lists the people among actors.
+func persons(as []timeline.Actor) []timeline.Actor {
+	var out []timeline.Actor
+	for _, a := range as {
+		if a.Kind == timeline.ActorPerson {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -12,41 +12,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/dateline/dateline/views/browsertest"
 )
-
-// Chromium is the browser the tests drive: Debian's package.
-const Chromium = "/usr/bin/chromium"
-
-// Browser starts headless Chromium for one test and returns its context,
-// cancelled when the test ends. The flags keep it off the network (this
-// machine has none beyond localhost) and able to run as root.
-func Browser(t testing.TB) context.Context {
-	t.Helper()
-	const required = "DATELINE_TEST_BROWSER_REQUIRED"
-	if _, err := os.Stat(Chromium); err != nil {
-		need(t, required, "Chromium is not installed at "+Chromium, "install Debian package chromium")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(Chromium),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
-}
 
 // TimelineJSResult is what TimelineJS made of a document.
 type TimelineJSResult struct {
@@ -113,9 +80,9 @@ func RenderTimelineJS(t testing.TB, doc []byte) TimelineJSResult {
 	t.Helper()
 	dist := filepath.Join(Root(t), ".ci/node/node_modules/@knight-lab/timelinejs/dist")
 	if _, err := os.Stat(filepath.Join(dist, "js/timeline.js")); err != nil {
-		need(t, "DATELINE_TEST_BROWSER_REQUIRED", "TimelineJS is not installed", "run: npm ci --prefix .ci/node")
+		browsertest.Need(t, "TimelineJS is not installed", "run: npm ci --prefix .ci/node")
 	}
-	ctx := Browser(t)
+	ctx := browsertest.New(t)
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /timelinejs/", http.StripPrefix("/timelinejs/", http.FileServer(http.Dir(dist))))

@@ -98,7 +98,8 @@ var futureCues = map[string]bool{
 var futureBeforeTo = map[string]bool{
 	"due": true, "set": true, "expected": true, "going": true, "plans": true, "plan": true,
 	"planning": true, "intends": true, "aims": true, "hopes": true, "is": true, "are": true,
-	"poised": true, "likely": true, "scheduled": true,
+	"poised": true, "likely": true, "scheduled": true, "agreed": true, "agree": true, "decided": true,
+	"promised": true, "pledged": true, "vowed": true, "ready": true,
 }
 
 // pastCues mark a clause as reporting what happened.

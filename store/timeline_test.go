@@ -1,0 +1,500 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/storetest"
+	"github.com/dateline/dateline/timeline"
+)
+
+// report builds an article whose body is sentences and, for each, an
+// extracted event quoting that sentence.
+type report struct {
+	t        *testing.T
+	article  timeline.Article
+	events   []timeline.Event
+	sentence []string
+}
+
+func newReport(t *testing.T, title, published string) *report {
+	return &report{t: t, article: timeline.Article{Title: title, URL: "https://example.com/" + strings.ReplaceAll(strings.ToLower(title), " ", "-"),
+		Publisher: "Example News", Published: date(t, published), PublishedSource: "dateline"}}
+}
+
+// says adds a sentence to the body and an event that it reports.
+func (r *report) says(sentence string, kind timeline.Kind, value, title string, actors ...string) *report {
+	if r.article.Body != "" {
+		r.article.Body += " "
+	}
+	start := len(r.article.Body)
+	r.article.Body += sentence
+	e := event(r.t, kind, value, title, actors...)
+	e.Origin, e.Confidence = timeline.ByExtractor, 0.8
+	e.Mentions = []timeline.Mention{{Quote: sentence, Start: start, End: len(r.article.Body), ExtractorVersion: "test"}}
+	r.events = append(r.events, e)
+	return r
+}
+
+func (r *report) save(s *store.Store) []timeline.Event {
+	r.t.Helper()
+	dup, err := s.SaveArticle(context.Background(), &r.article, r.events)
+	if err != nil || dup {
+		r.t.Fatalf("save %q: duplicate %v, %v", r.article.Title, dup, err)
+	}
+	return r.events
+}
+
+func TestSavingAnArticleMergesOccurrencesAlreadyStored(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	first := newReport(t, "Leaders speak", "2025-07-03").
+		says("Trump and Putin spoke by phone on Thursday.", timeline.KindCall, "2025-07-03", "Trump and Putin speak", "Donald Trump", "Vladimir Putin").
+		says("Israel struck Iran on June 13.", timeline.KindStrike, "2025-06-13", "Israel strikes Iran", "Israel", "Iran").
+		save(s)
+	hand := create(t, s, event(t, timeline.KindMeeting, "2025-07-01", "Rubio meets Lavrov", "Marco Rubio", "Sergey Lavrov"))[0]
+
+	tests := []struct {
+		name     string
+		sentence string
+		e        timeline.Event
+		mergedTo int64 // 0: a new event
+		sources  int   // articles reporting the merged event afterwards
+	}{
+		{"same kind, same day, a shared actor", "Putin spoke with Trump on Thursday morning.",
+			event(t, timeline.KindCall, "2025-07-03TMO", "Putin calls Trump", "vladimir putin", "Kremlin"), first[0].ID, 2},
+		{"a hand-made event gathers evidence too", "Lavrov received Rubio on Tuesday.",
+			event(t, timeline.KindVisit, "2025-07-01", "Rubio visits Moscow", "Sergey Lavrov"), hand.ID, 1},
+		{"another day is another occurrence", "Israel struck Iran again on June 14.",
+			event(t, timeline.KindStrike, "2025-06-14", "Israel strikes Iran again", "Israel", "Iran"), 0, 0},
+		{"another kind is another occurrence", "Trump spoke about Putin on Thursday.",
+			event(t, timeline.KindStatement, "2025-07-03", "Trump speaks about Putin", "Donald Trump"), 0, 0},
+		{"no shared actor, no merge", "Ukraine struck Russia on June 13.",
+			event(t, timeline.KindStrike, "2025-06-13", "Ukraine strikes Russia", "Ukraine", "Russia"), 0, 0},
+		{"a month is not a day of it", "Israel struck Iran in June.",
+			event(t, timeline.KindStrike, "2025-06", "Israel strikes Iran in June", "Israel", "Iran"), 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newReport(t, "Second report: "+tt.name, "2025-07-04")
+			r.says(tt.sentence, tt.e.Kind, tt.e.Date.Value(), tt.e.Title, tt.e.ActorNames()...)
+			saved := r.save(s)[0]
+			if tt.mergedTo == 0 {
+				if saved.ID == first[0].ID || saved.ID == first[1].ID || saved.ID == hand.ID || saved.Sources != 1 {
+					t.Fatalf("saved as event %d with %d sources, want a new event with 1", saved.ID, saved.Sources)
+				}
+				if !saved.CreatedAt.Equal(r.article.CreatedAt) {
+					t.Errorf("new event created at %v, article at %v; want the same", saved.CreatedAt, r.article.CreatedAt)
+				}
+				return
+			}
+			if saved.ID != tt.mergedTo {
+				t.Fatalf("saved as event %d, want a mention of event %d", saved.ID, tt.mergedTo)
+			}
+			if !saved.CreatedAt.Before(r.article.CreatedAt) {
+				t.Errorf("merged event created at %v, article at %v: a caller cannot tell it was merged", saved.CreatedAt, r.article.CreatedAt)
+			}
+			stored, err := s.Event(ctx, tt.mergedTo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stored.Sources != tt.sources || saved.Sources != tt.sources {
+				t.Errorf("sources: stored %d, reported by SaveArticle %d; want %d", stored.Sources, saved.Sources, tt.sources)
+			}
+			if saved.Title != stored.Title {
+				t.Errorf("SaveArticle left the merged event as %q, want it as stored, %q", saved.Title, stored.Title)
+			}
+			quotes := make([]string, len(stored.Mentions))
+			for i, m := range stored.Mentions {
+				quotes[i] = m.Quote
+			}
+			if !slices.Contains(quotes, tt.sentence) {
+				t.Errorf("mentions %q lack the new quote", quotes)
+			}
+		})
+	}
+
+	// The merged event keeps its own fields: they may be a person's.
+	stored, err := s.Event(ctx, first[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Title != "Trump and Putin speak" || stored.Date.Value() != "2025-07-03" || len(stored.Actors) != 2 {
+		t.Errorf("merging changed the stored event: %q %s %v", stored.Title, stored.Date.Value(), stored.ActorNames())
+	}
+}
+
+func TestOneArticleReportingAnOccurrenceTwiceGivesOneEvent(t *testing.T) {
+	s := storetest.New(t)
+	saved := newReport(t, "Twice", "2025-07-03").
+		says("Trump called Putin on Thursday.", timeline.KindCall, "2025-07-03", "Trump calls Putin", "Trump", "Putin").
+		says("The call with Putin lasted an hour.", timeline.KindCall, "2025-07-03", "An hour-long call", "Putin").
+		save(s)
+	if saved[0].ID != saved[1].ID || saved[1].Sources != 1 {
+		t.Errorf("events %d and %d (sources %d); want one event from one source", saved[0].ID, saved[1].ID, saved[1].Sources)
+	}
+	if n := len(allPages(t, s, timeline.Filter{})); n != 1 {
+		t.Errorf("%d events stored, want 1", n)
+	}
+}
+
+// Two articles about one occurrence, saved at the same moment, give one
+// event with two sources, never two events.
+func TestConcurrentReportsOfOneOccurrenceMerge(t *testing.T) {
+	s := storetest.New(t)
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Go(func() {
+			r := newReport(t, "Report "+string(rune('A'+i)), "2025-06-22").
+				says(strings.Repeat("Indeed, ", i)+"The United States struck Iran on June 21.", timeline.KindStrike, "2025-06-21", "US strikes Iran", "United States", "Iran")
+			_, errs[i] = s.SaveArticle(context.Background(), &r.article, r.events)
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	all := allPages(t, s, timeline.Filter{})
+	if len(all) != 1 || all[0].Sources != 4 {
+		t.Fatalf("%d events (first with %d sources), want 1 event reported by 4", len(all), all[0].Sources)
+	}
+}
+
+func TestSearchCoversTitlesActorsSummariesAndQuotes(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	e := event(t, timeline.KindMeeting, "2025-05-16", "Delegations meet", "Türkiye", "Ukraine")
+	e.Summary = "Prisoner exchange agreed."
+	hand := create(t, s, e)[0]
+	newReport(t, "Talks", "2025-05-17").
+		says("Negotiators gathered in Istanbul's Dolmabahçe palace.", timeline.KindMeeting, "2025-05-15", "Talks in Istanbul", "Russia", "Ukraine").
+		save(s)
+
+	tests := []struct {
+		name, q string
+		want    []string
+	}{
+		{"a title word", "delegations", []string{"Delegations meet"}},
+		{"an actor name", "Türkiye", []string{"Delegations meet"}},
+		{"the summary, stemmed", "prisoners", []string{"Delegations meet"}},
+		{"a word only in the quote", "palace", []string{"Talks in Istanbul"}},
+		{"words from different fields together", "istanbul russia", []string{"Talks in Istanbul"}},
+		{"an actor both share", "ukraine", []string{"Talks in Istanbul", "Delegations meet"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := s.Events(ctx, timeline.Filter{Text: tt.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := titles(p.Events); !slices.Equal(got, tt.want) {
+				t.Errorf("search %q = %v, want %v", tt.q, got, tt.want)
+			}
+		})
+	}
+
+	// The document follows edits of the event and of its actors.
+	hand.Title = "Envoys confer"
+	hand.Actors = []timeline.Actor{{Name: "Vatican"}}
+	if err := s.UpdateEvent(ctx, &hand); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{"delegations": nil, "türkiye": nil, "envoys": {"Envoys confer"}, "vatican": {"Envoys confer"}} {
+		p, err := s.Events(ctx, timeline.Filter{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := titles(p.Events); !slices.Equal(got, want) {
+			t.Errorf("after the edit, search %q = %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestEventsCarryTheirLeadMentionAndSources(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	later := newReport(t, "Later report", "2025-07-05").
+		says("Trump and Putin talked on July 3.", timeline.KindCall, "2025-07-03", "Call", "Trump", "Putin")
+	later.save(s)
+	earlier := newReport(t, "Same-day report", "2025-07-03").
+		says("Trump and Putin spoke this morning.", timeline.KindCall, "2025-07-03TMO", "Call", "Putin")
+	earlier.save(s)
+	create(t, s, event(t, timeline.KindStatement, "2025-07-04", "Typed by hand", "Trump"))
+
+	p, err := s.Events(ctx, timeline.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Events) != 2 {
+		t.Fatalf("%d events, want 2", len(p.Events))
+	}
+	call := p.Events[0]
+	if call.Sources != 2 || len(call.Mentions) != 1 {
+		t.Fatalf("call: %d sources, %d mentions; want 2 sources and the lead mention", call.Sources, len(call.Mentions))
+	}
+	m := call.Mentions[0]
+	if m.Quote != "Trump and Putin spoke this morning." || m.Article == nil ||
+		m.Article.Title != "Same-day report" || m.Article.Published.Value() != "2025-07-03" || m.Article.Publisher != "Example News" {
+		t.Errorf("lead mention = %q from %+v; want the earliest published article's", m.Quote, m.Article)
+	}
+	if hand := p.Events[1]; hand.Mentions != nil || hand.Sources != 0 {
+		t.Errorf("hand-made event: %d mentions, %d sources; want none", len(hand.Mentions), hand.Sources)
+	}
+}
+
+func TestArticleByBodyAndArticleEvents(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	r := newReport(t, "Known", "2025-07-03").
+		says("Israel struck Iran on June 13.", timeline.KindStrike, "2025-06-13", "Israel strikes Iran", "Israel", "Iran").
+		says("Trump called Putin on Thursday.", timeline.KindCall, "2025-07-03", "Trump calls Putin", "Trump", "Putin")
+	r.save(s)
+
+	a, err := s.ArticleByBody(ctx, "\r\n"+strings.ReplaceAll(r.article.Body, "\n", "\r\n")+"\n")
+	if err != nil || a.ID != r.article.ID || a.Title != "Known" || a.Published.Value() != "2025-07-03" {
+		t.Errorf("ArticleByBody = %+v, %v; want article %d", a, err, r.article.ID)
+	}
+	if _, err := s.ArticleByBody(ctx, "never seen"); !errors.Is(err, timeline.ErrNotFound) {
+		t.Errorf("unknown body: %v, want ErrNotFound", err)
+	}
+	events, err := s.ArticleEvents(ctx, r.article.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(events); !slices.Equal(got, []string{"Israel strikes Iran", "Trump calls Putin"}) {
+		t.Errorf("ArticleEvents = %v", got)
+	}
+}
+
+func TestMonthCounts(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	create(t, s,
+		event(t, timeline.KindLeadership, "2025", "Year only", "United States"),
+		event(t, timeline.KindStrike, "2025-06-13", "Strike one", "Israel"),
+		event(t, timeline.KindStrike, "2025-06-21", "Strike two", "United States"),
+		event(t, timeline.KindCall, "2025-07-03TMO", "Call", "United States"),
+	)
+	month := func(y int, m time.Month, n int) timeline.MonthCount {
+		return timeline.MonthCount{Month: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), Events: n}
+	}
+	tests := []struct {
+		name   string
+		filter timeline.Filter
+		want   []timeline.MonthCount
+	}{
+		{"everything, a year-only event in its first month", timeline.Filter{}, []timeline.MonthCount{
+			month(2025, 1, 1), month(2025, 6, 2), month(2025, 7, 1)}},
+		{"the filters apply", timeline.Filter{Kinds: []timeline.Kind{timeline.KindStrike}, Actors: []string{"united states"}},
+			[]timeline.MonthCount{month(2025, 6, 1)}},
+		{"nothing", timeline.Filter{Text: "absent"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.MonthCounts(ctx, tt.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestActorsMostUsedFirst(t *testing.T) {
+	s := storetest.New(t)
+	create(t, s,
+		event(t, timeline.KindStrike, "2025-06-13", "a", "Israel", "Iran"),
+		event(t, timeline.KindStrike, "2025-06-21", "b", "United States", "Iran"),
+		event(t, timeline.KindCall, "2025-07-03", "c", "United States", "Iran"),
+	)
+	got, err := s.Actors(context.Background(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, a := range got {
+		names = append(names, a.Name)
+	}
+	if !slices.Equal(names, []string{"Iran", "United States"}) {
+		t.Errorf("Actors(2) = %v", names)
+	}
+}
+
+// The overview counts kept by triggers agree with counting the events,
+// through edits that move an event to another month or kind and through
+// deletions.
+func TestMonthCountsFollowEditsAndDeletions(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	events := create(t, s,
+		event(t, timeline.KindStrike, "2025-06-13", "a", "Israel"),
+		event(t, timeline.KindStrike, "2025-06-21", "b", "United States"),
+		event(t, timeline.KindCall, "2025-07-03", "c", "United States"),
+	)
+	moved := events[0]
+	moved.Date, moved.Kind = date(t, "2024-12-24"), timeline.KindMeeting
+	if err := s.UpdateEvent(ctx, &moved); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteEvent(ctx, events[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := s.MonthCounts(ctx, timeline.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A range that holds everything makes MonthCounts count the events.
+	counted, err := s.MonthCounts(ctx, timeline.Filter{From: date(t, "0000")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []timeline.MonthCount{
+		{Month: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), Events: 1},
+		{Month: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Events: 1},
+	}
+	if !slices.Equal(kept, want) || !slices.Equal(counted, want) {
+		t.Errorf("kept counts %v, counted %v; want %v", kept, counted, want)
+	}
+	strikes, err := s.MonthCounts(ctx, timeline.Filter{Kinds: []timeline.Kind{timeline.KindMeeting}})
+	if err != nil || !slices.Equal(strikes, want[:1]) {
+		t.Errorf("meetings = %v, %v; want %v", strikes, err, want[:1])
+	}
+}
+
+// TestSyntheticTimeline checks, on 20,000 made-up events, what only shows
+// with many events: the two ways of filtering by actor, and the query
+// plans of the timeline page.
+func TestSyntheticTimeline(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.Config(t)
+	syn := storetest.LoadSynthetic(t, cfg, 20_000)
+	s, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+
+	// Actor filters name an actor's events by id when it has few, and
+	// test each event when it has many; both select the same events.
+	t.Run("actor filters select an actor's events, however many", func(t *testing.T) {
+		for _, actor := range []string{syn.Common, syn.Actor, syn.Rare, "Nobody At All"} {
+			all := allPages(t, s, timeline.Filter{Actors: []string{actor}, Limit: 500})
+			total, _, err := s.CountEvents(ctx, timeline.Filter{Actors: []string{actor}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) != total {
+				t.Errorf("%s: pages hold %d events, the count says %d", actor, len(all), total)
+			}
+			for _, e := range all {
+				if !slices.ContainsFunc(e.Actors, func(a timeline.Actor) bool { return timeline.ActorKey(a.Name) == timeline.ActorKey(actor) }) {
+					t.Fatalf("%s: event %d has actors %v", actor, e.ID, e.ActorNames())
+				}
+			}
+			if actor != "Nobody At All" && total == 0 {
+				t.Errorf("%s: no events; the synthetic data should have some", actor)
+			}
+		}
+	})
+
+	// The plans, not the timings, are what a test can hold steady: the
+	// page reads the timeline index in order and stops after one page.
+	deep := allPages(t, s, timeline.Filter{Limit: 500})[18_000]
+	plans := []struct {
+		name   string
+		filter timeline.Filter
+		want   []string
+		sorted bool // read in order from the index: nothing to sort
+	}{
+		{"first page: the timeline index, in order", timeline.Filter{}, []string{"Index Scan using events_chrono on events e"}, true},
+		{"newest first: the same index, backwards", timeline.Filter{Order: timeline.NewestFirst}, []string{"Index Scan Backward using events_chrono on events e"}, true},
+		{"a deep page starts inside the index", timeline.Filter{After: timeline.CursorAt(deep)}, []string{
+			"Index Scan using events_chrono on events e", "Index Cond: (ROW(date_start, date_rank, id) > ROW("}, true},
+		{"a date range bounds the index scan", timeline.Filter{From: date(t, "2010-03"), To: date(t, "2010-03")}, []string{
+			"Index Cond: ((date_start >= ", "AND (date_start < "}, false},
+		{"one actor's events come in order from event_actors", timeline.Filter{Actors: []string{syn.Common}}, []string{"using event_actors_timeline on event_actors fa"}, true},
+		{"however few they are", timeline.Filter{Actors: []string{syn.Rare}, After: timeline.CursorAt(deep)}, []string{
+			"using event_actors_timeline on event_actors fa", "Index Cond: ((actor_id = "}, true},
+		{"a rare word is looked up in the search index", timeline.Filter{Text: "unheard-of-word"}, []string{"Bitmap Index Scan on events_search"}, false},
+	}
+	for _, tt := range plans {
+		t.Run(tt.name, func(t *testing.T) {
+			plan, err := s.ExplainEvents(ctx, tt.filter, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(plan, want) {
+					t.Errorf("plan lacks %q:\n%s", want, plan)
+				}
+			}
+			if strings.Contains(plan, "Seq Scan on events") {
+				t.Errorf("plan reads every event:\n%s", plan)
+			}
+			if tt.sorted && strings.Contains(plan, "Sort Key: e.date_start") {
+				t.Errorf("plan sorts what the index gives in order:\n%s", plan)
+			}
+		})
+	}
+	for _, f := range []timeline.Filter{{}, {Actors: []string{syn.Common}}} {
+		t.Run(fmt.Sprintf("the overview of %v reads no events", f.Actors), func(t *testing.T) {
+			plan, err := s.ExplainMonthCounts(ctx, f, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(plan, "on events") {
+				t.Errorf("plan reads the events:\n%s", plan)
+			}
+		})
+	}
+}
+
+// An actor's events are read in the order of their copy of the event's
+// date in event_actors: it follows the event's date however it changes.
+func TestActorPagesFollowChangedDates(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.Config(t)
+	s, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	events := create(t, s,
+		event(t, timeline.KindCall, "2025-07-01", "first", "Envoy"),
+		event(t, timeline.KindCall, "2025-07-02", "second", "Envoy"),
+		event(t, timeline.KindCall, "2025-07-03", "third", "Envoy", "Other"),
+	)
+	order := func() []string {
+		t.Helper()
+		return titles(allPages(t, s, timeline.Filter{Actors: []string{"envoy"}, Limit: 1}))
+	}
+	moved := events[0]
+	moved.Date = date(t, "2025-07-05")
+	if err := s.UpdateEvent(ctx, &moved); err != nil {
+		t.Fatal(err)
+	}
+	if got := order(); !slices.Equal(got, []string{"second", "third", "first"}) {
+		t.Errorf("after an edit: %v", got)
+	}
+	// Written by other means than the store, too.
+	exec(t, cfg, `UPDATE events SET date_start = '2025-06-30', date_end = '2025-07-01', date_value = '2025-06-30' WHERE title = 'third'`)
+	if got := order(); !slices.Equal(got, []string{"third", "second", "first"}) {
+		t.Errorf("after an update in SQL: %v", got)
+	}
+	counts, err := s.MonthCounts(ctx, timeline.Filter{Actors: []string{"Envoy"}})
+	if err != nil || len(counts) != 2 || counts[0].Events != 1 || counts[1].Events != 2 {
+		t.Errorf("overview of the actor = %v, %v; want June 1, July 2", counts, err)
+	}
+}

@@ -1,0 +1,559 @@
+package views
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
+)
+
+// maxArticleRequest bounds the article forms: the article (pasted, or
+// uploaded, or carried by the review form) and room for the fields. The
+// forms are multipart, so text is not inflated by URL encoding.
+const maxArticleRequest = timeline.MaxArticleBytes + 1<<20
+
+// maxCandidates bounds the candidates a review form may carry.
+const maxCandidates = 500
+
+// exampleArticle is a short report in the manner of a news story, written
+// for Dateline, for trying it out on an empty timeline.
+//
+//go:embed example.txt
+var exampleArticle string
+
+// ArticleForm is the page for adding an article: paste or upload.
+type ArticleForm struct {
+	Body, URL, Published string
+	Example              bool // Body is the example article
+	Errors               *timeline.ValidationError
+}
+
+// ReviewModel is the review of what extraction found in an article,
+// before anything is saved. The article travels in the form, so that
+// accepting or re-reading needs nothing stored.
+type ReviewModel struct {
+	Body, URL, Title, Publisher string
+	// Published is the publication date as found or typed; PublishedDate
+	// what it reads as; PublishedSource where it came from (an
+	// extract.Source* value).
+	Published       string
+	PublishedDate   timeline.Date
+	PublishedSource string
+	// FoundPublished is the date as extraction gave it, to tell whether
+	// the user changed it.
+	FoundPublished string
+	Notes          []string
+	Candidates     []Candidate
+	Errors         *timeline.ValidationError
+}
+
+// Candidate is one event extraction proposes, as the form shows and
+// returns it.
+type Candidate struct {
+	Index    int
+	Selected bool
+	Date     string
+	DateRead timeline.Date // what Date reads as; zero when it does not
+	Kind     string
+	Title    string
+	Actors   []string
+	Summary  string
+	Status   string
+	// KnownActors are the actors extraction found, kind and name, so
+	// that kinds survive the round trip through the form.
+	KnownActors []timeline.Actor
+	Confidence  float64
+	// Spans are the byte ranges of the mentions in the article.
+	Spans  [][2]int
+	Quotes []QuoteInContext
+	Errors *timeline.ValidationError
+}
+
+// QuoteInContext is a quote with some of the text around it.
+type QuoteInContext struct {
+	Before, Quote, After string
+}
+
+func (c Candidate) field(name string) string { return fmt.Sprintf("c%d.%s", c.Index, name) }
+
+func (c Candidate) id(name string) string { return fmt.Sprintf("c%d-%s", c.Index, name) }
+
+func (c Candidate) actorFields() []string {
+	fields := append([]string(nil), c.Actors...)
+	return append(fields, "")
+}
+
+func (c Candidate) spans() string {
+	parts := make([]string, len(c.Spans))
+	for i, s := range c.Spans {
+		parts[i] = fmt.Sprintf("%d-%d", s[0], s[1])
+	}
+	return strings.Join(parts, " ")
+}
+
+// problems is every problem of the review, the article's and the
+// candidates', for the summary at the top.
+func (m ReviewModel) problems() *timeline.ValidationError {
+	v := &timeline.ValidationError{}
+	if m.Errors != nil {
+		v.Fields = append(v.Fields, m.Errors.Fields...)
+	}
+	for _, c := range m.Candidates {
+		if c.Errors != nil {
+			for _, f := range c.Errors.Fields {
+				v.Add(c.field(f.Field), f.Message)
+			}
+		}
+	}
+	return v
+}
+
+// publishedSourceText says where the publication date came from.
+func (m ReviewModel) publishedSourceText() string {
+	switch m.PublishedSource {
+	case extract.SourceGiven:
+		return "as you gave it"
+	case extract.SourceMetadata:
+		return "from the page's metadata"
+	case extract.SourceDateline:
+		return "from the dateline at the top of the article"
+	case extract.SourceUpdated:
+		return "from an “Updated” time: the first publication date was not found"
+	}
+	return "not found: dates such as “Thursday” could not be worked out. Enter it and read the article again"
+}
+
+func (s *Server) newArticle(w http.ResponseWriter, r *http.Request) error {
+	f := ArticleForm{}
+	if r.URL.Query().Get("example") != "" {
+		f.Body, f.Example = exampleArticle, true
+	}
+	return render(w, r, ArticleFormPage(f))
+}
+
+// readArticle reads a pasted or uploaded article, and shows what
+// extraction found in it for review. It also re-reads an article from the
+// review page with another publication date. Nothing is stored, so the
+// answer is the review page itself rather than a redirect.
+func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
+	f, err := readArticleForm(w, r)
+	if err != nil {
+		return err
+	}
+	v := &timeline.ValidationError{}
+	if f.Errors != nil {
+		v = f.Errors
+	}
+	var published timeline.Date
+	if f.Published != "" {
+		d, err := readDate(f.Published, s.today())
+		if err != nil {
+			v.Add("published", err.Error())
+		}
+		published = d
+	}
+	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" {
+		v.Add("body", "paste the article's text or choose a file")
+	}
+	addFieldErrors(v, (&timeline.Article{Body: f.Body, URL: f.URL}).Validate(), "")
+	if v.Err() != nil {
+		f.Errors = v
+		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticleFormPage(f))
+	}
+
+	known, err := s.store.ArticleByBody(r.Context(), f.Body)
+	switch {
+	case err == nil:
+		return s.showKnown(w, r, known.ID)
+	case !errors.Is(err, timeline.ErrNotFound):
+		return err
+	}
+
+	res, err := s.extract(f.Body, extract.Options{Published: published})
+	if err != nil {
+		switch {
+		case errors.Is(err, extract.ErrEmpty):
+			v.Add("body", "the article is empty")
+		case errors.Is(err, extract.ErrNotText):
+			v.Add("body", "this is not text: paste the article, or upload it as .txt or .html")
+		case errors.Is(err, extract.ErrTooLarge):
+			v.Add("body", fmt.Sprintf("the article is larger than %d MiB", timeline.MaxArticleBytes>>20))
+		default:
+			return err
+		}
+		f.Errors = v
+		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticleFormPage(f))
+	}
+	return render(w, r, ReviewPage(reviewOf(f, res)))
+}
+
+// readArticleForm reads the article form, multipart or not. A file that
+// cannot be used, or a request that is too large, becomes a field error.
+func readArticleForm(w http.ResponseWriter, r *http.Request) (ArticleForm, error) {
+	var f ArticleForm
+	r.Body = http.MaxBytesReader(w, r.Body, maxArticleRequest)
+	err := r.ParseMultipartForm(maxArticleRequest)
+	if errors.Is(err, http.ErrNotMultipart) {
+		err = r.ParseForm()
+	}
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		f.Errors = &timeline.ValidationError{}
+		f.Errors.Add("body", fmt.Sprintf("the article is larger than %d MiB", timeline.MaxArticleBytes>>20))
+		return f, nil
+	case err != nil:
+		return f, badRequest{"The form could not be read."}
+	}
+	f.Body = newlines(r.PostFormValue("body"))
+	f.URL = strings.TrimSpace(r.PostFormValue("url"))
+	f.Published = strings.TrimSpace(r.PostFormValue("published"))
+
+	file, header, err := r.FormFile("file")
+	if errors.Is(err, http.ErrMissingFile) {
+		return f, nil
+	}
+	if err != nil {
+		return f, badRequest{"The file could not be read."}
+	}
+	defer file.Close()
+	v := &timeline.ValidationError{}
+	f.Errors = v
+	if header.Size == 0 && header.Filename == "" {
+		return f, nil // an empty file input
+	}
+	if strings.TrimSpace(f.Body) != "" {
+		v.Add("file", "paste the text or choose a file, not both")
+		return f, nil
+	}
+	switch strings.ToLower(filepath.Ext(header.Filename)) {
+	case ".txt", ".text", ".html", ".htm":
+	default:
+		v.Add("file", "choose a .txt or .html file")
+		return f, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(file, timeline.MaxArticleBytes+1))
+	if err != nil {
+		return f, badRequest{"The file could not be read."}
+	}
+	if len(b) > timeline.MaxArticleBytes {
+		v.Add("file", fmt.Sprintf("the file is larger than %d MiB", timeline.MaxArticleBytes>>20))
+		return f, nil
+	}
+	if !utf8.Valid(b) {
+		v.Add("file", "the file is not UTF-8 text")
+		return f, nil
+	}
+	f.Body = newlines(string(b))
+	return f, nil
+}
+
+// newlines turns every line end into "\n". Browsers send a textarea's
+// line ends as "\r\n" but show a hidden field's as "\n" and may send them
+// either way: the article's text must be the same at every step of the
+// review, or the quotes' byte offsets would drift. ArticleHash ignores
+// line ends too, so an article is recognised however it was sent.
+func newlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// reviewOf turns what extraction found into the review form. Every
+// candidate starts chosen, except those the article denies happened.
+func reviewOf(f ArticleForm, res extract.Result) ReviewModel {
+	m := ReviewModel{
+		Body: f.Body, URL: f.URL, Title: res.Title, Published: res.Published.Value(),
+		PublishedDate: res.Published, PublishedSource: res.PublishedSource, Notes: res.Notes,
+	}
+	m.FoundPublished = m.Published
+	for i, e := range res.Events {
+		c := Candidate{
+			Index: i, Selected: e.Status != timeline.StatusNegated, Date: e.Date.Value(), DateRead: e.Date,
+			Kind: string(e.Kind), Title: e.Title, Actors: e.ActorNames(), Summary: e.Summary,
+			Status: string(e.Status), KnownActors: e.Actors, Confidence: e.Confidence,
+		}
+		for _, men := range e.Mentions {
+			c.Spans = append(c.Spans, [2]int{men.Start, men.End})
+		}
+		c.Quotes = quotesOf(f.Body, c.Spans)
+		m.Candidates = append(m.Candidates, c)
+	}
+	return m
+}
+
+// quotesOf shows each span of body in context.
+func quotesOf(body string, spans [][2]int) []QuoteInContext {
+	var qs []QuoteInContext
+	for _, sp := range spans {
+		if q, ok := inContext(body, sp[0], sp[1]); ok {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+// contextBytes is about how much text around a quote the review shows.
+const contextBytes = 160
+
+// inContext is body[start:end] with up to contextBytes on each side, cut
+// at whole words, and white space folded so that line breaks of the paste
+// do not break the display.
+func inContext(body string, start, end int) (QuoteInContext, bool) {
+	if !validSpan(body, start, end) {
+		return QuoteInContext{}, false
+	}
+	from := max(0, start-contextBytes)
+	for from > 0 && !utf8.RuneStart(body[from]) {
+		from++
+	}
+	before := body[from:start]
+	if from > 0 {
+		if i := strings.IndexAny(before, " \n"); i >= 0 && i < len(before)-1 {
+			before = "…" + before[i+1:]
+		}
+	}
+	to := min(len(body), end+contextBytes)
+	for to < len(body) && !utf8.RuneStart(body[to]) {
+		to--
+	}
+	after := body[end:to]
+	if to < len(body) {
+		if i := strings.LastIndexAny(after, " \n"); i > 0 {
+			after = after[:i] + "…"
+		}
+	}
+	fold := func(s string) string {
+		out := strings.Join(strings.Fields(s), " ")
+		if s != "" && strings.TrimSpace(s[len(s)-1:]) == "" && out != "" {
+			out += " "
+		}
+		if s != "" && strings.TrimSpace(s[:1]) == "" && out != "" {
+			out = " " + out
+		}
+		return out
+	}
+	return QuoteInContext{Before: fold(before), Quote: fold(body[start:end]), After: fold(after)}, true
+}
+
+// validSpan reports whether [start, end) is a range of whole characters in
+// body.
+func validSpan(body string, start, end int) bool {
+	return 0 <= start && start < end && end <= len(body) &&
+		utf8.RuneStart(body[start]) && (end == len(body) || utf8.RuneStart(body[end])) &&
+		utf8.ValidString(body[start:end])
+}
+
+// readReview reads the review form back.
+func readReview(w http.ResponseWriter, r *http.Request) (ReviewModel, error) {
+	var m ReviewModel
+	r.Body = http.MaxBytesReader(w, r.Body, maxArticleRequest)
+	err := r.ParseMultipartForm(maxArticleRequest)
+	if errors.Is(err, http.ErrNotMultipart) {
+		err = r.ParseForm()
+	}
+	if err != nil {
+		return m, badRequest{"The review could not be read; start again from the article."}
+	}
+	p := r.PostForm
+	m = ReviewModel{
+		Body: newlines(p.Get("body")), URL: strings.TrimSpace(p.Get("url")), Title: strings.TrimSpace(p.Get("title")),
+		Publisher: strings.TrimSpace(p.Get("publisher")), Published: strings.TrimSpace(p.Get("published")),
+		PublishedSource: p.Get("published_source"), FoundPublished: p.Get("found_published"),
+	}
+	n, err := strconv.Atoi(p.Get("candidates"))
+	if err != nil || n < 0 || n > maxCandidates {
+		return m, badRequest{"The review could not be read; start again from the article."}
+	}
+	for i := range n {
+		c := Candidate{Index: i}
+		get := func(name string) string { return p.Get(c.field(name)) }
+		c.Selected = get("selected") != ""
+		c.Date, c.Kind, c.Status = strings.TrimSpace(get("date")), get("kind"), get("status")
+		c.Title, c.Summary = strings.TrimSpace(get("title")), strings.TrimSpace(get("summary"))
+		c.Actors = actorList(p[c.field("actor")])
+		for _, ka := range p[c.field("known_actor")] {
+			kind, name, _ := strings.Cut(ka, ":")
+			c.KnownActors = append(c.KnownActors, timeline.Actor{Name: name, Kind: timeline.ActorKind(kind)})
+		}
+		c.Confidence, _ = strconv.ParseFloat(get("confidence"), 64)
+		for _, sp := range strings.Fields(get("spans")) {
+			a, b, _ := strings.Cut(sp, "-")
+			start, err1 := strconv.Atoi(a)
+			end, err2 := strconv.Atoi(b)
+			if err1 == nil && err2 == nil {
+				c.Spans = append(c.Spans, [2]int{start, end})
+			}
+		}
+		c.Quotes = quotesOf(m.Body, c.Spans)
+		m.Candidates = append(m.Candidates, c)
+	}
+	return m, nil
+}
+
+// article builds the article and the chosen events the review describes,
+// and reports every problem: the article's under its fields' names, each
+// candidate's in the candidate. chosen maps the events to candidates.
+func (m *ReviewModel) article(today time.Time) (a timeline.Article, events []timeline.Event, chosen []int, ok bool) {
+	v := &timeline.ValidationError{}
+	m.Errors = v
+	a = timeline.Article{Body: m.Body, URL: m.URL, Title: m.Title, Publisher: m.Publisher, PublishedSource: m.PublishedSource}
+	ref := today
+	if m.Published != "" {
+		d, err := readDate(m.Published, today)
+		if err != nil {
+			v.Add("published", err.Error())
+		} else {
+			a.Published, m.PublishedDate, ref = d, d, d.Start()
+		}
+	}
+	if m.Published != m.FoundPublished {
+		a.PublishedSource = extract.SourceGiven
+	}
+	if a.Published.IsZero() {
+		a.PublishedSource = ""
+	}
+	addFieldErrors(v, a.Validate(), "")
+	ok = v.Err() == nil
+	for i := range m.Candidates {
+		c := &m.Candidates[i]
+		c.Errors = &timeline.ValidationError{}
+		d, err := readDate(c.Date, ref)
+		c.DateRead = d
+		if !c.Selected {
+			continue
+		}
+		if err != nil {
+			c.Errors.Add("date", err.Error())
+		}
+		e := timeline.Event{
+			Kind: timeline.Kind(c.Kind), Date: d, Title: c.Title, Summary: c.Summary,
+			Actors: mergeActorKinds(c.Actors, c.KnownActors), Status: timeline.Status(c.Status),
+			Confidence: min(max(c.Confidence, 0), 1), Origin: timeline.ByExtractor,
+		}
+		for _, sp := range c.Spans {
+			if !validSpan(m.Body, sp[0], sp[1]) {
+				c.Errors.Add("quote", "the quote no longer matches the article; read the article again")
+				break
+			}
+			e.Mentions = append(e.Mentions, timeline.Mention{
+				Quote: m.Body[sp[0]:sp[1]], Start: sp[0], End: sp[1], ExtractorVersion: extract.Version,
+			})
+		}
+		addFieldErrors(c.Errors, e.Validate(), "")
+		if c.Errors.Err() != nil {
+			ok = false
+			continue
+		}
+		events = append(events, e)
+		chosen = append(chosen, i)
+	}
+	if !slices.ContainsFunc(m.Candidates, func(c Candidate) bool { return c.Selected }) {
+		v.Add("events", "choose at least one event to add")
+		ok = false
+	}
+	return a, events, chosen, ok
+}
+
+// acceptArticle saves the article with the chosen, possibly corrected,
+// events in one transaction, and shows them on the timeline.
+func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
+	m, err := readReview(w, r)
+	if err != nil {
+		return err
+	}
+	a, events, chosen, ok := m.article(s.today())
+	if !ok {
+		return renderStatus(w, r, http.StatusUnprocessableEntity, ReviewPage(m))
+	}
+	duplicate, err := s.store.SaveArticle(r.Context(), &a, events)
+	if v := timeline.FieldErrors(err); v != nil {
+		// Validation above is the same; this is for the rules only the
+		// store knows. Events' fields are named events[i].field.
+		for _, fe := range v.Fields {
+			var i int
+			var field string
+			if n, _ := fmt.Sscanf(fe.Field, "events[%d].", &i); n == 1 && i < len(chosen) {
+				_, field, _ = strings.Cut(fe.Field, "].")
+				if strings.HasPrefix(field, "mentions") {
+					field = "quote"
+				}
+				m.Candidates[chosen[i]].Errors.Add(field, fe.Message)
+			} else {
+				m.Errors.Add(fe.Field, fe.Message)
+			}
+		}
+		return renderStatus(w, r, http.StatusUnprocessableEntity, ReviewPage(m))
+	}
+	if err != nil {
+		return err
+	}
+	if duplicate {
+		return s.showKnown(w, r, a.ID)
+	}
+	added, merged := 0, 0
+	var ids []int64
+	for _, e := range events {
+		if slices.Contains(ids, e.ID) {
+			continue
+		}
+		ids = append(ids, e.ID)
+		if e.CreatedAt.Before(a.CreatedAt) {
+			merged++
+		} else {
+			added++
+		}
+	}
+	first := slices.MinFunc(events, func(x, y timeline.Event) int {
+		if c := timeline.Compare(x.Date, y.Date); c != 0 {
+			return c
+		}
+		return int(x.ID - y.ID)
+	})
+	q := url.Values{"notice": {"added"}, "added": {strconv.Itoa(added)}, "merged": {strconv.Itoa(merged)}}
+	return seeOther(w, r, highlightURL(q, ids, first))
+}
+
+// showKnown sends the user to the timeline at the events of an article
+// that was added before.
+func (s *Server) showKnown(w http.ResponseWriter, r *http.Request, articleID int64) error {
+	events, err := s.store.ArticleEvents(r.Context(), articleID)
+	if err != nil {
+		return err
+	}
+	q := url.Values{"notice": {"known"}}
+	if len(events) == 0 {
+		return seeOther(w, r, "/?"+q.Encode())
+	}
+	ids := make([]int64, len(events))
+	for i, e := range events {
+		ids[i] = e.ID
+	}
+	return seeOther(w, r, highlightURL(q, ids, events[0]))
+}
+
+// highlightURL is the timeline from first on, with ids highlighted and the
+// page scrolled to first.
+func highlightURL(q url.Values, ids []int64, first timeline.Event) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	q.Set("new", strings.Join(parts, ","))
+	if c := startingAt(first); !c.IsZero() {
+		q.Set("after", c.String())
+	}
+	return "/?" + q.Encode() + "#" + eventAnchor(first)
+}

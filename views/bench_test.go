@@ -1,0 +1,203 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/storetest"
+	"github.com/dateline/dateline/timeline"
+	"github.com/jackc/pgx/v5"
+)
+
+// benchSite is the application over a database of made-up events.
+type benchSite struct {
+	server *Server
+	store  *store.Store
+	syn    storetest.Synthetic
+	deep   timeline.Cursor // the cursor nine tenths into the timeline
+	event  int64           // an event with a mention
+}
+
+func newBenchSite(b *testing.B, n int) *benchSite {
+	b.Helper()
+	ctx := context.Background()
+	cfg := storetest.Config(b)
+	syn := storetest.LoadSynthetic(b, cfg, n)
+	st, err := store.Open(ctx, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(st.Close)
+	s := NewServer(st, slog.New(slog.DiscardHandler))
+	s.now = func() time.Time { return thursday }
+	site := &benchSite{server: s, store: st, syn: syn}
+	conn, err := pgx.ConnectConfig(ctx, cfg.ConnConfig)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	err = conn.QueryRow(ctx, `SELECT date_start, date_rank, id FROM events
+		ORDER BY date_start, date_rank, id OFFSET $1 LIMIT 1`, n*9/10).
+		Scan(&site.deep.Start, &site.deep.Rank, &site.deep.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := conn.QueryRow(ctx, `SELECT min(event_id) FROM mentions`).Scan(&site.event); err != nil {
+		b.Fatal(err)
+	}
+	return site
+}
+
+// serve answers one request in the process, without a network: the
+// server's time, from the request read to the last byte written.
+func (s *benchSite) serve(b *testing.B, req func() *http.Request) {
+	w := httptest.NewRecorder()
+	s.server.ServeHTTP(w, req())
+	if w.Code != http.StatusOK {
+		b.Fatalf("%d: %s", w.Code, w.Body.String())
+	}
+}
+
+// BenchmarkPages measures the server time of every page with 100,000
+// events stored, each against the same page with 100 events ("base")
+// measured in the same run: the x-base metric is the ratio. It also logs
+// PostgreSQL's plans for the timeline's queries at 100,000 events. It
+// asserts nothing about speed.
+func BenchmarkPages(b *testing.B) {
+	sites := map[string]*benchSite{"base": newBenchSite(b, 100), "100k": newBenchSite(b, 100_000)}
+	get := func(path string) func() *http.Request {
+		return func() *http.Request { return httptest.NewRequest("GET", path, nil) }
+	}
+	pages := []struct {
+		name string
+		req  func(s *benchSite) func() *http.Request
+	}{
+		{"timeline", func(s *benchSite) func() *http.Request { return get("/") }},
+		{"timeline newest first", func(s *benchSite) func() *http.Request { return get("/?order=newest") }},
+		{"timeline deep page", func(s *benchSite) func() *http.Request { return get("/?after=" + s.deep.String()) }},
+		{"timeline by kinds", func(s *benchSite) func() *http.Request { return get("/?kind=strike&kind=call") }},
+		{"timeline by actor", func(s *benchSite) func() *http.Request { return get("/?actor=" + url.QueryEscape(s.syn.Actor)) }},
+		{"timeline by rare actor", func(s *benchSite) func() *http.Request { return get("/?actor=" + url.QueryEscape(s.syn.Rare)) }},
+		{"timeline by common actor", func(s *benchSite) func() *http.Request { return get("/?actor=" + url.QueryEscape(s.syn.Common)) }},
+		{"timeline search", func(s *benchSite) func() *http.Request { return get("/?q=" + s.syn.Word) }},
+		{"timeline month", func(s *benchSite) func() *http.Request { return get("/?from=2010-03&to=2010-03") }},
+		{"timeline all filters", func(s *benchSite) func() *http.Request {
+			return get("/?kind=strike&actor=" + url.QueryEscape(s.syn.Actor) + "&q=" + s.syn.Word + "&from=2005&to=2020")
+		}},
+		{"event page", func(s *benchSite) func() *http.Request { return get(fmt.Sprintf("/events/%d", s.event)) }},
+		{"event form", func(s *benchSite) func() *http.Request { return get("/events/new") }},
+		{"date preview", func(s *benchSite) func() *http.Request { return get("/dates/parse?q=last+Thursday") }},
+		{"review", func(s *benchSite) func() *http.Request {
+			var body bytes.Buffer
+			mw := multipart.NewWriter(&body)
+			mw.WriteField("body", exampleArticle)
+			mw.Close()
+			raw := body.Bytes()
+			return func() *http.Request {
+				r := httptest.NewRequest("POST", "/articles", bytes.NewReader(raw))
+				r.Header.Set("Content-Type", mw.FormDataContentType())
+				return r
+			}
+		}},
+	}
+	logPlans(b, sites["100k"])
+	for _, p := range pages {
+		var base float64
+		for _, size := range []string{"base", "100k"} {
+			s := sites[size]
+			req := p.req(s)
+			b.Run(p.name+"/"+size, func(b *testing.B) {
+				for b.Loop() {
+					s.serve(b, req)
+				}
+				ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+				b.ReportMetric(ns/1e6, "ms/op")
+				if size == "base" {
+					base = ns
+				} else if base > 0 {
+					b.ReportMetric(ns/base, "x-base")
+				}
+			})
+		}
+	}
+}
+
+// logPlans writes how PostgreSQL runs the timeline's queries, the
+// scans and sorts of each plan and its execution time, to
+// $DATELINE_BENCH_PLANS or the benchmark's artifact directory.
+func logPlans(b *testing.B, s *benchSite) {
+	ctx := context.Background()
+	filters := []struct {
+		name string
+		f    timeline.Filter
+	}{
+		{"first page", timeline.Filter{}},
+		{"newest first", timeline.Filter{Order: timeline.NewestFirst}},
+		{"deep page", timeline.Filter{After: s.deep}},
+		{"kinds", timeline.Filter{Kinds: []timeline.Kind{timeline.KindStrike, timeline.KindCall}}},
+		{"actor", timeline.Filter{Actors: []string{s.syn.Actor}}},
+		{"rare actor", timeline.Filter{Actors: []string{s.syn.Rare}}},
+		{"common actor", timeline.Filter{Actors: []string{s.syn.Common}}},
+		{"two actors", timeline.Filter{Actors: []string{s.syn.Actor, s.syn.Rare}}},
+		{"search", timeline.Filter{Text: s.syn.Word}},
+		{"month", timeline.Filter{From: mustDateB(b, "2010-03"), To: mustDateB(b, "2010-03")}},
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "Plans of the timeline's queries at %d events (EXPLAIN ANALYZE, scans, sorts, times)\n", s.syn.Events)
+	for _, p := range filters {
+		plan, err := s.store.ExplainEvents(ctx, p.f, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(&out, "\n== events, %s\n%s\n", p.name, planSummary(plan))
+		plan, err = s.store.ExplainMonthCounts(ctx, overviewFilter(p.f), true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(&out, "== overview, %s\n%s\n", p.name, planSummary(plan))
+	}
+	path := os.Getenv("DATELINE_BENCH_PLANS")
+	if path == "" {
+		path = filepath.Join(b.ArtifactDir(), "plans.txt")
+	}
+	if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("query plans: %s", path)
+}
+
+// planSummary keeps the lines of a plan that say how rows are found and
+// ordered, and the timings.
+func planSummary(plan string) string {
+	var keep []string
+	for _, line := range strings.Split(plan, "\n") {
+		l := strings.TrimSpace(line)
+		for _, w := range []string{"Scan", "Sort Key", "Index Cond", "Limit", "Execution Time", "Planning Time"} {
+			if strings.Contains(l, w) {
+				keep = append(keep, "    "+line)
+				break
+			}
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+func mustDateB(b *testing.B, v string) timeline.Date {
+	d, err := timeline.ParseDate(v)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
