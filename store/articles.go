@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/jackc/pgx/v5"
@@ -99,31 +98,18 @@ func saveOccurrence(ctx context.Context, tx pgx.Tx, e *timeline.Event) error {
 }
 
 // findOccurrence returns the id of the oldest stored event that
-// timeline.SameOccurrence matches with e, or 0.
-//
-// Two articles reporting one occurrence may be saved at the same moment;
-// neither would see the other's uncommitted event and both would insert
-// one. A transaction lock on the occurrence's kind and day makes the
-// second wait until the first commits, and then find its event.
+// timeline.SameOccurrence matches with e, or 0, holding e's occurrence
+// lock until the transaction ends.
 func findOccurrence(ctx context.Context, tx pgx.Tx, e timeline.Event) (int64, error) {
 	if len(e.Actors) == 0 {
 		return 0, nil // without an actor nothing matches
 	}
-	kinds := timeline.OccurrenceKinds(e.Kind)
-	day := timeline.OccurrenceDay(e.Date)
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
-		"dateline occurrence "+string(kinds[0])+" "+day); err != nil {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, occurrenceLock(e)); err != nil {
 		return 0, err
 	}
-	// Candidates start on the day (day and finer dates) or exactly where
-	// e starts (coarser ones; timestamps have microseconds); the rule
-	// itself is then applied in Go, so that it has one definition.
-	from := e.Date.Start()
-	to := from.Add(time.Microsecond)
-	if e.Date.Precision() >= timeline.PrecisionDay {
-		from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
-		to = from.AddDate(0, 0, 1)
-	}
+	// The rule itself is applied in Go, so that it has one definition.
+	kinds := timeline.OccurrenceKinds(e.Kind)
+	from, to := occurrenceWindow(e.Date)
 	keys := make([]string, len(e.Actors))
 	for i, a := range e.Actors {
 		keys[i] = timeline.ActorKey(a.Name)
@@ -219,18 +205,4 @@ func (s *Store) ExistingArticles(ctx context.Context, hashes [][32]byte) (found 
 		found[[32]byte(h)] = true
 	}
 	return found, nil
-}
-
-// SaveArticles stores a batch of articles, each with its events
-// (events[i] belong to articles[i]), and reports which were stored before.
-func (s *Store) SaveArticles(ctx context.Context, articles []*timeline.Article, events [][]timeline.Event) ([]bool, error) {
-	dups := make([]bool, len(articles))
-	for i, a := range articles {
-		d, err := s.SaveArticle(ctx, a, events[i])
-		if err != nil {
-			return nil, err
-		}
-		dups[i] = d
-	}
-	return dups, nil
 }

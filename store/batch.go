@@ -1,0 +1,412 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/jackc/pgx/v5"
+)
+
+// SaveArticles stores a batch of articles, each with the events found in
+// it (events[i] belong to articles[i]), in one transaction and a fixed
+// number of statements, whatever the size of the batch: it is SaveArticle
+// for bulk loads. It reports which articles were stored before (by hash;
+// their events are not stored again).
+//
+// Events follow SaveArticle's rule: one that describes an occurrence
+// already stored, or stored earlier in the batch, becomes new mentions of
+// that event (timeline.SameOccurrence), under the same transaction locks
+// per kind and day, taken in one order, so batches saved at once by
+// several processes merge rather than duplicate and cannot deadlock.
+// Merged events are given the id of the event they joined.
+func (s *Store) SaveArticles(ctx context.Context, articles []*timeline.Article, events [][]timeline.Event) (dups []bool, err error) {
+	defer wrap(&err, "save %d articles", len(articles))
+	if len(events) != len(articles) {
+		return nil, fmt.Errorf("%d articles but %d event lists", len(articles), len(events))
+	}
+	for i, a := range articles {
+		if err := a.ValidateWithEvents(events[i]); err != nil {
+			return nil, fmt.Errorf("article %d: %w", i, err)
+		}
+	}
+	dups = make([]bool, len(articles))
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		b := batch{tx: tx, articles: articles, events: events, dups: dups}
+		return b.save(ctx)
+	})
+	if err != nil {
+		for _, a := range articles {
+			a.ID = 0
+		}
+		return nil, err
+	}
+	return dups, nil
+}
+
+// batch is one SaveArticles call at work.
+type batch struct {
+	tx       pgx.Tx
+	articles []*timeline.Article
+	events   [][]timeline.Event
+	dups     []bool
+}
+
+// pending is an event of the batch to store: new, or joining another.
+type pending struct {
+	e      *timeline.Event
+	key    string // occurrence key: kind class and day
+	target int64  // stored event it joins, 0 if none
+	joins  int    // index in the batch's new events it joins, -1 if none
+}
+
+func (b *batch) save(ctx context.Context) error {
+	if err := b.saveArticles(ctx); err != nil {
+		return err
+	}
+	var evs []*pending
+	for i, a := range b.articles {
+		if b.dups[i] {
+			continue
+		}
+		for j := range b.events[i] {
+			e := &b.events[i][j]
+			for k := range e.Mentions {
+				e.Mentions[k].ArticleID = a.ID
+			}
+			evs = append(evs, &pending{e: e, key: occurrenceKey(*e), joins: -1})
+		}
+	}
+	if len(evs) == 0 {
+		return nil
+	}
+	if err := b.lock(ctx, evs); err != nil {
+		return err
+	}
+	if err := b.match(ctx, evs); err != nil {
+		return err
+	}
+	if err := b.insertEvents(ctx, evs); err != nil {
+		return err
+	}
+	return b.insertMentions(ctx, evs)
+}
+
+// saveArticles inserts the articles not stored yet, in one statement,
+// and marks the others as duplicates (an article twice in the batch is
+// stored once).
+func (b *batch) saveArticles(ctx context.Context) error {
+	n := len(b.articles)
+	hashes, urls, titles, publishers, published, sources, bodies :=
+		make([][]byte, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	for i, a := range b.articles {
+		h := a.Hash()
+		hashes[i] = h[:]
+		urls[i], titles[i], publishers[i] = a.URL, a.Title, a.Publisher
+		published[i], sources[i], bodies[i] = a.Published.Value(), a.PublishedSource, a.Body
+	}
+	rows, err := b.tx.Query(ctx, `
+		INSERT INTO articles (sha256, url, title, publisher, published_value, published_source, body)
+		SELECT h, u, t, p, nullif(d, ''), s, bd
+		FROM unnest($1::bytea[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+			AS x(h, u, t, p, d, s, bd)
+		ON CONFLICT (sha256) DO NOTHING
+		RETURNING sha256, id, created_at`, hashes, urls, titles, publishers, published, sources, bodies)
+	if err != nil {
+		return fmt.Errorf("articles: %w", err)
+	}
+	type stored struct {
+		id      int64
+		created time.Time
+	}
+	inserted := map[string]stored{}
+	var h []byte
+	var st stored
+	_, err = pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
+		inserted[string(h)] = st
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("articles: %w", err)
+	}
+	var earlier [][]byte
+	taken := map[string]bool{}
+	for i, a := range b.articles {
+		key := string(hashes[i])
+		if st, ok := inserted[key]; ok && !taken[key] {
+			a.ID, a.CreatedAt = st.id, st.created
+			taken[key] = true
+			continue
+		}
+		b.dups[i] = true
+		earlier = append(earlier, hashes[i])
+	}
+	if len(earlier) == 0 {
+		return nil
+	}
+	rows, err = b.tx.Query(ctx, `SELECT sha256, id, created_at FROM articles WHERE sha256 = ANY($1::bytea[])`, earlier)
+	if err != nil {
+		return fmt.Errorf("stored articles: %w", err)
+	}
+	known := map[string]stored{}
+	_, err = pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
+		known[string(h)] = st
+		return nil
+	})
+	for i, a := range b.articles {
+		if b.dups[i] {
+			st := known[string(hashes[i])]
+			a.ID, a.CreatedAt = st.id, st.created
+		}
+	}
+	return err
+}
+
+// occurrenceKey is the kind class and day two events must share to be
+// one occurrence: the key of the transaction lock and of candidates.
+func occurrenceKey(e timeline.Event) string {
+	return string(timeline.OccurrenceKinds(e.Kind)[0]) + " " + timeline.OccurrenceDay(e.Date)
+}
+
+// occurrenceLock names the transaction lock of e's occurrence key. Two
+// articles reporting one occurrence may be saved at the same moment;
+// neither would see the other's uncommitted event and both would insert
+// one. The lock makes the second wait until the first commits, and then
+// find its event.
+func occurrenceLock(e timeline.Event) string {
+	return "dateline occurrence " + occurrenceKey(e)
+}
+
+// lock takes the occurrence locks of the batch in sorted order, in one
+// statement (unnest keeps the array's order).
+func (b *batch) lock(ctx context.Context, evs []*pending) error {
+	var keys []string
+	for _, p := range evs {
+		if len(p.e.Actors) > 0 {
+			keys = append(keys, occurrenceLock(*p.e))
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	_, err := b.tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k`, keys)
+	return err
+}
+
+// match finds, for each event, the stored event it describes, or an
+// earlier event of the batch: stored candidates come in one query, and
+// timeline.SameOccurrence decides in Go, as SaveArticle does.
+func (b *batch) match(ctx context.Context, evs []*pending) error {
+	var kinds, actors []string
+	var froms, tos []time.Time
+	seen := map[string]bool{}
+	for _, p := range evs {
+		for _, a := range p.e.Actors {
+			actors = append(actors, timeline.ActorKey(a.Name))
+		}
+		if len(p.e.Actors) == 0 || seen[p.key] {
+			continue
+		}
+		seen[p.key] = true
+		from, to := occurrenceWindow(p.e.Date)
+		for _, k := range timeline.OccurrenceKinds(p.e.Kind) {
+			kinds, froms, tos = append(kinds, string(k)), append(froms, from), append(tos, to)
+		}
+	}
+	candidates := map[string][]timeline.Event{}
+	if len(kinds) > 0 {
+		rows, err := b.tx.Query(ctx, `SELECT `+eventColumns+eventFrom+`
+			JOIN unnest($1::text[], $2::timestamp[], $3::timestamp[]) AS w(kind, lo, hi)
+			  ON e.kind = w.kind AND e.date_start >= w.lo AND e.date_start < w.hi
+			WHERE EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+			              WHERE ea.event_id = e.id AND a.key = ANY($4::text[]))
+			ORDER BY e.id`, kinds, froms, tos, actors)
+		if err != nil {
+			return fmt.Errorf("stored occurrences: %w", err)
+		}
+		stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
+		if err != nil {
+			return fmt.Errorf("stored occurrences: %w", err)
+		}
+		for _, e := range stored {
+			k := occurrenceKey(e)
+			candidates[k] = append(candidates[k], e)
+		}
+	}
+	fresh := map[string][]int{} // key -> indexes of new events of the batch
+	for i, p := range evs {
+		for _, c := range candidates[p.key] {
+			if timeline.SameOccurrence(c, *p.e) {
+				p.target = c.ID
+				break
+			}
+		}
+		if p.target != 0 {
+			continue
+		}
+		for _, j := range fresh[p.key] {
+			if timeline.SameOccurrence(*evs[j].e, *p.e) {
+				p.joins = j
+				break
+			}
+		}
+		if p.joins < 0 {
+			fresh[p.key] = append(fresh[p.key], i)
+		}
+	}
+	return nil
+}
+
+// occurrenceWindow is where stored events of the same occurrence start:
+// on the day, for day and finer dates; exactly where d starts otherwise
+// (timestamps have microseconds).
+func occurrenceWindow(d timeline.Date) (time.Time, time.Time) {
+	from := d.Start()
+	if d.Precision() < timeline.PrecisionDay {
+		return from, from.Add(time.Microsecond)
+	}
+	from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+	return from, from.AddDate(0, 0, 1)
+}
+
+// insertEvents stores the batch's new events with their actors: actors in
+// one upsert, event ids drawn in one query, events in one insert, their
+// actors with COPY.
+func (b *batch) insertEvents(ctx context.Context, evs []*pending) error {
+	var news []*pending
+	for _, p := range evs {
+		if p.target == 0 && p.joins < 0 {
+			news = append(news, p)
+		}
+	}
+	if len(news) == 0 {
+		return nil
+	}
+	ids, err := b.actorIDs(ctx, news)
+	if err != nil {
+		return err
+	}
+	rows, err := b.tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)`, len(news))
+	if err != nil {
+		return fmt.Errorf("event ids: %w", err)
+	}
+	eventIDs, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return fmt.Errorf("event ids: %w", err)
+	}
+	n := len(news)
+	var (
+		kinds, values, precisions, statuses, titles, summaries, origins, urls = make([]string, n), make([]string, n),
+			make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		starts, ends = make([]time.Time, n), make([]time.Time, n)
+		ranks        = make([]int16, n)
+		confidences  = make([]float64, n)
+		actorRows    [][]any
+	)
+	for i, p := range news {
+		e := p.e
+		e.ID = eventIDs[i]
+		start, rank := e.Date.SortKey()
+		kinds[i], values[i], precisions[i] = string(e.Kind), e.Date.Value(), e.Date.Precision().String()
+		starts[i], ends[i], ranks[i] = start, e.Date.End(), int16(rank)
+		statuses[i], titles[i], summaries[i] = string(e.Status), e.Title, e.Summary
+		confidences[i], origins[i], urls[i] = e.Confidence, string(e.Origin), e.SourceURL
+		for pos, a := range e.Actors {
+			actorRows = append(actorRows, []any{e.ID, ids[timeline.ActorKey(a.Name)], int16(pos)})
+		}
+	}
+	_, err = b.tx.Exec(ctx, `
+		INSERT INTO events (id, kind, date_value, date_precision, date_start, date_end, date_rank,
+			status, title, summary, confidence, origin, source_url)
+		OVERRIDING SYSTEM VALUE
+		SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[],
+			$7::smallint[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[], $13::text[])`,
+		eventIDs, kinds, values, precisions, starts, ends, ranks, statuses, titles, summaries, confidences, origins, urls)
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	if _, err := b.tx.CopyFrom(ctx, pgx.Identifier{"event_actors"}, []string{"event_id", "actor_id", "position"},
+		pgx.CopyFromRows(actorRows)); err != nil {
+		return fmt.Errorf("event actors: %w", err)
+	}
+	return nil
+}
+
+// actorIDs upserts the actors of the events in one statement and returns
+// their ids by ActorKey.
+func (b *batch) actorIDs(ctx context.Context, news []*pending) (map[string]int64, error) {
+	var names, keys, kinds []string
+	seen := map[string]bool{}
+	for _, p := range news {
+		for _, a := range p.e.Actors {
+			k := timeline.ActorKey(a.Name)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			names, keys, kinds = append(names, strings.Join(strings.Fields(a.Name), " ")), append(keys, k), append(kinds, string(a.Kind))
+		}
+	}
+	ids := map[string]int64{}
+	if len(keys) == 0 {
+		return ids, nil
+	}
+	rows, err := b.tx.Query(ctx, `
+		INSERT INTO actors (name, key, kind)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+		ON CONFLICT (key) DO UPDATE
+			SET kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END
+		RETURNING key, id`, names, keys, kinds)
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	var k string
+	var id int64
+	_, err = pgx.ForEachRow(rows, []any{&k, &id}, func() error {
+		ids[k] = id
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	return ids, nil
+}
+
+// insertMentions stores every mention of the batch, on the event it
+// belongs to, new or joined, in one statement.
+func (b *batch) insertMentions(ctx context.Context, evs []*pending) error {
+	var eventIDs, articleIDs []int64
+	var quotes, versions []string
+	var starts, ends []int32
+	for _, p := range evs {
+		id := p.e.ID
+		switch {
+		case p.target != 0:
+			id = p.target
+		case p.joins >= 0:
+			id = evs[p.joins].e.ID
+		}
+		p.e.ID = id
+		for i := range p.e.Mentions {
+			m := &p.e.Mentions[i]
+			m.EventID = id
+			eventIDs, articleIDs = append(eventIDs, id), append(articleIDs, m.ArticleID)
+			quotes, versions = append(quotes, m.Quote), append(versions, m.ExtractorVersion)
+			starts, ends = append(starts, int32(m.Start)), append(ends, int32(m.End))
+		}
+	}
+	if len(eventIDs) == 0 {
+		return nil
+	}
+	_, err := b.tx.Exec(ctx, `
+		INSERT INTO mentions (event_id, article_id, quote, quote_start, quote_end, extractor_version)
+		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::integer[], $5::integer[], $6::text[])
+		ON CONFLICT (event_id, article_id, quote_start) DO NOTHING`,
+		eventIDs, articleIDs, quotes, starts, ends, versions)
+	if err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+	return nil
+}
