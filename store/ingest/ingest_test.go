@@ -2,12 +2,16 @@ package ingest_test
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
+	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/ingest"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
@@ -120,4 +124,84 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	if !sum.Interrupted || sum.Saved != 0 {
 		t.Errorf("cancelled run: %+v", sum)
 	}
+}
+
+// Two ingesters given the same files at once, in opposite orders, store
+// every article once and every occurrence once: no stored event is the
+// same occurrence as another, and each article has the mentions a lone
+// ingester gives it.
+func TestTwoIngestersStoreEverythingOnce(t *testing.T) {
+	ctx := context.Background()
+	var lines []string
+	for k := range 20 {
+		// three wordings of each of twenty meetings, so that the ingesters'
+		// batches race for the same occurrences
+		for _, f := range []string{
+			"President Anna Keller of Germany met Prime Minister Piotr Nowak of Poland in Warsaw on %s for talks number %d.",
+			"Germany's Anna Keller and Poland's Piotr Nowak held talks in Warsaw on %s, their meeting number %d.",
+			"Piotr Nowak hosted Anna Keller in Warsaw on %s; it was meeting number %d between them.",
+		} {
+			text := fmt.Sprintf(f, fmt.Sprintf("June %d", 1+k), k)
+			lines = append(lines, fmt.Sprintf(`{"text":%q,"published":"2025-07-01"}`, text))
+		}
+	}
+	feed := writeJSONL(t, lines...)
+
+	lone := storetest.New(t)
+	if _, err := ingest.Run(ctx, lone, ingest.Files([]string{articles, feed}, timeline.MaxArticleBytes), 0,
+		ingest.Options{Workers: 1, BatchSize: 100}); err != nil {
+		t.Fatal(err)
+	}
+	shared := storetest.New(t)
+	var wg sync.WaitGroup
+	sums := make([]ingest.Summary, 2)
+	errs := make([]error, 2)
+	for i, paths := range [][]string{{articles, feed}, {feed, articles}} {
+		wg.Go(func() {
+			sums[i], errs[i] = ingest.Run(ctx, shared, ingest.Files(paths, timeline.MaxArticleBytes), 0,
+				ingest.Options{Workers: 2, BatchSize: 3 + 4*i})
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("ingester %d: %v", i, err)
+		}
+	}
+	want := articleFiles(t) + len(lines)
+	if saved := sums[0].Saved + sums[1].Saved; saved != want {
+		t.Errorf("the ingesters stored %d and %d articles, want %d in all", sums[0].Saved, sums[1].Saved, want)
+	}
+
+	mentions := func(st *store.Store) (map[string]int, []timeline.Event) {
+		perArticle := map[string]int{}
+		var events []timeline.Event
+		err := st.EachEvent(ctx, timeline.Filter{}, func(e timeline.Event) error {
+			for _, m := range e.Mentions {
+				perArticle[m.Article.Title+" "+m.Quote]++
+			}
+			events = append(events, e)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return perArticle, events
+	}
+	loneMentions, loneEvents := mentions(lone)
+	sharedMentions, sharedEvents := mentions(shared)
+	if !maps.Equal(loneMentions, sharedMentions) {
+		t.Errorf("mentions differ: one ingester %d, two at once %d", len(loneMentions), len(sharedMentions))
+	}
+	if len(loneEvents) < 20 {
+		t.Fatalf("a lone ingester found %d events, want at least the twenty meetings", len(loneEvents))
+	}
+	for i, a := range sharedEvents {
+		for _, b := range sharedEvents[i+1:] {
+			if timeline.SameOccurrence(a, b) {
+				t.Errorf("stored twice: %q (%s) and %q (%s)", a.Title, a.Date, b.Title, b.Date)
+			}
+		}
+	}
+	t.Logf("%d events alone, %d with two ingesters", len(loneEvents), len(sharedEvents))
 }

@@ -721,12 +721,19 @@ func (s *storyActors) actorsFor(ws []word, ms []mention, t trigger, date [2]int,
 			break
 		}
 	}
-	for k := t.i - 1; k >= max(0, lo); k-- {
+	// The subject may be long ("Germany's Anna Keller and Poland's Piotr
+	// Nowak held talks"): when the sentence starts near the event word,
+	// with no clause mark between, the whole start is the subject.
+	far, broke := min(t.i, date[0])-14, false
+	for k := t.i - 1; k >= max(0, far); k-- {
 		l := ws[k].low
 		if ws[k].text == ";" || ws[k].text == "—" || (clauseBreakWords[l] && l != "that" && l != "who" && l != "which" && k < date[0]) {
-			lo = k
+			lo, broke = max(lo, k), true
 			break
 		}
+	}
+	if !broke && far < 0 {
+		lo = -1
 	}
 	var subject, others []timeline.Actor
 	place := kind == timeline.KindVisit || kind == timeline.KindMeeting || kind == timeline.KindProtest

@@ -133,6 +133,9 @@ func findTriggers(ws []word) []trigger {
 		if !t.verb && len(out) > 0 && judged(ws, out[len(out)-1], t) {
 			continue // "condemned the attack": an event told before, judged now
 		}
+		if !t.verb && len(out) > 0 && purpose(ws, out[len(out)-1], t) {
+			continue // "met Nowak on Monday for talks": the meeting, told once
+		}
 		out = append(out, t)
 		i = t.j - 1
 	}
@@ -162,6 +165,23 @@ func judged(ws []word, v, n trigger) bool {
 		}
 	}
 	return true
+}
+
+// purpose reports whether the event noun n names the purpose of the event
+// verb v before it, in the same clause: "met X for talks", "arrived for
+// a visit" are one event each, dated by the verb.
+func purpose(ws []word, v, n trigger) bool {
+	if !v.verb || n.i-v.j > 12 || timeline.OccurrenceKinds(v.kind)[0] != timeline.OccurrenceKinds(n.kind)[0] {
+		return false
+	}
+	k := n.i - 1
+	for k > v.j && (ws[k].low == "a" || ws[k].low == "an" || ws[k].low == "the" || ws[k].low == "further" || ws[k].low == "more") {
+		k--
+	}
+	if lowAt(ws, k) != "for" {
+		return false
+	}
+	return !within(ws, v.j, k, ";", ":", "and", "but", "which", "who", "that", "after", "before")
 }
 
 func lowAt(ws []word, i int) string {
