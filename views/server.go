@@ -297,3 +297,22 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	_, err := w.Write([]byte("ok\n"))
 	return err
 }
+
+// Starting answers every request while the server waits for its database
+// at start: pages get the 503 page, /healthz a 503 with reason().
+func Starting(reason func() string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		setSecurityHeaders(w.Header())
+		w.Header().Set("Retry-After", "5")
+		w.Header().Set("Cache-Control", "no-store")
+		if r.URL.Path == "/healthz" {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, reason())
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		ErrorPage(http.StatusServiceUnavailable, "Dateline is starting and cannot reach its database yet. Try again in a minute.", "").Render(r.Context(), w)
+	})
+}
