@@ -68,8 +68,11 @@ fuzz:
 LOAD_EVENTS ?= 10000
 LOAD_CONNECTIONS ?= 256
 LOAD_DURATION ?= 30s
-load: db build
-	LOAD_EVENTS=$(LOAD_EVENTS) LOAD_CONNECTIONS=$(LOAD_CONNECTIONS) LOAD_DURATION=$(LOAD_DURATION) scripts/load
+load: db
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \
+		{ echo "install wrk (Debian package wrk)"; exit 1; }
+	LOAD_EVENTS=$(LOAD_EVENTS) LOAD_CONNECTIONS=$(LOAD_CONNECTIONS) LOAD_DURATION=$(LOAD_DURATION) \
+		$(GO) test -count=1 -run '^TestLoad$$' -v -timeout 10m ./cmd/dateline
 
 # PNGs of the pages as the end-to-end tests in Chromium leave them
 # (timeline, review, event form...), kept in $(SCREENSHOTS).
