@@ -202,8 +202,8 @@ func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Lo
 		if time.Now().Add(delay).After(deadline) || ctx.Err() != nil {
 			return nil, fmt.Errorf("database unreachable after %d attempts: %w", attempt, err)
 		}
-		log.Warn("database not ready, retrying", "attempt", attempt, "in", delay, "err", oneLine(err.Error()))
 		status(fmt.Sprintf("starting: database unreachable (attempt %d, retrying in %s)", attempt, delay))
+		log.Warn("database not ready, retrying", "attempt", attempt, "in", delay, "err", oneLine(err.Error()))
 		select {
 		case <-time.After(delay):
 		case <-ctx.Done():
