@@ -93,7 +93,7 @@ func TestTheArticleSizeLimitIsConfigurable(t *testing.T) {
 
 func TestAMegabyteLineIsRead(t *testing.T) {
 	s := newSite(t)
-	line := "On June 21, 2025, the United States struck three nuclear sites in Iran. " + strings.Repeat("and then more words ", 1<<20/20)
+	line := "On June 21, 2025, the United States struck three nuclear sites in Iran. " + strings.Repeat("And then more words. ", 1<<20/21)
 	start := time.Now()
 	p := s.post("/articles", url.Values{"body": {line}, "published": {"2025-06-22"}}, nil)
 	if p.StatusCode != http.StatusOK {
