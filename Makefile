@@ -8,7 +8,7 @@ BIN    := bin/dateline
 # The shared evaluation data lives beside the repository, not in it.
 SHARED ?= ../shared
 
-.PHONY: run build test test-deps db generate check-generated fmt lint eval bench fuzz screenshots
+.PHONY: run build test test-deps db generate check-generated fmt lint eval bench fuzz load screenshots
 
 run: db build
 	$(BIN) serve --addr $(ADDR)
@@ -42,12 +42,37 @@ bench: db
 	DATELINE_BENCH_PLANS=$(CURDIR)/bench-plans.txt $(GO) test -count=1 -run '^$$' -bench . -benchmem ./views
 	@echo "query plans in $(CURDIR)/bench-plans.txt"
 
-# Fuzzes each target for FUZZTIME (default 30s).
+# Fuzzes each target for FUZZTIME (default 30s), starting from the seed
+# corpora committed in each package's testdata/fuzz/<Target>/ (which
+# "make test" runs as plain tests too). A failing input is written there:
+# commit it with the fix.
 FUZZTIME ?= 30s
+FUZZ_TARGETS := \
+	./timeline/:FuzzParseDate \
+	./timeline/extract/:FuzzArticle \
+	./timeline/extract/:FuzzPublicationDate \
+	./timeline/extract/timex/:FuzzFind \
+	./timeline/export/:FuzzICal \
+	./timeline/export/:FuzzReadJSON \
+	./timeline/export/:FuzzReadTimelineJSCSV
 fuzz:
-	$(GO) test -run XXX -fuzz FuzzArticle -fuzztime $(FUZZTIME) ./timeline/extract/
-	$(GO) test -run XXX -fuzz FuzzFind -fuzztime $(FUZZTIME) ./timeline/extract/timex/
-	$(GO) test -run XXX -fuzz FuzzParseDate -fuzztime $(FUZZTIME) ./timeline/
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
+# A load run against a served timeline of LOAD_EVENTS events: wrk with
+# LOAD_CONNECTIONS connections for LOAD_DURATION; prints requests/s, the
+# latency percentiles, errors and the server's memory before and after.
+LOAD_EVENTS ?= 10000
+LOAD_CONNECTIONS ?= 256
+LOAD_DURATION ?= 30s
+load: db
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \
+		{ echo "install wrk (Debian package wrk)"; exit 1; }
+	LOAD_EVENTS=$(LOAD_EVENTS) LOAD_CONNECTIONS=$(LOAD_CONNECTIONS) LOAD_DURATION=$(LOAD_DURATION) \
+		$(GO) test -count=1 -run '^TestLoad$$' -v -timeout 10m ./cmd/dateline
 
 # PNGs of the pages as the end-to-end tests in Chromium leave them
 # (timeline, review, event form...), kept in $(SCREENSHOTS).

@@ -55,6 +55,7 @@ func (s *Store) Export(ctx context.Context, f timeline.Filter, article func(time
 	if fnErr != nil {
 		return fnErr
 	}
+	wrap(&err, "export")
 	return err
 }
 

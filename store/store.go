@@ -7,7 +7,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"os"
+	"strings"
+	"syscall"
+
+	"github.com/dateline/dateline/timeline"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -103,9 +109,44 @@ func pgCode(err error) string {
 }
 
 // wrap names the failed operation once, keeping the error's identity for
-// errors.Is and errors.As. Use it deferred with a named result.
+// errors.Is and errors.As. Use it deferred with a named result. A failure
+// to reach the database also reads as timeline.ErrUnavailable.
 func wrap(err *error, format string, args ...any) {
-	if *err != nil {
-		*err = fmt.Errorf("store: "+format+": %w", append(args, *err)...)
+	if *err == nil {
+		return
 	}
+	e := *err
+	if unreachable(e) && !errors.Is(e, timeline.ErrUnavailable) {
+		e = unavailableError{e}
+	}
+	*err = fmt.Errorf("store: "+format+": %w", append(args, e)...)
+}
+
+// unavailableError marks an error as timeline.ErrUnavailable without
+// changing its text.
+type unavailableError struct{ err error }
+
+func (u unavailableError) Error() string        { return u.err.Error() }
+func (u unavailableError) Unwrap() error        { return u.err }
+func (u unavailableError) Is(target error) bool { return target == timeline.ErrUnavailable }
+
+// unreachable reports whether err means the database could not be reached
+// or went away: connecting failed, the connection broke, or the server is
+// shutting down, starting up or refusing connections. Errors in what was
+// asked (bad SQL, constraints) are not.
+func unreachable(err error) bool {
+	var connectErr *pgconn.ConnectError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &connectErr), errors.As(err, &netErr),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE),
+		pgconn.Timeout(err), strings.Contains(err.Error(), "conn closed"):
+		return true
+	}
+	code := pgCode(err)
+	return strings.HasPrefix(code, "08") || // connection_exception
+		code == "57P01" || code == "57P02" || code == "57P03" || // admin/crash shutdown, cannot connect now
+		code == "53300" || // too_many_connections
+		code == "55000" && strings.Contains(err.Error(), "not currently accepting connections")
 }

@@ -46,8 +46,8 @@ func (a *Article) Validate() error {
 		v.Add("body", "is not valid UTF-8 text")
 	case strings.TrimSpace(a.Body) == "":
 		v.Add("body", "the article is empty")
-	case len(a.Body) > MaxArticleBytes:
-		v.Add("body", fmt.Sprintf("the article is larger than %d MiB", MaxArticleBytes>>20))
+	case len(a.Body) > ArticleBytesCeiling:
+		v.Add("body", fmt.Sprintf("the article is larger than %d MiB", ArticleBytesCeiling>>20))
 	case strings.IndexByte(a.Body, 0) >= 0:
 		v.Add("body", "the article contains NUL bytes")
 	}

@@ -68,3 +68,8 @@ func FieldErrors(err error) *ValidationError {
 	}
 	return nil
 }
+
+// ErrUnavailable is returned when the storage cannot be reached (the
+// database is down, restarting or refusing connections). Nothing was
+// changed by the failed call; trying again later may succeed.
+var ErrUnavailable = errors.New("storage unavailable")

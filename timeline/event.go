@@ -110,8 +110,12 @@ const (
 	MaxActors         = 30
 	MaxQuoteRunes     = 5_000
 	MaxURLBytes       = 2_048
-	MaxArticleBytes   = 2 << 20
 	MaxPublisherRunes = 200
+	// MaxArticleBytes is the default limit on an article's size; a server
+	// may be configured to take larger ones, up to ArticleBytesCeiling,
+	// the most an article stored at all may have.
+	MaxArticleBytes     = 2 << 20
+	ArticleBytesCeiling = 64 << 20
 )
 
 // ActorNames returns the names of the event's actors in order.

@@ -123,7 +123,7 @@ func TestArticleValidate(t *testing.T) {
 		{"empty body", Article{Body: " \n "}, "body"},
 		{"binary body", Article{Body: "\xff\xfe\x00"}, "body"},
 		{"NUL byte", Article{Body: "a\x00b"}, "body"},
-		{"over the size limit", Article{Body: strings.Repeat("a", MaxArticleBytes+1)}, "body"},
+		{"over the ceiling of any configured limit", Article{Body: strings.Repeat("a", ArticleBytesCeiling+1)}, "body"},
 		{"bad URL", Article{Body: "ok", URL: "ftp://x"}, "url"},
 	}
 	for _, tt := range tests {

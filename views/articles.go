@@ -1,6 +1,7 @@
 package views
 
 import (
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -17,11 +18,6 @@ import (
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
 )
-
-// maxArticleRequest bounds the article forms: the article (pasted, or
-// uploaded, or carried by the review form) and room for the fields. The
-// forms are multipart, so text is not inflated by URL encoding.
-const maxArticleRequest = timeline.MaxArticleBytes + 1<<20
 
 // maxCandidates bounds the candidates a review form may carry.
 const maxCandidates = 500
@@ -147,7 +143,7 @@ func (s *Server) newArticle(w http.ResponseWriter, r *http.Request) error {
 // review page with another publication date. Nothing is stored, so the
 // answer is the review page itself rather than a redirect.
 func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
-	f, err := readArticleForm(w, r)
+	f, err := s.readArticleForm(r)
 	if err != nil {
 		return err
 	}
@@ -180,7 +176,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 
-	res, err := s.extract(f.Body, extract.Options{Published: published})
+	res, err := s.extract(f.Body, extract.Options{Published: published, MaxBytes: s.opts.MaxArticleBytes})
 	if err != nil {
 		switch {
 		case errors.Is(err, extract.ErrEmpty):
@@ -188,7 +184,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		case errors.Is(err, extract.ErrNotText):
 			v.Add("body", "this is not text: paste the article, or upload it as .txt or .html")
 		case errors.Is(err, extract.ErrTooLarge):
-			v.Add("body", fmt.Sprintf("the article is larger than %d MiB", timeline.MaxArticleBytes>>20))
+			return s.tooLarge()
 		default:
 			return err
 		}
@@ -198,25 +194,20 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, ReviewPage(reviewOf(f, res)))
 }
 
-// readArticleForm reads the article form, multipart or not. A file that
-// cannot be used, or a request that is too large, becomes a field error.
-func readArticleForm(w http.ResponseWriter, r *http.Request) (ArticleForm, error) {
+// tooLarge is the 413 page for an article over the limit.
+func (s *Server) tooLarge() error {
+	return statusError{status: http.StatusRequestEntityTooLarge, message: s.articleTooLarge()}
+}
+
+// readArticleForm reads the article form (parsed by Server.change). A file
+// that cannot be used becomes a field error; an article over the limit,
+// pasted or uploaded, is refused with a 413 page.
+func (s *Server) readArticleForm(r *http.Request) (ArticleForm, error) {
 	var f ArticleForm
-	r.Body = http.MaxBytesReader(w, r.Body, maxArticleRequest)
-	err := r.ParseMultipartForm(maxArticleRequest)
-	if errors.Is(err, http.ErrNotMultipart) {
-		err = r.ParseForm()
-	}
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		f.Errors = &timeline.ValidationError{}
-		f.Errors.Add("body", fmt.Sprintf("the article is larger than %d MiB", timeline.MaxArticleBytes>>20))
-		return f, nil
-	case err != nil:
-		return f, badRequest{"The form could not be read."}
-	}
 	f.Body = newlines(r.PostFormValue("body"))
+	if len(f.Body) > s.opts.MaxArticleBytes {
+		return f, s.tooLarge()
+	}
 	f.URL = strings.TrimSpace(r.PostFormValue("url"))
 	f.Published = strings.TrimSpace(r.PostFormValue("published"))
 
@@ -243,16 +234,19 @@ func readArticleForm(w http.ResponseWriter, r *http.Request) (ArticleForm, error
 		v.Add("file", "choose a .txt or .html file")
 		return f, nil
 	}
-	b, err := io.ReadAll(io.LimitReader(file, timeline.MaxArticleBytes+1))
+	b, err := io.ReadAll(io.LimitReader(file, int64(s.opts.MaxArticleBytes)+1))
 	if err != nil {
 		return f, badRequest{"The file could not be read."}
 	}
-	if len(b) > timeline.MaxArticleBytes {
-		v.Add("file", fmt.Sprintf("the file is larger than %d MiB", timeline.MaxArticleBytes>>20))
-		return f, nil
+	if len(b) > s.opts.MaxArticleBytes {
+		return f, s.tooLarge()
 	}
 	if !utf8.Valid(b) {
-		v.Add("file", "the file is not UTF-8 text")
+		v.Add("file", "the file is not UTF-8 text: save it as UTF-8, or paste its text")
+		return f, nil
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		v.Add("file", "the file is binary, not text: upload a .txt or .html file")
 		return f, nil
 	}
 	f.Body = newlines(string(b))
@@ -356,18 +350,13 @@ func validSpan(body string, start, end int) bool {
 		utf8.ValidString(body[start:end])
 }
 
-// readReview reads the review form back.
-func readReview(w http.ResponseWriter, r *http.Request) (ReviewModel, error) {
+// readReview reads the review form back (parsed by Server.change).
+func (s *Server) readReview(r *http.Request) (ReviewModel, error) {
 	var m ReviewModel
-	r.Body = http.MaxBytesReader(w, r.Body, maxArticleRequest)
-	err := r.ParseMultipartForm(maxArticleRequest)
-	if errors.Is(err, http.ErrNotMultipart) {
-		err = r.ParseForm()
-	}
-	if err != nil {
-		return m, badRequest{"The review could not be read; start again from the article."}
-	}
 	p := r.PostForm
+	if len(p.Get("body")) > s.opts.MaxArticleBytes {
+		return m, s.tooLarge()
+	}
 	m = ReviewModel{
 		Body: newlines(p.Get("body")), URL: strings.TrimSpace(p.Get("url")), Title: strings.TrimSpace(p.Get("title")),
 		Publisher: strings.TrimSpace(p.Get("publisher")), Published: strings.TrimSpace(p.Get("published")),
@@ -470,7 +459,7 @@ func (m *ReviewModel) article(today time.Time) (a timeline.Article, events []tim
 // acceptArticle saves the article with the chosen, possibly corrected,
 // events in one transaction, and shows them on the timeline.
 func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
-	m, err := readReview(w, r)
+	m, err := s.readReview(r)
 	if err != nil {
 		return err
 	}

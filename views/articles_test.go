@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/dateline/dateline/timeline"
 )
 
 // paste sends an article as the add-article form does and returns the
@@ -221,7 +220,6 @@ func TestArticleFormProblems(t *testing.T) {
 		{"a file that is not text", nil, map[string]upload{"file": {"a.txt", []byte("\xff\xfe\x00\x01")}}, "file", "not UTF-8"},
 		{"an address that is not the web", url.Values{"body": {"Text."}, "url": {"ftp://example.com/a"}}, nil, "url", "http"},
 		{"a publication date that is not one", url.Values{"body": {"Text."}, "published": {"soonish"}}, nil, "published", "is not a date"},
-		{"too large", url.Values{"body": {strings.Repeat("word ", timeline.MaxArticleBytes/4)}}, nil, "body", "larger than 2 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -145,13 +145,9 @@ func (s *Server) suggest(r *http.Request, f *EventForm) error {
 	return nil
 }
 
-// readEventForm reads the posted form; preview reports that the user
-// asked to see the date rather than save.
-func (s *Server) readEventForm(w http.ResponseWriter, r *http.Request) (f EventForm, preview bool, err error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxEventForm)
-	if err := r.ParseForm(); err != nil {
-		return f, false, badRequest{"The form could not be read; it may be too large."}
-	}
+// readEventForm reads the posted form (parsed by Server.change); preview
+// reports that the user asked to see the date rather than save.
+func (s *Server) readEventForm(r *http.Request) (f EventForm, preview bool, err error) {
 	p := r.PostForm
 	f = EventForm{
 		Date: strings.TrimSpace(p.Get("date")), Kind: p.Get("kind"), Title: strings.TrimSpace(p.Get("title")),
@@ -246,7 +242,7 @@ func fieldErrorsOf(err error) []timeline.FieldError {
 }
 
 func (s *Server) createEvent(w http.ResponseWriter, r *http.Request) error {
-	f, preview, err := s.readEventForm(w, r)
+	f, preview, err := s.readEventForm(r)
 	if err != nil {
 		return err
 	}
@@ -272,7 +268,7 @@ func (s *Server) updateEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, preview, err := s.readEventForm(w, r)
+	f, preview, err := s.readEventForm(r)
 	if err != nil {
 		return err
 	}

@@ -8,11 +8,16 @@ import (
 	"embed"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/a-h/templ"
+	"github.com/dateline/dateline/auth"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
 )
@@ -47,12 +52,44 @@ type Store interface {
 	// Version changes with every change an export could show.
 	Version(ctx context.Context) (timeline.Version, error)
 	CountEvents(ctx context.Context, f timeline.Filter) (total, notInCalendar int, err error)
+
+	// Users and sessions (see store.Store): HasUsers says whether
+	// changes need a signed-in user; Credentials finds a user by name,
+	// with their password hash; sessions are known by their token's hash.
+	HasUsers(ctx context.Context) (bool, error)
+	Credentials(ctx context.Context, name string) (auth.User, string, error)
+	CreateSession(ctx context.Context, userID int64, tokenHash [32]byte, expires time.Time) error
+	Session(ctx context.Context, tokenHash [32]byte) (auth.User, time.Time, error)
+	ExtendSession(ctx context.Context, tokenHash [32]byte, expires time.Time) error
+	EndSession(ctx context.Context, tokenHash [32]byte) error
+}
+
+// Options configure a server. The zero value is a server for this
+// machine alone: articles up to timeline.MaxArticleBytes, changes open to
+// anyone until a user exists.
+type Options struct {
+	// MaxArticleBytes is the largest article taken (larger ones get a 413
+	// page); 0 means timeline.MaxArticleBytes. At most
+	// timeline.ArticleBytesCeiling.
+	MaxArticleBytes int
+	// RequireSignIn makes every change need a signed-in user even while
+	// no user exists: for a server others on the network can reach.
+	RequireSignIn bool
+	// TrustProxy honours X-Forwarded-Proto (for Secure cookies) and
+	// X-Forwarded-For (for the sign-in limits) from a proxy in front.
+	TrustProxy bool
+	// SessionTTL is how long a session lasts unused; using it extends
+	// it. 0 means 12 hours.
+	SessionTTL time.Duration
 }
 
 // Server routes requests to the pages.
 type Server struct {
 	store Store
 	log   *slog.Logger
+	opts  Options
+	// Sign-in attempts are limited per client address and per user name.
+	addrLimit, nameLimit *limiter
 	// now is the clock that "today" and "last Thursday" are read
 	// against; extract reads articles. Tests replace them.
 	now     func() time.Time
@@ -61,20 +98,50 @@ type Server struct {
 	handler http.Handler
 }
 
-// NewServer returns the web application over store.
+// NewServer returns the web application over store, with the zero
+// Options.
 func NewServer(store Store, log *slog.Logger) *Server {
-	s := &Server{store: store, log: log, now: time.Now, extract: extract.Article, mux: http.NewServeMux()}
+	return New(store, log, Options{})
+}
+
+// New returns the web application over store.
+func New(store Store, log *slog.Logger, opts Options) *Server {
+	if opts.MaxArticleBytes <= 0 {
+		opts.MaxArticleBytes = timeline.MaxArticleBytes
+	}
+	opts.MaxArticleBytes = min(opts.MaxArticleBytes, timeline.ArticleBytesCeiling)
+	if opts.SessionTTL <= 0 {
+		opts.SessionTTL = 12 * time.Hour
+	}
+	s := &Server{
+		store: store, log: log, opts: opts, now: time.Now, extract: extract.Article, mux: http.NewServeMux(),
+		addrLimit: newLimiter(20, 30*time.Second), nameLimit: newLimiter(10, time.Minute),
+	}
+	// An article's forms carry the article and room for the fields; the
+	// forms are multipart, so text is not inflated by URL encoding.
+	article := formRoute{
+		limit:    int64(opts.MaxArticleBytes) + 1<<20,
+		tooLarge: s.articleTooLarge(),
+	}
+	event := formRoute{limit: maxEventForm, tooLarge: "The event is larger than Dateline takes: shorten its summary."}
+	small := formRoute{limit: 16 << 10, tooLarge: "The form is larger than Dateline takes."}
+	public := small
+	public.public = true
+
 	s.handle("GET /{$}", s.timeline)
-	s.handle("GET /articles/new", s.newArticle)
-	s.handle("POST /articles", s.readArticle)
-	s.handle("POST /articles/accept", s.acceptArticle)
-	s.handle("GET /events/new", s.newEvent)
-	s.handle("POST /events", s.createEvent)
+	s.formPage("GET /articles/new", s.newArticle)
+	s.change("POST /articles", article, s.readArticle)
+	s.change("POST /articles/accept", article, s.acceptArticle)
+	s.formPage("GET /events/new", s.newEvent)
+	s.change("POST /events", event, s.createEvent)
 	s.handle("GET /events/{id}", s.eventPage)
-	s.handle("GET /events/{id}/edit", s.editEvent)
-	s.handle("POST /events/{id}", s.updateEvent)
-	s.handle("GET /events/{id}/delete", s.confirmDelete)
-	s.handle("POST /events/{id}/delete", s.deleteEvent)
+	s.formPage("GET /events/{id}/edit", s.editEvent)
+	s.change("POST /events/{id}", event, s.updateEvent)
+	s.formPage("GET /events/{id}/delete", s.confirmDelete)
+	s.change("POST /events/{id}/delete", small, s.deleteEvent)
+	s.handle("GET /login", s.loginPage)
+	s.change("POST /login", public, s.login)
+	s.change("POST /logout", public, s.logout)
 	s.handle("GET /dates/parse", s.parseDate)
 	s.handle("GET /healthz", s.healthz)
 	s.handle("GET /export", s.exportPage)
@@ -84,14 +151,40 @@ func NewServer(store Store, log *slog.Logger) *Server {
 	s.handle("GET /timelinejs.json", s.serveExport("timelinejs"))
 	s.handle("/", func(http.ResponseWriter, *http.Request) error { return timeline.ErrNotFound })
 	s.mux.Handle("GET /static/", http.FileServerFS(static))
-	// State-changing requests from other sites are refused (CSRF).
-	s.handler = http.NewCrossOriginProtection().Handler(s.mux)
+	// State-changing requests from other sites are refused (CSRF) by
+	// their Fetch metadata before anything else; forms also carry a
+	// token (see change).
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, http.StatusForbidden, "Changes can only be sent from Dateline's own pages.", "")
+	}))
+	s.handler = cop.Handler(http.HandlerFunc(s.serveVisitor))
 	return s
 }
 
-// ServeHTTP serves the application.
+// ServeHTTP serves the application. Every response carries the security
+// headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header())
 	s.handler.ServeHTTP(w, r)
+}
+
+// serveVisitor finds out who is asking, except for what is the same for
+// everyone, and serves the request.
+func (s *Server) serveVisitor(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	v := s.identify(w, r)
+	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), visitorKey{}, v)))
+}
+
+// articleTooLarge says that an article is over the limit, and what to do.
+func (s *Server) articleTooLarge() string {
+	return fmt.Sprintf("The article is larger than %s, the most this Dateline takes. "+
+		"Remove what is not the article (comments, other stories), or ask whoever runs Dateline to raise the limit (serve --max-article-size).",
+		sizeText(int64(s.opts.MaxArticleBytes)))
 }
 
 // handlerFunc is a handler that returns its failure instead of writing it.
@@ -107,24 +200,48 @@ func (s *Server) handle(pattern string, h handlerFunc) {
 			return
 		}
 		status, message, id := http.StatusInternalServerError, "Something went wrong on our side.", ""
-		var bad badRequest
+		var (
+			bad    badRequest
+			refuse statusError
+			signIn signInFirst
+		)
 		switch {
+		case errors.As(err, &signIn):
+			http.Redirect(w, r, "/login?"+url.Values{"next": {signIn.next}}.Encode(), http.StatusSeeOther)
+			return
 		case errors.As(err, &bad):
 			status, message = http.StatusBadRequest, bad.message
+		case errors.As(err, &refuse):
+			status, message = refuse.status, refuse.message
+			if refuse.retryAfter > 0 {
+				w.Header().Set("Retry-After", strconv.Itoa(int(refuse.retryAfter.Seconds()+1)))
+			}
 		case timeline.FieldErrors(err) != nil:
 			status, message = http.StatusBadRequest, timeline.FieldErrors(err).Error()
 		case errors.Is(err, timeline.ErrNotFound):
 			status, message = http.StatusNotFound, "There is nothing here."
 		case errors.Is(err, context.Canceled):
 			return // the client went away
+		case errors.Is(err, timeline.ErrUnavailable):
+			status = http.StatusServiceUnavailable
+			message = "Dateline cannot reach its database just now. Nothing was changed; try again in a minute."
+			w.Header().Set("Retry-After", "30")
+			s.log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
 		default:
 			id = requestID()
 			s.log.Error("request failed", "id", id, "method", r.Method, "path", r.URL.Path, "err", err)
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(status)
-		ErrorPage(status, message, id).Render(r.Context(), w)
+		s.writeError(w, r, status, message, id)
 	})
+}
+
+// writeError answers with the error page. Error pages are never cached: the
+// next try may well succeed.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, status int, message, id string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	ErrorPage(status, message, id).Render(r.Context(), w)
 }
 
 // badRequest is a problem with the request that the user can fix.
@@ -179,4 +296,23 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, err := w.Write([]byte("ok\n"))
 	return err
+}
+
+// Starting answers every request while the server waits for its database
+// at start: pages get the 503 page, /healthz a 503 with reason().
+func Starting(reason func() string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		setSecurityHeaders(w.Header())
+		w.Header().Set("Retry-After", "5")
+		w.Header().Set("Cache-Control", "no-store")
+		if r.URL.Path == "/healthz" {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, reason())
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		ErrorPage(http.StatusServiceUnavailable, "Dateline is starting and cannot reach its database yet. Try again in a minute.", "").Render(r.Context(), w)
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"mime/multipart"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -42,9 +43,48 @@ func newSite(t *testing.T) *site {
 	s.now = func() time.Time { return thursday }
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	return &site{t: t, url: srv.URL, store: st, server: s, client: &http.Client{
+	return &site{t: t, url: srv.URL, store: st, server: s, client: newClient(t)}
+}
+
+// newClient is a browser without JavaScript: it keeps cookies, and shows
+// redirects instead of following them.
+func newClient(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{
+		Jar:           jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}}
+	}
+}
+
+// withToken adds the browser's form token to form, as every form of
+// Dateline's pages carries it, unless form has one (or "-", for none).
+func (s *site) withToken(form url.Values) url.Values {
+	s.t.Helper()
+	if form.Get("csrf") != "" {
+		if form.Get("csrf") == "-" {
+			form = cloneValues(form)
+			form.Del("csrf")
+		}
+		return form
+	}
+	token, ok := s.get("/login").find(`input[name=csrf]`).Attr("value")
+	if !ok || token == "" {
+		s.t.Fatal("the sign-in page has no form token")
+	}
+	form = cloneValues(form)
+	form.Set("csrf", token)
+	return form
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
 }
 
 // response is a response with its document.
@@ -88,6 +128,7 @@ func (s *site) get(path string) response {
 // multipart/form-data, with files by field name.
 func (s *site) post(path string, form url.Values, files map[string]upload) response {
 	s.t.Helper()
+	form = s.withToken(form)
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	for k, vs := range form {
@@ -114,6 +155,7 @@ func (s *site) post(path string, form url.Values, files map[string]upload) respo
 // postForm sends form URL-encoded, as a form without enctype.
 func (s *site) postForm(path string, form url.Values) response {
 	s.t.Helper()
+	form = s.withToken(form)
 	req, err := http.NewRequest("POST", s.url+path, strings.NewReader(form.Encode()))
 	if err != nil {
 		s.t.Fatal(err)

@@ -36,7 +36,9 @@ func (u usageError) Error() string { return u.msg }
 const usage = `Usage: dateline <command> [flags]
 
 Commands:
-  serve     serve the timeline on the web (applies migrations first)
+  serve     serve the timeline on the web (applies migrations first):
+              [--addr HOST:PORT] [--max-article-size 2MiB] [--trust-proxy]
+              [--tls-cert FILE --tls-key FILE] [--insecure-open]
   migrate   apply database migrations and exit
   extract   print the events found in one article (FILE or - for stdin):
               [--published YYYY-MM-DD] [--json] FILE|-
@@ -51,6 +53,9 @@ Commands:
   import    bring events in from a Dateline JSON export or a TimelineJS
             spreadsheet saved as CSV:
               [--all-or-nothing | --skip-bad-rows] FILE.json|FILE.csv
+  user      manage who may change the timeline (reading stays public):
+              add NAME | password NAME | list | remove NAME
+            passwords are asked for without echo, or read from stdin
   help      show this help
 
 Run "dateline <command> -h" for a command's flags.
@@ -112,6 +117,8 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return exportCmd(ctx, rest, e)
 	case "import":
 		return importCmd(ctx, rest, e)
+	case "user":
+		return userCmd(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return errHelp

@@ -7,52 +7,108 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/views"
 )
 
 func serve(ctx context.Context, args []string, e env) error {
-	fs := newFlags("serve", "serve [--addr HOST:PORT] [--database-url URL]", e)
+	fs := newFlags("serve", "serve [--addr HOST:PORT] [--database-url URL] [flags]", e)
 	addr := fs.String("addr", envDefault(e, "DATELINE_ADDR", "127.0.0.1:8080"), "address to listen on (env DATELINE_ADDR)")
 	dbURL := fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
 	wait := fs.Duration("db-wait", 30*time.Second, "how long to keep trying to reach the database at start")
+	maxArticle := fs.String("max-article-size", envDefault(e, "DATELINE_MAX_ARTICLE_SIZE", "2MiB"),
+		fmt.Sprintf("largest article taken, in bytes or with KiB/MiB, at most %dMiB (env DATELINE_MAX_ARTICLE_SIZE)", timeline.ArticleBytesCeiling>>20))
+	sessionTTL := fs.Duration("session-ttl", 12*time.Hour, "how long a sign-in lasts unused")
+	trustProxy := fs.Bool("trust-proxy", false, "honour X-Forwarded-Proto and X-Forwarded-For from a proxy in front (only behind one)")
+	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM), with --tls-key")
+	tlsKey := fs.String("tls-key", "", "the private key (PEM) of --tls-cert")
+	insecureOpen := fs.Bool("insecure-open", false, "serve on a network address with no user, letting anyone change the timeline")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-
-	st, err := openStore(ctx, *dbURL, *wait, log)
-	if err != nil {
-		return err
+	maxBytes, err := parseSize(*maxArticle)
+	switch {
+	case err != nil:
+		return usageError{"serve: --max-article-size: " + err.Error()}
+	case maxBytes < 1<<10 || maxBytes > timeline.ArticleBytesCeiling:
+		return usageError{fmt.Sprintf("serve: --max-article-size must be between 1KiB and %dMiB", timeline.ArticleBytesCeiling>>20)}
+	case (*tlsCert == "") != (*tlsKey == ""):
+		return usageError{"serve: give --tls-cert and --tls-key together"}
+	case *sessionTTL < time.Minute:
+		return usageError{"serve: --session-ttl must be at least a minute"}
 	}
-	defer st.Close()
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	scheme := "http"
+	if *tlsCert != "" {
+		scheme = "https"
+	}
+	url := scheme + "://" + ln.Addr().String()
+	local := isLoopback(ln.Addr())
+
+	// Until the database answers, every request gets a 503 that says so,
+	// and /healthz the reason; then the application takes over.
+	var reason atomic.Value
+	reason.Store("starting: connecting to the database")
+	var handler atomic.Pointer[http.Handler]
+	starting := views.Starting(func() string { return reason.Load().(string) })
+	handler.Store(&starting)
 	srv := &http.Server{
-		Handler:           views.NewServer(st, log),
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			(*handler.Load()).ServeHTTP(w, r)
+		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("listening", "url", "http://"+ln.Addr().String())
-
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	go func() {
+		if *tlsCert != "" {
+			done <- srv.ServeTLS(ln, *tlsCert, *tlsKey)
+		} else {
+			done <- srv.Serve(ln)
+		}
+	}()
+	log.Info("accepting connections; pages answer 503 until the database is ready", "addr", ln.Addr().String())
+
+	st, err := ready(ctx, readyArgs{
+		dbURL: *dbURL, wait: *wait, local: local, insecureOpen: *insecureOpen, url: url, addr: ln.Addr().String(),
+	}, log, func(msg string) { reason.Store(msg) })
+	if err != nil {
+		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdownCtx)
+		return err
+	}
+	defer st.Close() // after the server has stopped
+	app := http.Handler(views.New(st, log, views.Options{
+		MaxArticleBytes: maxBytes, RequireSignIn: !local && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
+	}))
+	handler.Store(&app)
+	log.Info("listening", "max_article_size", maxBytes, "trust_proxy", *trustProxy, "url", url)
+
 	select {
 	case err := <-done:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	// Let requests in flight finish, but not forever.
-	log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+	// Requests in flight finish (within a limit); new connections are
+	// refused from now on.
+	log.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -60,12 +116,75 @@ func serve(ctx context.Context, args []string, e env) error {
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
+	log.Info("stopped")
 	return nil
 }
 
+type readyArgs struct {
+	dbURL, url, addr    string
+	wait                time.Duration
+	local, insecureOpen bool
+}
+
+// ready opens the store and checks that serving is safe: a server others
+// on the network can reach, with no user, would let anyone change the
+// timeline, so it is refused unless --insecure-open says otherwise, with
+// a warning that cannot be missed.
+func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(string)) (*store.Store, error) {
+	st, err := openStore(ctx, a.dbURL, a.wait, log, status)
+	if err != nil {
+		return nil, err
+	}
+	has, err := st.HasUsers(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if a.local || has {
+		return st, nil
+	}
+	if !a.insecureOpen {
+		st.Close()
+		return nil, fmt.Errorf("serve: refusing to serve %s, which others on the network can reach, with no user: anyone could change the timeline. "+
+			"Add one first (dateline user add NAME), listen on 127.0.0.1, or pass --insecure-open to run it open anyway", a.addr)
+	}
+	log.Warn("INSECURE: --insecure-open: serving on a network address with no user. ANYONE WHO CAN REACH " + a.url +
+		" CAN ADD, EDIT AND DELETE EVENTS. Add a user (dateline user add NAME) to close it.")
+	return st, nil
+}
+
+// isLoopback reports whether a listener is reachable from this machine
+// only.
+func isLoopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
+// parseSize reads a byte count: "2097152", "512KiB", "2MiB" (K and M
+// alone mean the same).
+func parseSize(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	mult := 1
+	for _, u := range []struct {
+		suffix string
+		mult   int
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"K", 1 << 10}, {"M", 1 << 20}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("%q is not a size (say 2MiB, 512KiB or a number of bytes)", s)
+	}
+	return n * mult, nil
+}
+
 // openStore opens the store, retrying with backoff while the database is
-// unreachable (it may still be starting), for at most wait.
-func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Logger) (*store.Store, error) {
+// unreachable (it may still be starting), for at most wait. status hears
+// of every failed attempt, for /healthz.
+func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
 	cfg, err := store.ParseConfig(url)
 	if err != nil {
 		return nil, usageError{err.Error()}
@@ -75,12 +194,16 @@ func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Lo
 	for attempt := 1; ; attempt++ {
 		st, err := store.Open(ctx, cfg)
 		if err == nil {
+			if attempt > 1 {
+				log.Info("database ready", "attempts", attempt)
+			}
 			return st, nil
 		}
 		if time.Now().Add(delay).After(deadline) || ctx.Err() != nil {
-			return nil, err
+			return nil, fmt.Errorf("database unreachable after %d attempts: %w", attempt, err)
 		}
-		log.Warn("database not ready, retrying", "attempt", attempt, "in", delay, "err", err)
+		status(fmt.Sprintf("starting: database unreachable (attempt %d, retrying in %s)", attempt, delay))
+		log.Warn("database not ready, retrying", "attempt", attempt, "in", delay, "err", oneLine(err.Error()))
 		select {
 		case <-time.After(delay):
 		case <-ctx.Done():

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
@@ -109,7 +110,10 @@ func (c *ICal) WriteEvent(e timeline.Event) error {
 	}
 	c.prop("SUMMARY", escapeText(icalSummary(e)))
 	c.prop("DESCRIPTION", escapeText(icalDescription(e)))
-	if u := eventURL(e); u != "" {
+	// A URI value cannot be escaped as TEXT is: an address with control
+	// characters (which validation never lets in) is left out rather than
+	// allowed to break the calendar's lines.
+	if u := eventURL(e); u != "" && !strings.ContainsFunc(u, unicode.IsControl) {
 		c.prop("URL", u)
 	}
 	c.prop("CATEGORIES", escapeText(string(e.Kind)))

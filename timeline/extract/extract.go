@@ -83,6 +83,13 @@ func Article(input string, opts Options) (Result, error) {
 	} else {
 		dct = res.Published.Start()
 	}
-	res.Events = d.events(dct, res.Published)
+	// An event the store would refuse (a quote with control characters,
+	// say, from text pasted out of a terminal) is left out rather than
+	// offered for review and refused at the end.
+	for _, e := range d.events(dct, res.Published) {
+		if e.Validate() == nil {
+			res.Events = append(res.Events, e)
+		}
+	}
 	return res, nil
 }

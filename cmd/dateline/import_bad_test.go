@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dateline/dateline/store/storetest"
+)
+
+// A 10,000-row spreadsheet with one bad row: by default nothing is
+// imported and the row is named; with --skip-bad-rows the 9,999 good ones
+// are, and the bad one is still named.
+func TestImportOfTenThousandRowsWithOneBadRow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n")
+	for i := range 10_000 {
+		day := 1 + i%28
+		if i == 6_789 {
+			day = 30 // February 30
+		}
+		fmt.Fprintf(&b, "2024,2,%d,,,,,,,\"Event %d; '); DROP TABLE events;--\",,,,,,,Statement,\n", day, i)
+	}
+	sheet := writeFile(t, "big.csv", b.String())
+	url := storetest.URL(t)
+	count := func() int {
+		r := dateline(t, url, "export", "--format", "csv")
+		return strings.Count(r.stdout, "\n") - 1
+	}
+
+	r := dateline(t, url, "import", sheet)
+	if r.code != 1 || !strings.Contains(r.stderr, "row 6791") || !strings.Contains(r.stderr, "nothing was imported") {
+		t.Errorf("all or nothing: exit %d, stderr %.500q", r.code, r.stderr)
+	}
+	if n := count(); n != 0 {
+		t.Errorf("%d events stored after a refused import", n)
+	}
+
+	r = dateline(t, url, "import", "--skip-bad-rows", sheet)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 9999 events") || !strings.Contains(r.stderr, "row 6791") {
+		t.Errorf("skipping the bad row: exit %d, stdout %q, stderr %.300q", r.code, r.stdout, r.stderr)
+	}
+	if n := count(); n != 9_999 {
+		t.Errorf("%d events stored, want 9999", n)
+	}
+}

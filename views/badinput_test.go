@@ -1,0 +1,191 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline/dateline/timeline"
+)
+
+// counts is how many articles and events are stored, to check that a
+// refused request left nothing behind.
+func (s *site) counts() (articles, events int) {
+	s.t.Helper()
+	page, err := s.store.Events(context.Background(), timeline.Filter{Limit: timeline.MaxPageSize})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	seen := map[int64]bool{}
+	for _, e := range page.Events {
+		evs, _ := s.store.Event(context.Background(), e.ID)
+		for _, m := range evs.Mentions {
+			seen[m.ArticleID] = true
+		}
+	}
+	return len(seen), len(page.Events)
+}
+
+func TestBadArticlesGetAClearMessageAndNothingIsSaved(t *testing.T) {
+	s := siteWith(t, Options{MaxArticleBytes: 64 << 10})
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+	latin1 := []byte("Le pr\xe9sident a rencontr\xe9 son homologue le 3 juillet 2025.")
+	tests := []struct {
+		name   string
+		form   url.Values
+		files  map[string]upload
+		status int
+		where  string // data-testid of the message
+		says   string
+	}{
+		{"an empty article", url.Values{"body": {""}}, nil, 422, "error-body", "paste the article"},
+		{"an article of white space", url.Values{"body": {" \n\t \r\n"}}, nil, 422, "error-body", "paste the article"},
+		{"an article over the limit, pasted", url.Values{"body": {strings.Repeat("word ", 14000)}}, nil, 413, "error", "larger than 64 KiB"},
+		{"an article over the limit, uploaded", nil, map[string]upload{"file": {"big.txt", []byte(strings.Repeat("word ", 14000))}}, 413, "error", "larger than 64 KiB"},
+		{"a binary upload", nil, map[string]upload{"file": {"photo.txt", png}}, 422, "error-file", "not"},
+		{"an upload that is not UTF-8", nil, map[string]upload{"file": {"latin1.txt", latin1}}, 422, "error-file", "not UTF-8"},
+		{"NUL bytes in a paste", url.Values{"body": {"Leaders met on 3 July 2025.\x00\x00"}}, nil, 422, "error-body", "NUL bytes"},
+		{"a publication date of February 30", url.Values{"body": {"Leaders met."}, "published": {"February 30, 2025"}}, nil, 422, "error-published", ""},
+		{"a publication date in month 13", url.Values{"body": {"Leaders met."}, "published": {"2025-13-01"}}, nil, 422, "error-published", ""},
+		{"a web address that runs script", url.Values{"body": {"Leaders met."}, "url": {"javascript:alert(1)"}}, nil, 422, "error-url", "http"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := s.post("/articles", tt.form, tt.files)
+			if p.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %s", p.StatusCode, tt.status, p.text("main"))
+			}
+			msg := p.text(`[data-testid=` + tt.where + `]`)
+			if msg == "" || !strings.Contains(msg, tt.says) {
+				t.Errorf("%s says %q, want %q", tt.where, msg, tt.says)
+			}
+			if strings.Contains(p.text("main"), "invalid:") || strings.Contains(p.text("main"), "SQLSTATE") {
+				t.Errorf("a programmer's message reaches the page: %s", p.text("main"))
+			}
+		})
+	}
+	if a, e := s.counts(); a != 0 || e != 0 {
+		t.Errorf("%d articles and %d events stored from bad input", a, e)
+	}
+}
+
+func TestTheArticleSizeLimitIsConfigurable(t *testing.T) {
+	small := siteWith(t, Options{MaxArticleBytes: 4 << 10})
+	text := "Leaders met on 3 July 2025. " + strings.Repeat("More words. ", 500) // about 6 KiB
+	if p := small.post("/articles", url.Values{"body": {text}}, nil); p.StatusCode != http.StatusRequestEntityTooLarge ||
+		!strings.Contains(p.text(`[data-testid=error]`), "4 KiB") {
+		t.Errorf("6 KiB under a 4 KiB limit: %d %q", p.StatusCode, p.text("main"))
+	}
+	large := siteWith(t, Options{MaxArticleBytes: 8 << 10})
+	if p := large.post("/articles", url.Values{"body": {text}}, nil); p.StatusCode != http.StatusOK {
+		t.Errorf("6 KiB under an 8 KiB limit: %d %q", p.StatusCode, p.text("main"))
+	}
+	// Even a request far over any form's limit gets the page, not a reset.
+	huge := strings.Repeat("x", 3<<20)
+	if p := small.post("/articles", url.Values{"body": {huge}}, nil); p.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("3 MiB: %d", p.StatusCode)
+	}
+}
+
+func TestAMegabyteLineIsRead(t *testing.T) {
+	s := newSite(t)
+	line := "On June 21, 2025, the United States struck three nuclear sites in Iran. " + strings.Repeat("And then more words. ", 1<<20/21)
+	start := time.Now()
+	p := s.post("/articles", url.Values{"body": {line}, "published": {"2025-06-22"}}, nil)
+	if p.StatusCode != http.StatusOK {
+		t.Fatalf("a 1 MB line: %d %s", p.StatusCode, p.text("main"))
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("a 1 MB line took %s", d)
+	}
+	if p.find(`[data-testid=candidate]`).Length() == 0 {
+		t.Error("the strike on the line's first sentence was not found")
+	}
+}
+
+func TestHugeFieldsAreRefusedNextToTheField(t *testing.T) {
+	s := newSite(t)
+	big := strings.Repeat("x", 100<<10)
+	tests := []struct {
+		name  string
+		field string
+		value string
+		error string
+	}{
+		{"a 100 KB title", "title", big, "title"},
+		{"a 100 KB actor", "actor", big, "actors"},
+		{"a date of February 30", "date", "February 30, 2025", "date"},
+		{"a date in month 13", "date", "2025-13-01", "date"},
+		{"a source that runs script", "source_url", "javascript:alert(document.cookie)", "source_url"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			form := url.Values{"date": {"2025-07-03"}, "kind": {"call"}, "title": {"A call"}, "actor": {"Ana"}, "status": {"reported"}}
+			form.Set(tt.field, tt.value)
+			p := s.postForm("/events", form)
+			if p.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d, want 422: %.300s", p.StatusCode, p.text("main"))
+			}
+			if msg := p.text(`[data-testid=error-` + tt.error + `]`); msg == "" {
+				t.Errorf("no message next to %s; the page says %.300s", tt.error, p.text(`[data-testid=error-summary]`))
+			}
+		})
+	}
+	// A 100 KB quote: a review whose candidate points at 100 KB of the
+	// article.
+	body := "On June 21, 2025, the United States struck Iran. " + strings.Repeat("Words go on. ", 100<<10/13)
+	review := s.post("/articles", url.Values{"body": {body}, "published": {"2025-06-22"}}, nil)
+	form := formValues(review.doc, `[data-testid=review-form]`)
+	if form.Get("c0.spans") == "" {
+		t.Fatalf("no candidate to stretch: %s", review.text("main"))
+	}
+	form.Set("c0.spans", fmt.Sprintf("0-%d", len(body)))
+	p := s.post("/articles/accept", form, nil)
+	if p.StatusCode != http.StatusUnprocessableEntity || p.find(`.candidate.has-errors`).Length() == 0 {
+		t.Errorf("a 100 KB quote: %d %.300s", p.StatusCode, p.text(`[data-testid=error-summary]`))
+	}
+	if a, e := s.counts(); a != 0 || e != 0 {
+		t.Errorf("%d articles and %d events stored from bad input", a, e)
+	}
+}
+
+func TestSQLMetacharactersAreJustText(t *testing.T) {
+	s := newSite(t)
+	nasty := []string{
+		`Robert'); DROP TABLE events;--`,
+		`O'Brien "the \"quote\"" \\ back\slash`,
+		`100% of _all_ talks; 1=1 OR 'a'='a'`,
+		`$1 $$ ; -- /* comment */ E'\x00'`,
+	}
+	for i, title := range nasty {
+		form := url.Values{"date": {fmt.Sprintf("2025-07-%02d", i+1)}, "kind": {"statement"}, "title": {title},
+			"actor": {title[:min(len(title), 40)]}, "summary": {title}, "status": {"reported"}}
+		p := s.postForm("/events", form)
+		if p.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%q: %d %s", title, p.StatusCode, p.text(`[data-testid=error-summary]`))
+		}
+		shown := s.follow(p)
+		if got := shown.text(`[data-testid=event-title]`); got != title {
+			t.Errorf("stored %q, shown %q", title, got)
+		}
+	}
+	for _, q := range []string{`' OR 1=1 --`, `%`, `_`, `\`, `DROP TABLE events`, `O'Brien`} {
+		p := s.get("/?" + url.Values{"q": {q}}.Encode())
+		if p.StatusCode != http.StatusOK {
+			t.Errorf("search %q: %d %s", q, p.StatusCode, p.text("main"))
+		}
+	}
+	if got := s.get("/?" + url.Values{"q": {"O'Brien"}}.Encode()).find(`[data-testid=event]`).Length(); got != 1 {
+		t.Errorf("search O'Brien finds %d events, want 1", got)
+	}
+	if p := s.get("/?" + url.Values{"actor": {nasty[0][:min(len(nasty[0]), 40)]}}.Encode()); p.find(`[data-testid=event]`).Length() != 1 {
+		t.Errorf("filtering by a nasty actor: %d events", p.find(`[data-testid=event]`).Length())
+	}
+	if _, e := s.counts(); e != len(nasty) {
+		t.Errorf("%d events, want %d: a table went missing?", e, len(nasty))
+	}
+}
