@@ -5,8 +5,8 @@ import (
 	"errors"
 	"time"
 
-	"github.com/dateline/dateline/auth"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/auth"
 	"github.com/jackc/pgx/v5"
 )
 

@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline/dateline/auth"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/auth"
 )
 
 func TestUsersAreUniqueWhateverTheirCase(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline/dateline/auth"
+	"github.com/dateline/dateline/timeline/auth"
 
 	"github.com/dateline/dateline/timeline"
 )

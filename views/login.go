@@ -6,8 +6,8 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/dateline/dateline/auth"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/auth"
 )
 
 // LoginModel is the sign-in page.

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dateline/dateline/auth"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/auth"
 )
 
 // contentSecurityPolicy lets pages load scripts, styles, images and

@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
-	"github.com/dateline/dateline/auth"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/auth"
 	"github.com/dateline/dateline/timeline/extract"
 )
 

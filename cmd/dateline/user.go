@@ -10,9 +10,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/dateline/dateline/auth"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/auth"
 	"golang.org/x/term"
 )
 
