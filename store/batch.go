@@ -64,8 +64,16 @@ type pending struct {
 }
 
 func (b *batch) save(ctx context.Context) error {
+	// A bulk writer keeps the derived data itself, once per batch, rather
+	// than through a trigger per row (migration 0004).
+	if _, err := b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true)`); err != nil {
+		return err
+	}
 	if err := b.saveArticles(ctx); err != nil {
 		return err
+	}
+	if !slices.Contains(b.dups, false) {
+		return nil // every article was stored before
 	}
 	var evs []*pending
 	for i, a := range b.articles {
@@ -80,19 +88,54 @@ func (b *batch) save(ctx context.Context) error {
 			evs = append(evs, &pending{e: e, key: occurrenceKey(*e), joins: -1})
 		}
 	}
-	if len(evs) == 0 {
-		return nil
-	}
 	if err := b.lock(ctx, evs); err != nil {
 		return err
 	}
 	if err := b.match(ctx, evs); err != nil {
 		return err
 	}
-	if err := b.insertEvents(ctx, evs); err != nil {
+	news, err := b.insertEvents(ctx, evs)
+	if err != nil {
 		return err
 	}
-	return b.insertMentions(ctx, evs)
+	if err := b.insertMentions(ctx, evs); err != nil {
+		return err
+	}
+	return b.finish(ctx, evs, news)
+}
+
+// finish does what the triggers do for other writers, besides what
+// insertEvents did: the search documents of stored events the batch added
+// mentions to, the month counts of the new events, and one export version
+// bump, whose row lock is taken before event_months' as the triggers take
+// them.
+func (b *batch) finish(ctx context.Context, evs []*pending, news []int64) error {
+	var joined []int64
+	for _, p := range evs {
+		if p.target != 0 {
+			joined = append(joined, p.target)
+		}
+	}
+	slices.Sort(joined)
+	steps := []struct {
+		what, sql string
+		args      []any
+	}{
+		{"search documents", `UPDATE events SET search = event_search(id, title, summary) WHERE id = ANY($1::bigint[])`,
+			[]any{slices.Compact(joined)}},
+		{"export version", `SELECT export_version_bump()`, nil},
+		{"month counts", `
+			INSERT INTO event_months (month, kind, events)
+			SELECT date_trunc('month', date_start), kind, count(*) FROM events WHERE id = ANY($1::bigint[]) GROUP BY 1, 2
+			ON CONFLICT (month, kind) DO UPDATE SET events = event_months.events + excluded.events`, []any{news}},
+		{"end of bulk", `SELECT set_config('dateline.bulk', 'off', true)`, nil},
+	}
+	for _, s := range steps {
+		if _, err := b.tx.Exec(ctx, s.sql, s.args...); err != nil {
+			return fmt.Errorf("%s: %w", s.what, err)
+		}
+	}
+	return nil
 }
 
 // saveArticles inserts the articles not stored yet, in one statement,
@@ -199,30 +242,44 @@ func (b *batch) lock(ctx context.Context, evs []*pending) error {
 // earlier event of the batch: stored candidates come in one query, and
 // timeline.SameOccurrence decides in Go, as SaveArticle does.
 func (b *batch) match(ctx context.Context, evs []*pending) error {
-	var kinds, actors []string
+	// A stored event can only be the same occurrence as an event of the
+	// batch if it shares an actor, starts in its window and has a kind of
+	// its class: those are read from event_actors' timeline index, one
+	// range per actor, window and class.
+	var actors, kinds []string
 	var froms, tos []time.Time
 	seen := map[string]bool{}
 	for _, p := range evs {
-		for _, a := range p.e.Actors {
-			actors = append(actors, timeline.ActorKey(a.Name))
-		}
-		if len(p.e.Actors) == 0 || seen[p.key] {
-			continue
-		}
-		seen[p.key] = true
 		from, to := occurrenceWindow(p.e.Date)
-		for _, k := range timeline.OccurrenceKinds(p.e.Kind) {
-			kinds, froms, tos = append(kinds, string(k)), append(froms, from), append(tos, to)
+		class := timeline.OccurrenceKinds(p.e.Kind)
+		csv := make([]string, len(class))
+		for i, k := range class {
+			csv[i] = string(k)
+		}
+		for _, a := range p.e.Actors {
+			k := timeline.ActorKey(a.Name)
+			w := k + " " + from.String() + " " + csv[0]
+			if !seen[w] {
+				seen[w] = true
+				actors, kinds = append(actors, k), append(kinds, strings.Join(csv, ","))
+				froms, tos = append(froms, from), append(tos, to)
+			}
 		}
 	}
 	candidates := map[string][]timeline.Event{}
-	if len(kinds) > 0 {
-		rows, err := b.tx.Query(ctx, `SELECT `+eventColumns+eventFrom+`
-			JOIN unnest($1::text[], $2::timestamp[], $3::timestamp[]) AS w(kind, lo, hi)
-			  ON e.kind = w.kind AND e.date_start >= w.lo AND e.date_start < w.hi
-			WHERE EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-			              WHERE ea.event_id = e.id AND a.key = ANY($4::text[]))
-			ORDER BY e.id`, kinds, froms, tos, actors)
+	if len(actors) > 0 {
+		// OFFSET 0 keeps the planner from flattening the LATERAL range
+		// scan into a hash join of every event of the actor, which it
+		// prefers while the tables are young and their statistics small.
+		rows, err := b.tx.Query(ctx, `
+			WITH c AS MATERIALIZED (
+				SELECT DISTINCT x.event_id AS id
+				FROM unnest($1::text[], $2::timestamp[], $3::timestamp[], $4::text[]) AS w(actor, lo, hi, kinds)
+				JOIN actors a ON a.key = w.actor
+				CROSS JOIN LATERAL (SELECT event_id FROM event_actors
+					WHERE actor_id = a.id AND event_start >= w.lo AND event_start < w.hi OFFSET 0) x
+				JOIN events k ON k.id = x.event_id AND k.kind = ANY(string_to_array(w.kinds, ',')))
+			SELECT `+eventColumns+eventFrom+` WHERE e.id IN (SELECT id FROM c) ORDER BY e.id`, actors, froms, tos, kinds)
 		if err != nil {
 			return fmt.Errorf("stored occurrences: %w", err)
 		}
@@ -271,35 +328,51 @@ func occurrenceWindow(d timeline.Date) (time.Time, time.Time) {
 	return from, from.AddDate(0, 0, 1)
 }
 
-// insertEvents stores the batch's new events with their actors: actors in
-// one upsert, event ids drawn in one query, events in one insert, their
-// actors with COPY.
-func (b *batch) insertEvents(ctx context.Context, evs []*pending) error {
+// insertEvents stores the batch's new events with their actors (actors in
+// one upsert, event ids drawn in one query, events in one insert with
+// their search documents, their actors with COPY), sets every event's ID
+// to the event it is stored as, and returns the new events' ids.
+func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]int64, error) {
 	var news []*pending
 	for _, p := range evs {
 		if p.target == 0 && p.joins < 0 {
 			news = append(news, p)
 		}
 	}
-	if len(news) == 0 {
-		return nil
-	}
-	ids, err := b.actorIDs(ctx, news)
+	actors, err := b.actors(ctx, news)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rows, err := b.tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)`, len(news))
 	if err != nil {
-		return fmt.Errorf("event ids: %w", err)
+		return nil, fmt.Errorf("event ids: %w", err)
 	}
 	eventIDs, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 	if err != nil {
-		return fmt.Errorf("event ids: %w", err)
+		return nil, fmt.Errorf("event ids: %w", err)
+	}
+	for i, p := range news {
+		p.e.ID = eventIDs[i]
+	}
+	for _, p := range evs {
+		switch {
+		case p.target != 0:
+			p.e.ID = p.target
+		case p.joins >= 0:
+			p.e.ID = evs[p.joins].e.ID
+		}
+	}
+	// the quotes of each new event, in the order insertMentions stores
+	// them, for its search document
+	quotes := map[int64][]string{}
+	for _, m := range mentionsOf(evs) {
+		quotes[m.EventID] = append(quotes[m.EventID], m.Quote)
 	}
 	n := len(news)
 	var (
 		kinds, values, precisions, statuses, titles, summaries, origins, urls = make([]string, n), make([]string, n),
 			make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		names, texts = make([]string, n), make([]string, n)
 		starts, ends = make([]time.Time, n), make([]time.Time, n)
 		ranks        = make([]int16, n)
 		confidences  = make([]float64, n)
@@ -307,36 +380,48 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) error {
 	)
 	for i, p := range news {
 		e := p.e
-		e.ID = eventIDs[i]
 		start, rank := e.Date.SortKey()
 		kinds[i], values[i], precisions[i] = string(e.Kind), e.Date.Value(), e.Date.Precision().String()
 		starts[i], ends[i], ranks[i] = start, e.Date.End(), int16(rank)
 		statuses[i], titles[i], summaries[i] = string(e.Status), e.Title, e.Summary
 		confidences[i], origins[i], urls[i] = e.Confidence, string(e.Origin), e.SourceURL
+		var stored []string
 		for pos, a := range e.Actors {
-			actorRows = append(actorRows, []any{e.ID, ids[timeline.ActorKey(a.Name)], int16(pos)})
+			actor := actors[timeline.ActorKey(a.Name)]
+			stored = append(stored, actor.name)
+			actorRows = append(actorRows, []any{e.ID, actor.id, int16(pos), start, int16(rank)})
 		}
+		names[i], texts[i] = strings.Join(stored, " "), strings.Join(quotes[e.ID], " ")
 	}
 	_, err = b.tx.Exec(ctx, `
 		INSERT INTO events (id, kind, date_value, date_precision, date_start, date_end, date_rank,
-			status, title, summary, confidence, origin, source_url)
+			status, title, summary, confidence, origin, source_url, search)
 		OVERRIDING SYSTEM VALUE
-		SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[],
-			$7::smallint[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[], $13::text[])`,
-		eventIDs, kinds, values, precisions, starts, ends, ranks, statuses, titles, summaries, confidences, origins, urls)
+		SELECT id, kind, v, p, s, e, r, st, t, sm, c, o, u, event_document(t, names, sm, quotes)
+		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[],
+			$7::smallint[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[], $13::text[],
+			$14::text[], $15::text[]) AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, names, quotes)`,
+		eventIDs, kinds, values, precisions, starts, ends, ranks, statuses, titles, summaries, confidences, origins, urls,
+		names, texts)
 	if err != nil {
-		return fmt.Errorf("events: %w", err)
+		return nil, fmt.Errorf("events: %w", err)
 	}
-	if _, err := b.tx.CopyFrom(ctx, pgx.Identifier{"event_actors"}, []string{"event_id", "actor_id", "position"},
-		pgx.CopyFromRows(actorRows)); err != nil {
-		return fmt.Errorf("event actors: %w", err)
+	if _, err := b.tx.CopyFrom(ctx, pgx.Identifier{"event_actors"},
+		[]string{"event_id", "actor_id", "position", "event_start", "event_rank"}, pgx.CopyFromRows(actorRows)); err != nil {
+		return nil, fmt.Errorf("event actors: %w", err)
 	}
-	return nil
+	return eventIDs, nil
 }
 
-// actorIDs upserts the actors of the events in one statement and returns
-// their ids by ActorKey.
-func (b *batch) actorIDs(ctx context.Context, news []*pending) (map[string]int64, error) {
+// storedActor is an actor row: its id, and its name as first stored.
+type storedActor struct {
+	id   int64
+	name string
+}
+
+// actors upserts the actors of the events in one statement and returns
+// them by ActorKey.
+func (b *batch) actors(ctx context.Context, news []*pending) (map[string]storedActor, error) {
 	var names, keys, kinds []string
 	seen := map[string]bool{}
 	for _, p := range news {
@@ -349,61 +434,69 @@ func (b *batch) actorIDs(ctx context.Context, news []*pending) (map[string]int64
 			names, keys, kinds = append(names, strings.Join(strings.Fields(a.Name), " ")), append(keys, k), append(kinds, string(a.Kind))
 		}
 	}
-	ids := map[string]int64{}
+	actors := map[string]storedActor{}
 	if len(keys) == 0 {
-		return ids, nil
+		return actors, nil
 	}
 	rows, err := b.tx.Query(ctx, `
 		INSERT INTO actors (name, key, kind)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
 		ON CONFLICT (key) DO UPDATE
 			SET kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END
-		RETURNING key, id`, names, keys, kinds)
+		RETURNING key, id, name`, names, keys, kinds)
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	var k string
-	var id int64
-	_, err = pgx.ForEachRow(rows, []any{&k, &id}, func() error {
-		ids[k] = id
+	var a storedActor
+	_, err = pgx.ForEachRow(rows, []any{&k, &a.id, &a.name}, func() error {
+		actors[k] = a
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	return ids, nil
+	return actors, nil
 }
 
-// insertMentions stores every mention of the batch, on the event it
-// belongs to, new or joined, in one statement.
-func (b *batch) insertMentions(ctx context.Context, evs []*pending) error {
-	var eventIDs, articleIDs []int64
-	var quotes, versions []string
-	var starts, ends []int32
+// mentionsOf lists the mentions of the batch's events, each on the event
+// it is stored as, in batch order, without repeats: a quote at the same
+// place of the same article is one mention of an event.
+func mentionsOf(evs []*pending) []*timeline.Mention {
+	type place struct {
+		event, article int64
+		start          int
+	}
+	var out []*timeline.Mention
+	seen := map[place]bool{}
 	for _, p := range evs {
-		id := p.e.ID
-		switch {
-		case p.target != 0:
-			id = p.target
-		case p.joins >= 0:
-			id = evs[p.joins].e.ID
-		}
-		p.e.ID = id
 		for i := range p.e.Mentions {
 			m := &p.e.Mentions[i]
-			m.EventID = id
-			eventIDs, articleIDs = append(eventIDs, id), append(articleIDs, m.ArticleID)
-			quotes, versions = append(quotes, m.Quote), append(versions, m.ExtractorVersion)
-			starts, ends = append(starts, int32(m.Start)), append(ends, int32(m.End))
+			m.EventID = p.e.ID
+			if k := (place{m.EventID, m.ArticleID, m.Start}); !seen[k] {
+				seen[k] = true
+				out = append(out, m)
+			}
 		}
 	}
-	if len(eventIDs) == 0 {
-		return nil
+	return out
+}
+
+// insertMentions stores the mentions of the batch in one statement.
+func (b *batch) insertMentions(ctx context.Context, evs []*pending) error {
+	ms := mentionsOf(evs)
+	n := len(ms)
+	eventIDs, articleIDs := make([]int64, n), make([]int64, n)
+	quotes, versions := make([]string, n), make([]string, n)
+	starts, ends := make([]int32, n), make([]int32, n)
+	for i, m := range ms {
+		eventIDs[i], articleIDs[i], quotes[i], versions[i] = m.EventID, m.ArticleID, m.Quote, m.ExtractorVersion
+		starts[i], ends[i] = int32(m.Start), int32(m.End)
 	}
+	// The articles are new, so no stored mention can be the same.
 	_, err := b.tx.Exec(ctx, `
 		INSERT INTO mentions (event_id, article_id, quote, quote_start, quote_end, extractor_version)
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::integer[], $5::integer[], $6::text[])
-		ON CONFLICT (event_id, article_id, quote_start) DO NOTHING`,
+		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::integer[], $5::integer[], $6::text[])`,
 		eventIDs, articleIDs, quotes, starts, ends, versions)
 	if err != nil {
 		return fmt.Errorf("mentions: %w", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // oneReport is an article of one sentence reporting one event.
@@ -185,5 +186,74 @@ func TestSaveArticlesConcurrentlyMergesAndNeverDeadlocks(t *testing.T) {
 		if e.Sources != writers {
 			t.Errorf("%s: %d sources, want %d", e.Title, e.Sources, writers)
 		}
+	}
+}
+
+// A batch keeps the derived data (search documents, month counts,
+// event_actors' sort keys, the export version) itself rather than through
+// the triggers: it must end up exactly as the triggers leave it when the
+// same articles are saved one by one.
+func TestSaveArticlesKeepsDerivedDataAsTheTriggersDo(t *testing.T) {
+	ctx := context.Background()
+	var pairs [][2]any
+	for i, s := range []struct {
+		body, value string
+		kind        timeline.Kind
+		actors      []string
+	}{
+		{"Russia and China signed a treaty.", "2025-06-01", timeline.KindAgreement, []string{"Russia", "China"}},
+		{"Iran struck Israel overnight.", "2025-06-02TNI", timeline.KindStrike, []string{"Iran", "Israel"}},
+		{"Israel hit Iran, the army said.", "2025-06-02", timeline.KindStrike, []string{"Israel", "Iran"}},
+		{"Talks resumed in May.", "2025-05", timeline.KindMeeting, []string{"Iran", "United States"}},
+		{"Leaders met in 2024.", "2024", timeline.KindMeeting, []string{"France"}},
+	} {
+		a, e := oneReport(t, s.body, s.kind, s.value, s.actors...)
+		a.URL = fmt.Sprintf("https://example.com/%d", i)
+		pairs = append(pairs, [2]any{a, e})
+	}
+	one, many := storetest.Config(t), storetest.Config(t)
+	for _, db := range []struct {
+		cfg   *pgxpool.Config
+		batch bool
+	}{{one, false}, {many, true}} {
+		s, err := store.Open(ctx, db.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var articles []*timeline.Article
+		var events [][]timeline.Event
+		for _, p := range pairs {
+			a := *p[0].(*timeline.Article)
+			e := slices.Clone(p[1].([]timeline.Event))
+			articles, events = append(articles, &a), append(events, e)
+		}
+		if db.batch {
+			_, err = s.SaveArticles(ctx, articles, events)
+		} else {
+			for i := range articles {
+				if _, err = s.SaveArticle(ctx, articles[i], events[i]); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, check := range []struct{ name, sql string }{
+		{"search documents", `SELECT title, search::text FROM events ORDER BY title`},
+		{"month counts", `SELECT month, kind, events FROM event_months WHERE events > 0 ORDER BY 1, 2`},
+		{"sort keys", `SELECT e.title, ea.position, ea.event_start = e.date_start AND ea.event_rank = e.date_rank
+			FROM event_actors ea JOIN events e ON e.id = ea.event_id ORDER BY 1, 2`},
+		{"export version moved", `SELECT n > 0 FROM export_version`},
+		{"mentions", `SELECT e.title, m.quote FROM mentions m JOIN events e ON e.id = m.event_id ORDER BY 1, 2`},
+	} {
+		if a, b := query(t, one, check.sql), query(t, many, check.sql); !slices.Equal(a, b) || len(a) == 0 {
+			t.Errorf("%s differ:\none by one: %q\nin a batch: %q", check.name, a, b)
+		}
+	}
+	if got := query(t, many, `SELECT count(*) FROM events WHERE search IS NULL`); got[0] != "0" {
+		t.Errorf("%s events without a search document", got[0])
 	}
 }

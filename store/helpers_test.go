@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -33,4 +34,27 @@ func count(t *testing.T, cfg *pgxpool.Config, table string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// query returns the rows of sql, each as its columns printed and joined,
+// for comparing what two databases hold.
+func query(t *testing.T, cfg *pgxpool.Config, sql string) []string {
+	t.Helper()
+	conn, err := pgx.ConnectConfig(context.Background(), cfg.ConnConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	rows, err := conn.Query(context.Background(), sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (string, error) {
+		vals, err := r.Values()
+		return fmt.Sprint(vals...), err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -49,6 +49,13 @@ func Open(ctx context.Context, cfg *pgxpool.Config) (*Store, error) {
 	if err := Migrate(ctx, cfg.ConnConfig); err != nil {
 		return nil, err
 	}
+	cfg = cfg.Copy()
+	if _, set := cfg.ConnConfig.RuntimeParams["jit"]; !set {
+		// The timeline's queries are short, but their estimated costs
+		// (correlated subqueries per event) pass jit_above_cost, and
+		// compiling them costs 100 to 400 ms: more than running them.
+		cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: connect: %w", err)
