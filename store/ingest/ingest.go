@@ -92,7 +92,9 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 	jobs := make(chan Source, 4*opts.Workers)
 	results := make(chan *Item, 4*opts.Workers)
 	readErr := make(chan error, 1)
-	go func() { readErr <- r.read(ctx, sources, jobs) }()
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	go func() { readErr <- r.read(readCtx, sources, jobs) }()
 
 	var workers sync.WaitGroup
 	for range opts.Workers {
@@ -111,7 +113,7 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 		close(results)
 	}()
 
-	err := r.write(ctx, results)
+	err := r.write(ctx, results, stopReading)
 	if rerr := <-readErr; err == nil {
 		err = rerr
 	}
@@ -206,62 +208,88 @@ func (r *run) extract(src Source) (*Item, error) {
 	return &Item{Name: src.Name, Article: a, Events: res.Events}, nil
 }
 
-// write saves the extracted articles in batches. A batch the database
-// refuses is retried one article at a time, so that one bad article costs
-// only itself. The last batch is saved even when ctx has ended.
-func (r *run) write(ctx context.Context, results <-chan *Item) error {
+// write saves the extracted articles in batches. It gathers the next
+// batch while the last one is being saved, so that extraction goes on
+// during the database's work. A batch the database refuses is retried
+// one article at a time, so that one bad article costs only itself. The
+// last batch is saved even when ctx has ended.
+func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func()) error {
+	batches := make(chan []*Item) // unbuffered: one batch saved, one gathered
+	failed := make(chan struct{}) // closed when the database is gone
+	var saveErr error
+	go func() {
+		defer close(failed)
+		for batch := range batches {
+			if saveErr = r.flush(context.WithoutCancel(ctx), batch); saveErr != nil {
+				return
+			}
+		}
+	}()
 	batch := make([]*Item, 0, r.opts.BatchSize)
-	save := context.WithoutCancel(ctx)
-	flush := func() error {
+	send := func() bool {
 		if len(batch) == 0 {
-			return nil
+			return true
 		}
-		dups, err := r.saveBatch(save, batch)
-		if err != nil && isDatabaseDown(err) {
-			return err
+		select {
+		case batches <- batch:
+			batch = make([]*Item, 0, r.opts.BatchSize)
+			return true
+		case <-failed:
+			return false
 		}
-		if err != nil {
-			for _, it := range batch {
-				d, err := r.saveBatch(save, []*Item{it})
-				if err != nil {
-					if isDatabaseDown(err) {
-						return err
-					}
-					r.fail(it.Name, err)
-					continue
-				}
-				r.saved(it, d[0])
-			}
-		} else {
-			for i, it := range batch {
-				r.saved(it, dups[i])
-			}
-		}
-		batch = batch[:0]
-		return nil
 	}
 	ticker := time.NewTicker(time.Second)
 	defer ticker.Stop()
-	for {
+	for open := true; open; {
 		select {
 		case it, ok := <-results:
-			if !ok {
-				return flush()
-			}
-			batch = append(batch, it)
-			if len(batch) == cap(batch) {
-				if err := flush(); err != nil {
-					drain(results)
-					return err
+			if open = ok; ok {
+				batch = append(batch, it)
+				if len(batch) == cap(batch) && !send() {
+					open = false
 				}
 			}
 		case <-ticker.C:
-			if err := flush(); err != nil {
-				drain(results)
-				return err
-			}
+			open = send()
+		case <-failed:
+			open = false
 		}
 	}
+	send()
+	close(batches)
+	<-failed
+	if saveErr != nil {
+		stopReading() // the workers finish what they hold; nothing more is saved
+	}
+	drain(results)
+	return saveErr
+}
+
+// flush saves one batch, or its articles one by one when the database
+// refuses the batch for one of them.
+func (r *run) flush(ctx context.Context, batch []*Item) error {
+	dups, err := r.saveBatch(ctx, batch)
+	if err == nil {
+		for i, it := range batch {
+			r.saved(it, dups[i])
+		}
+		return nil
+	}
+	if isDatabaseDown(err) {
+		return err
+	}
+	for _, it := range batch {
+		d, err := r.saveBatch(ctx, []*Item{it})
+		if err != nil {
+			if isDatabaseDown(err) {
+				return err
+			}
+			r.fail(it.Name, err)
+			continue
+		}
+		r.saved(it, d[0])
+	}
+	return nil
 }
 
 func (r *run) saveBatch(ctx context.Context, items []*Item) ([]bool, error) {
@@ -279,12 +307,23 @@ func drain(results <-chan *Item) {
 }
 
 // isDatabaseDown tells a failure of the database from a refusal of one
-// article (invalid, or refused by a constraint): when the database is
-// gone, retrying article by article is pointless and the run stops.
+// article: invalid, or refused by the data's rules (SQLSTATE classes 22
+// data exception, 23 integrity violation, P0 raised by a trigger). Any
+// other error (no connection, no database, shutdown, out of resources)
+// means retrying article by article is pointless, and the run stops.
 func isDatabaseDown(err error) bool {
 	var v *timeline.ValidationError
+	if errors.As(err, &v) {
+		return false
+	}
 	var pg *pgconn.PgError
-	return !errors.As(err, &v) && !errors.As(err, &pg)
+	if errors.As(err, &pg) {
+		switch pg.Code[:2] {
+		case "22", "23", "P0":
+			return false
+		}
+	}
+	return true
 }
 
 func (r *run) saved(it *Item, duplicate bool) {

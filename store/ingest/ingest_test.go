@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/ingest"
@@ -204,4 +205,30 @@ func TestTwoIngestersStoreEverythingOnce(t *testing.T) {
 		}
 	}
 	t.Logf("%d events alone, %d with two ingesters", len(loneEvents), len(sharedEvents))
+}
+
+// When the database goes away mid-run, the run stops with the error and
+// says how far it got, rather than extracting the rest for nothing.
+func TestRunStopsWhenTheDatabaseGoesAway(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.Config(t)
+	st, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var once sync.Once
+	opts := ingest.Options{Workers: 1, BatchSize: 1, ProgressEvery: time.Nanosecond, Progress: func(p ingest.Progress) {
+		if p.Saved > 0 {
+			once.Do(func() { storetest.Drop(t, cfg.ConnConfig.Database) })
+		}
+	}}
+	sum, err := ingest.Run(ctx, st, ingest.Files([]string{articles}, timeline.MaxArticleBytes), articleFiles(t), opts)
+	if err == nil {
+		t.Fatalf("the run went on without its database: %+v", sum)
+	}
+	if sum.Saved == 0 || sum.Saved >= articleFiles(t) {
+		t.Errorf("saved %d of %d articles, want the ones before the database went", sum.Saved, articleFiles(t))
+	}
+	t.Logf("stopped with: %v", err)
 }
