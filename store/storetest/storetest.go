@@ -11,11 +11,9 @@ package storetest
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/url"
 	"os"
@@ -65,13 +63,7 @@ func EmptyConfig(t testing.TB) *pgxpool.Config {
 // is read here, not by the callers.
 func create(t testing.TB, migrated bool) *pgxpool.Config {
 	t.Helper()
-	once.Do(setup)
-	if setupErr != nil {
-		if os.Getenv("DATELINE_TEST_DATABASE_REQUIRED") == "1" {
-			t.Fatalf("PostgreSQL is required (DATELINE_TEST_DATABASE_REQUIRED=1): %v", setupErr)
-		}
-		t.Skipf("no PostgreSQL for tests (set DATELINE_TEST_DATABASE_URL, or run make test): %v", setupErr)
-	}
+	serverConfig(t)
 	name := "dateline_test_" + randomHex(6)
 	sql := "CREATE DATABASE " + pgx.Identifier{name}.Sanitize()
 	if migrated {
@@ -104,6 +96,20 @@ func create(t testing.TB, migrated bool) *pgxpool.Config {
 	cfg.ConnConfig.Database = name
 	cfg.MaxConns = 8
 	return cfg
+}
+
+// serverConfig returns the settings of the server's maintenance database,
+// skipping (or failing, where required) the test when there is no server.
+func serverConfig(t testing.TB) *pgx.ConnConfig {
+	t.Helper()
+	once.Do(setup)
+	if setupErr != nil {
+		if os.Getenv("DATELINE_TEST_DATABASE_REQUIRED") == "1" {
+			t.Fatalf("PostgreSQL is required (DATELINE_TEST_DATABASE_REQUIRED=1): %v", setupErr)
+		}
+		t.Skipf("no PostgreSQL for tests (set DATELINE_TEST_DATABASE_URL, or run make test): %v", setupErr)
+	}
+	return baseCfg
 }
 
 // New returns a store on a fresh database, closed when the test ends.
@@ -187,12 +193,7 @@ func setup() {
 		cfg.Database = "postgres"
 	}
 	baseCfg = cfg
-	sum, err := migrationsHash()
-	if err != nil {
-		setupErr = err
-		return
-	}
-	template = "dateline_tpl_" + sum
+	template = "dateline_tpl_" + migrations.Hash()
 	setupErr = ensureTemplate(ctx)
 }
 
@@ -246,20 +247,6 @@ func ensureTemplate(ctx context.Context) error {
 	_, err = admin.Exec(ctx, fmt.Sprintf("ALTER DATABASE %s RENAME TO %s",
 		pgx.Identifier{building}.Sanitize(), pgx.Identifier{template}.Sanitize()))
 	return err
-}
-
-func migrationsHash() (string, error) {
-	h := sha256.New()
-	err := fs.WalkDir(migrations.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(migrations.FS, path)
-		fmt.Fprintf(h, "%s\x00%d\x00", path, len(b))
-		h.Write(b)
-		return err
-	})
-	return hex.EncodeToString(h.Sum(nil))[:12], err
 }
 
 func randomHex(n int) string {

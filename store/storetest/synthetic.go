@@ -2,66 +2,16 @@ package storetest
 
 import (
 	"context"
-	"crypto/sha256"
-	"fmt"
-	"math/rand/v2"
-	"slices"
-	"strings"
 	"testing"
-	"time"
 
-	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/store/synthetic"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// Synthetic describes the made-up timeline LoadSynthetic writes, so that
-// tests and benchmarks can ask for things they know are there.
-type Synthetic struct {
-	Events int
-	First  time.Time // the earliest date start
-	Last   time.Time // the latest date start
-	// Actor is a country in about one event in thirty, Rare a person in
-	// about one in two hundred, Common an organisation in one in four.
-	Actor, Rare, Common string
-	// Word is in the titles of about one event in thirty (and in some
-	// quotes).
-	Word string
-}
-
-var syntheticCountries = []string{
-	"Argentina", "Australia", "Brazil", "Canada", "China", "Egypt", "Ethiopia", "France",
-	"Germany", "India", "Indonesia", "Iran", "Iraq", "Israel", "Italy", "Japan", "Jordan",
-	"Kenya", "Mexico", "Nigeria", "North Korea", "Pakistan", "Poland", "Qatar", "Russia",
-	"Saudi Arabia", "South Africa", "South Korea", "Spain", "Syria", "Türkiye", "Ukraine",
-	"United Kingdom", "United States", "Venezuela", "Vietnam",
-}
-
-// syntheticCommon is in every fourth event.
-const syntheticCommon = "United Nations"
-
-var (
-	syntheticGiven  = []string{"Amina", "Boris", "Chen", "Dara", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas"}
-	syntheticFamily = []string{"Adeyemi", "Brandt", "Costa", "Dimitrov", "Eriksen", "Fischer", "Gupta", "Haddad", "Ivanova", "Jaber", "Kowalski", "Lindqvist"}
-	syntheticVerbs  = map[timeline.Kind]string{
-		timeline.KindCall: "speaks by phone with", timeline.KindMeeting: "meets", timeline.KindVisit: "visits",
-		timeline.KindAgreement: "signs an accord with", timeline.KindStatement: "condemns", timeline.KindThreat: "warns",
-		timeline.KindSanction: "sanctions", timeline.KindStrike: "strikes", timeline.KindLeadership: "swears in a government beside",
-		timeline.KindAid: "sends aid to", timeline.KindProtest: "sees protests against",
-	}
-	syntheticWords = []string{"border", "ceasefire", "harbour", "pipeline", "summit", "drone", "grain", "reactor", "embassy", "tariff",
-		"corridor", "election", "satellite", "refinery", "convoy", "treaty", "airport", "frontier", "dam", "mine",
-		"bridge", "island", "strait", "militia", "parliament", "capital", "province", "port", "railway", "cable"}
-)
-
 // LoadSynthetic fills the empty database of cfg with n made-up events
-// spread over 2000 to 2025 (mostly day dates, some months, parts of day and
-// years), one to three actors each from a pool of about 150, and a mention
-// in one of n/3 articles for seven events in ten. It writes with COPY, with
-// the tables' triggers off, then builds the search documents in one pass
-// and analyzes the tables, as a long-running database would be. The same n
-// always gives the same data.
-func LoadSynthetic(tb testing.TB, cfg *pgxpool.Config, n int) Synthetic {
+// (see store/synthetic). The same n always gives the same data.
+func LoadSynthetic(tb testing.TB, cfg *pgxpool.Config, n int) synthetic.Info {
 	tb.Helper()
 	ctx := context.Background()
 	conn, err := pgx.ConnectConfig(ctx, cfg.ConnConfig)
@@ -69,214 +19,28 @@ func LoadSynthetic(tb testing.TB, cfg *pgxpool.Config, n int) Synthetic {
 		tb.Fatalf("storetest: connect: %v", err)
 	}
 	defer conn.Close(ctx)
-	if err := loadSynthetic(ctx, conn, n); err != nil {
-		tb.Fatalf("storetest: load %d synthetic events: %v", n, err)
+	info, err := synthetic.Load(ctx, conn, n)
+	if err != nil {
+		tb.Fatalf("storetest: %v", err)
 	}
-	s := Synthetic{Events: n, Actor: "Russia", Rare: syntheticGiven[3] + " " + syntheticFamily[7], Common: syntheticCommon, Word: "reactor"}
-	err = conn.QueryRow(ctx, `SELECT min(date_start), max(date_start) FROM events`).Scan(&s.First, &s.Last)
+	return info
+}
+
+// Synthetic returns a database of n made-up events that is kept on the
+// server between runs (synthetic.Database), for benchmarks of large
+// timelines. It must only be read.
+func Synthetic(tb testing.TB, n int) (*pgxpool.Config, synthetic.Info) {
+	tb.Helper()
+	server := serverConfig(tb)
+	conn, info, err := synthetic.Database(context.Background(), server, n)
+	if err != nil {
+		tb.Fatalf("storetest: %v", err)
+	}
+	cfg, err := pgxpool.ParseConfig("")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return s
-}
-
-func loadSynthetic(ctx context.Context, conn *pgx.Conn, n int) error {
-	var existing int
-	if err := conn.QueryRow(ctx, `SELECT count(*) FROM events`).Scan(&existing); err != nil {
-		return fmt.Errorf("count: %w", err)
-	}
-	if existing != 0 {
-		return fmt.Errorf("the database already has %d events", existing)
-	}
-	tables := []string{"events", "actors", "event_actors", "articles", "mentions"}
-	for _, t := range tables {
-		if _, err := conn.Exec(ctx, "ALTER TABLE "+t+" DISABLE TRIGGER USER"); err != nil {
-			return fmt.Errorf("disable triggers: %w", err)
-		}
-	}
-	defer func() {
-		for _, t := range tables {
-			conn.Exec(context.WithoutCancel(ctx), "ALTER TABLE "+t+" ENABLE TRIGGER USER")
-		}
-	}()
-	rnd := rand.New(rand.NewPCG(uint64(n), 42))
-
-	// Actors: the countries, and people named from two short lists.
-	var actorRows [][]any
-	for _, c := range syntheticCountries {
-		actorRows = append(actorRows, []any{c, timeline.ActorKey(c), string(timeline.ActorCountry)})
-	}
-	for _, g := range syntheticGiven {
-		for _, f := range syntheticFamily {
-			name := g + " " + f
-			actorRows = append(actorRows, []any{name, timeline.ActorKey(name), string(timeline.ActorPerson)})
-		}
-	}
-	common := len(actorRows)
-	actorRows = append(actorRows, []any{syntheticCommon, timeline.ActorKey(syntheticCommon), string(timeline.ActorOrganisation)})
-	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"actors"}, []string{"name", "key", "kind"}, pgx.CopyFromRows(actorRows)); err != nil {
-		return fmt.Errorf("actors: %w", err)
-	}
-	actorIDs, err := ids(ctx, conn, "actors")
-	if err != nil {
-		return err
-	}
-
-	// Articles: three sentences each, one per event that cites it.
-	nArticles := max(1, n/3)
-	articleRows := make([][]any, nArticles)
-	bodies := make([][]string, nArticles)
-	for i := range articleRows {
-		sentences := []string{
-			fmt.Sprintf("Report %d opens with the %s.", i, syntheticWords[i%len(syntheticWords)]),
-			fmt.Sprintf("Officials said talks on the %s would continue.", syntheticWords[(i/7)%len(syntheticWords)]),
-			fmt.Sprintf("Witnesses described the scene near the %s.", syntheticWords[(i/3)%len(syntheticWords)]),
-		}
-		bodies[i] = sentences
-		body := strings.Join(sentences, " ")
-		sum := sha256.Sum256([]byte(body))
-		published := time.Date(2000+i%26, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-		articleRows[i] = []any{sum[:], fmt.Sprintf("https://news.example/%d", i), fmt.Sprintf("Report %d", i),
-			"Example Wire", published, "dateline", body}
-	}
-	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"articles"},
-		[]string{"sha256", "url", "title", "publisher", "published_value", "published_source", "body"},
-		pgx.CopyFromRows(articleRows)); err != nil {
-		return fmt.Errorf("articles: %w", err)
-	}
-	articleIDs, err := ids(ctx, conn, "articles")
-	if err != nil {
-		return err
-	}
-
-	// Events, with their actors and mentions decided now and written once
-	// the events have ids.
-	type plan struct {
-		actors  []int
-		article int // -1: none
-		start   time.Time
-		rank    int
-	}
-	plans := make([]plan, n)
-	span := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Sub(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
-	eventRows := make([][]any, n)
-	for i := range eventRows {
-		start := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rnd.Int64N(int64(span))))
-		d, err := syntheticDate(rnd, start)
-		if err != nil {
-			return err
-		}
-		kind := timeline.Kinds[rnd.IntN(len(timeline.Kinds))]
-		p := plan{article: -1}
-		for range 1 + rnd.IntN(3) {
-			var a int
-			if rnd.IntN(3) == 0 {
-				a = len(syntheticCountries) + rnd.IntN(common-len(syntheticCountries))
-			} else {
-				a = rnd.IntN(len(syntheticCountries))
-			}
-			if !slices.Contains(p.actors, a) {
-				p.actors = append(p.actors, a)
-			}
-		}
-		if i%4 == 0 {
-			p.actors = append(p.actors, common)
-		}
-		if rnd.IntN(10) < 7 {
-			p.article = i % nArticles
-		}
-		plans[i] = p
-		subject := actorRows[p.actors[0]][0].(string)
-		object := "its neighbours"
-		if len(p.actors) > 1 {
-			object = actorRows[p.actors[1]][0].(string)
-		}
-		title := fmt.Sprintf("%s %s %s over the %s", subject, syntheticVerbs[kind], object, syntheticWords[rnd.IntN(len(syntheticWords))])
-		status := timeline.StatusReported
-		if rnd.IntN(20) == 0 {
-			status = timeline.StatusPlanned
-		}
-		origin, confidence := timeline.ByExtractor, 0.4+0.55*rnd.Float64()
-		if p.article < 0 {
-			origin, confidence = timeline.ByHand, 1
-		}
-		s, rank := d.SortKey()
-		plans[i].start, plans[i].rank = s, rank
-		eventRows[i] = []any{string(kind), d.Value(), d.Precision().String(), s, d.End(), rank, string(status), title,
-			"", confidence, string(origin)}
-	}
-	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"events"},
-		[]string{"kind", "date_value", "date_precision", "date_start", "date_end", "date_rank", "status", "title",
-			"summary", "confidence", "origin"}, pgx.CopyFromRows(eventRows)); err != nil {
-		return fmt.Errorf("events: %w", err)
-	}
-	eventIDs, err := ids(ctx, conn, "events")
-	if err != nil {
-		return err
-	}
-	var eaRows, mentionRows [][]any
-	for i, p := range plans {
-		for pos, a := range p.actors {
-			eaRows = append(eaRows, []any{eventIDs[i], actorIDs[a], int16(pos), p.start, int16(p.rank)})
-		}
-		if p.article >= 0 {
-			sentences := bodies[p.article]
-			k := i % len(sentences)
-			start := 0
-			for _, s := range sentences[:k] {
-				start += len(s) + 1
-			}
-			mentionRows = append(mentionRows, []any{eventIDs[i], articleIDs[p.article], sentences[k],
-				int32(start), int32(start + len(sentences[k])), "synthetic"})
-		}
-	}
-	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"event_actors"}, []string{"event_id", "actor_id", "position", "event_start", "event_rank"},
-		pgx.CopyFromRows(eaRows)); err != nil {
-		return fmt.Errorf("event actors: %w", err)
-	}
-	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"mentions"},
-		[]string{"event_id", "article_id", "quote", "quote_start", "quote_end", "extractor_version"},
-		pgx.CopyFromRows(mentionRows)); err != nil {
-		return fmt.Errorf("mentions: %w", err)
-	}
-	if _, err := conn.Exec(ctx, `UPDATE events SET search = event_search(id, title, summary)`); err != nil {
-		return fmt.Errorf("search documents: %w", err)
-	}
-	if _, err := conn.Exec(ctx, `INSERT INTO event_months (month, kind, events)
-		SELECT date_trunc('month', date_start), kind, count(*) FROM events GROUP BY 1, 2`); err != nil {
-		return fmt.Errorf("month counts: %w", err)
-	}
-	if _, err = conn.Exec(ctx, `VACUUM ANALYZE events, actors, event_actors, articles, mentions, event_months`); err != nil {
-		return fmt.Errorf("vacuum: %w", err)
-	}
-	return nil
-}
-
-// syntheticDate is a date starting around start: mostly days, some parts
-// of day, months and years.
-func syntheticDate(rnd *rand.Rand, start time.Time) (timeline.Date, error) {
-	y, m, d := start.Date()
-	switch r := rnd.IntN(100); {
-	case r < 3:
-		return timeline.YearDate(y)
-	case r < 13:
-		return timeline.MonthDate(y, m)
-	case r < 20:
-		parts := []timeline.PartOfDay{timeline.Morning, timeline.Afternoon, timeline.Evening, timeline.Night}
-		return timeline.PartOfDayDate(y, m, d, parts[rnd.IntN(len(parts))])
-	case r < 23:
-		return timeline.MinuteDate(y, m, d, start.Hour(), start.Minute())
-	default:
-		return timeline.DayDate(y, m, d)
-	}
-}
-
-// ids returns the ids of table in insertion order: COPY into an empty
-// table draws identity values in row order.
-func ids(ctx context.Context, conn *pgx.Conn, table string) ([]int64, error) {
-	rows, err := conn.Query(ctx, "SELECT id FROM "+pgx.Identifier{table}.Sanitize()+" ORDER BY id")
-	if err != nil {
-		return nil, fmt.Errorf("%s ids: %w", table, err)
-	}
-	return pgx.CollectRows(rows, pgx.RowTo[int64])
+	cfg.ConnConfig = conn
+	cfg.MaxConns = 8
+	return cfg, info
 }
