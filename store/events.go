@@ -390,6 +390,10 @@ type conditions struct {
 	actor    int64
 	actorAt  int
 	actorArg string
+	// from and to are the placeholders of the date range, if any, which
+	// byActor also puts on the actor's copy of the sort key, so that the
+	// index scan of its events stays within the range.
+	from, to string
 }
 
 // byActor rewrites the conditions for a query that reads the one actor's
@@ -400,6 +404,12 @@ func (c *conditions) byActor() bool {
 		return false
 	}
 	c.where[c.actorAt] = "fa.actor_id = " + c.actorArg
+	if c.from != "" {
+		c.add("fa.event_start >= " + c.from)
+	}
+	if c.to != "" {
+		c.add("fa.event_start < " + c.to)
+	}
 	return true
 }
 
@@ -439,13 +449,15 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 	}
 	from, to := f.Range()
 	if !from.IsZero() {
-		c.add("e.date_start >= " + c.arg(from))
+		c.from = c.arg(from)
+		c.add("e.date_start >= " + c.from)
 	}
 	if !to.IsZero() {
 		// date_start < to follows from date_end <= to (every date ends
 		// after it starts), but only date_start is in the timeline's
 		// index: said out loud, it bounds the index scan.
-		c.add("e.date_end <= " + c.arg(to) + " AND e.date_start < " + c.arg(to))
+		c.to = c.arg(to)
+		c.add("e.date_end <= " + c.to + " AND e.date_start < " + c.to)
 	}
 	return c, nil
 }
