@@ -1,0 +1,91 @@
+package ingest_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dateline/dateline/store/ingest"
+	"github.com/dateline/dateline/store/storetest"
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
+	"github.com/dateline/dateline/timeline/extract/synthetic"
+)
+
+// writeCorpus writes n synthetic articles as .txt files, as a newsroom's
+// archive would hold them.
+func writeCorpus(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	for i := range n {
+		text, _ := synthetic.Article(42, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// BenchmarkIngest ingests 10,000 synthetic articles end to end (files
+// read, events extracted on every core, saved in batches into an empty
+// database) and, as its baseline in the same run, only extracts the same
+// files on as many cores. x-extract-only is ingest's article rate as a
+// multiple of extraction's: 1 means the database costs nothing.
+func BenchmarkIngest(b *testing.B) {
+	const n = 10_000
+	dir := writeCorpus(b, n)
+	paths := []string{dir}
+	var extractRate float64
+	b.Run("extract-only", func(b *testing.B) {
+		for b.Loop() {
+			jobs := make(chan ingest.Source)
+			var wg sync.WaitGroup
+			for range runtime.GOMAXPROCS(0) {
+				wg.Go(func() {
+					for src := range jobs {
+						if _, err := extract.Article(src.Text, extract.Options{}); err != nil {
+							b.Error(err)
+						}
+					}
+				})
+			}
+			for src, err := range ingest.Files(paths, timeline.MaxArticleBytes) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				jobs <- src
+			}
+			close(jobs)
+			wg.Wait()
+		}
+		extractRate = n * float64(b.N) / b.Elapsed().Seconds()
+		b.ReportMetric(extractRate, "articles/s")
+	})
+	b.Run("ingest", func(b *testing.B) {
+		var elapsed time.Duration
+		var events int
+		for range b.N {
+			b.StopTimer()
+			st := storetest.New(b)
+			b.StartTimer()
+			start := time.Now()
+			sum, err := ingest.Run(context.Background(), st, ingest.Files(paths, timeline.MaxArticleBytes), n, ingest.Options{})
+			elapsed += time.Since(start)
+			if err != nil || sum.Saved != n {
+				b.Fatalf("%+v, %v", sum, err)
+			}
+			events += sum.Events
+		}
+		rate := n * float64(b.N) / elapsed.Seconds()
+		b.ReportMetric(rate, "articles/s")
+		b.ReportMetric(float64(events)/elapsed.Seconds(), "events/s")
+		if extractRate > 0 {
+			b.ReportMetric(rate/extractRate, "x-extract-only")
+		}
+	})
+}
