@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -419,31 +420,43 @@ type storedActor struct {
 	name string
 }
 
-// actors upserts the actors of the events in one statement and returns
-// them by ActorKey.
+// actors stores the actors of the events that are new, fills in kinds
+// that were unknown, and returns them all by ActorKey. Rows are written in
+// key order and only when something changes, so that concurrent batches
+// naming the same actors neither deadlock nor rewrite them each time.
 func (b *batch) actors(ctx context.Context, news []*pending) (map[string]storedActor, error) {
-	var names, keys, kinds []string
-	seen := map[string]bool{}
+	byKey := map[string]timeline.Actor{}
 	for _, p := range news {
 		for _, a := range p.e.Actors {
 			k := timeline.ActorKey(a.Name)
-			if seen[k] {
-				continue
+			if known, ok := byKey[k]; !ok || known.Kind == "" {
+				byKey[k] = a
 			}
-			seen[k] = true
-			names, keys, kinds = append(names, strings.Join(strings.Fields(a.Name), " ")), append(keys, k), append(kinds, string(a.Kind))
 		}
 	}
 	actors := map[string]storedActor{}
-	if len(keys) == 0 {
+	if len(byKey) == 0 {
 		return actors, nil
 	}
-	rows, err := b.tx.Query(ctx, `
+	keys := slices.Sorted(maps.Keys(byKey))
+	names, kinds := make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		names[i], kinds[i] = strings.Join(strings.Fields(byKey[k].Name), " "), string(byKey[k].Kind)
+	}
+	steps := []string{`
 		INSERT INTO actors (name, key, kind)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-		ON CONFLICT (key) DO UPDATE
-			SET kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END
-		RETURNING key, id, name`, names, keys, kinds)
+		ON CONFLICT (key) DO NOTHING`, `
+		UPDATE actors SET kind = x.kind
+		FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, key, kind)
+		WHERE actors.key = x.key AND actors.kind = '' AND x.kind <> ''`,
+	}
+	for _, sql := range steps {
+		if _, err := b.tx.Exec(ctx, sql, names, keys, kinds); err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+	}
+	rows, err := b.tx.Query(ctx, `SELECT key, id, name FROM actors WHERE key = ANY($1::text[])`, keys)
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}

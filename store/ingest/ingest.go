@@ -35,6 +35,7 @@ type Saver interface {
 // Options tune a run.
 type Options struct {
 	Workers   int           // extraction workers; 0 means one per CPU
+	Writers   int           // batches saved at once; 0 means 2
 	BatchSize int           // articles per transaction; 0 means 100
 	Published timeline.Date // for articles without a date of their own; zero: found in each
 	MaxBytes  int           // largest article; 0 means timeline.MaxArticleBytes
@@ -76,6 +77,9 @@ type Summary struct {
 func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], total int, opts Options) (Summary, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Writers <= 0 {
+		opts.Writers = 2
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 100
@@ -208,23 +212,30 @@ func (r *run) extract(src Source) (*Item, error) {
 	return &Item{Name: src.Name, Article: a, Events: res.Events}, nil
 }
 
-// write saves the extracted articles in batches. It gathers the next
-// batch while the last one is being saved, so that extraction goes on
-// during the database's work. A batch the database refuses is retried
-// one article at a time, so that one bad article costs only itself. The
-// last batch is saved even when ctx has ended.
+// write saves the extracted articles in batches, with opts.Writers
+// batches in flight at once and the next one gathered meanwhile, so that
+// extraction goes on during the database's work and the database can use
+// more than one core. A batch the database refuses is retried one article
+// at a time, so that one bad article costs only itself. The last batches
+// are saved even when ctx has ended.
 func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func()) error {
-	batches := make(chan []*Item) // unbuffered: one batch saved, one gathered
+	batches := make(chan []*Item) // unbuffered: a batch is gathered while others are saved
 	failed := make(chan struct{}) // closed when the database is gone
-	var saveErr error
-	go func() {
-		defer close(failed)
-		for batch := range batches {
-			if saveErr = r.flush(context.WithoutCancel(ctx), batch); saveErr != nil {
-				return
+	var (
+		savers  sync.WaitGroup
+		once    sync.Once
+		saveErr error
+	)
+	for range r.opts.Writers {
+		savers.Go(func() {
+			for batch := range batches {
+				if err := r.flush(context.WithoutCancel(ctx), batch); err != nil {
+					once.Do(func() { saveErr = err; close(failed) })
+					return
+				}
 			}
-		}
-	}()
+		})
+	}
 	batch := make([]*Item, 0, r.opts.BatchSize)
 	send := func() bool {
 		if len(batch) == 0 {
@@ -257,7 +268,7 @@ func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func(
 	}
 	send()
 	close(batches)
-	<-failed
+	savers.Wait()
 	if saveErr != nil {
 		stopReading() // the workers finish what they hold; nothing more is saved
 	}
@@ -269,6 +280,11 @@ func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func(
 // refuses the batch for one of them.
 func (r *run) flush(ctx context.Context, batch []*Item) error {
 	dups, err := r.saveBatch(ctx, batch)
+	for try := 1; try < 4 && rolledBack(err); try++ {
+		// another writer's transaction won a deadlock or a conflict
+		time.Sleep(time.Duration(try*try) * 50 * time.Millisecond)
+		dups, err = r.saveBatch(ctx, batch)
+	}
 	if err == nil {
 		for i, it := range batch {
 			r.saved(it, dups[i])
@@ -304,6 +320,14 @@ func (r *run) saveBatch(ctx context.Context, items []*Item) ([]bool, error) {
 func drain(results <-chan *Item) {
 	for range results {
 	}
+}
+
+// rolledBack reports whether PostgreSQL rolled the transaction back to
+// resolve a deadlock or a serialization conflict (SQLSTATE class 40):
+// trying again is the remedy.
+func rolledBack(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && strings.HasPrefix(pg.Code, "40")
 }
 
 // isDatabaseDown tells a failure of the database from a refusal of one
