@@ -96,11 +96,23 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || (!before.IsZero() && !f.After.IsZero()) {
 		return badRequest{"That page link is damaged; start again from the first page."}
 	}
+	// The overview counts every event the filters select, which can take
+	// longer than the page itself: both are asked for at once.
+	type overviewResult struct {
+		counts []timeline.MonthCount
+		err    error
+	}
+	overview := make(chan overviewResult, 1)
+	go func() {
+		counts, err := s.store.MonthCounts(r.Context(), overviewFilter(f))
+		overview <- overviewResult{counts, err}
+	}()
 	events, prev, next, err := s.page(r, f, before)
+	o := <-overview
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.MonthCounts(r.Context(), overviewFilter(f))
+	counts, err := o.counts, o.err
 	if err != nil {
 		return err
 	}
