@@ -8,7 +8,7 @@ BIN    := bin/dateline
 # The shared evaluation data lives beside the repository, not in it.
 SHARED ?= ../shared
 
-.PHONY: run build test test-deps db generate check-generated fmt lint eval bench fuzz load screenshots
+.PHONY: run build test test-deps db generate check-generated fmt lint eval bench fuzz load wrk screenshots
 
 run: db build
 	$(BIN) serve --addr $(ADDR)
@@ -33,14 +33,16 @@ eval: build
 	@echo
 	$(BIN) eval --timeml $(SHARED)/eval/tempeval3-train
 
-# Speeds, each reported as a ratio against a baseline run in the same
-# process: extraction against the olebedev/when all-matches loop, and
-# every page at 100,000 stored events against the same page at 100 (the
-# query plans go to bench-plans.txt). Nothing is asserted.
-bench: db
-	$(GO) test -count=1 -run '^$$' -bench BenchmarkExtract -benchtime 3x ./timeline/extract/
-	DATELINE_BENCH_PLANS=$(CURDIR)/bench-plans.txt $(GO) test -count=1 -run '^$$' -bench . -benchmem ./views
-	@echo "query plans in $(CURDIR)/bench-plans.txt"
+# Speeds, each next to a baseline measured in the same run: extraction
+# against the olebedev/when all-matches loop, ingest against extraction
+# alone, batched inserts against row by row, pages at BENCH_EVENTS
+# against 100 events, exports of 100,000 against 10,000, wrk on / against
+# /healthz. Prints one table and writes it to docs/PERFORMANCE.md.
+# Nothing is asserted. The first run builds the BENCH_EVENTS database
+# (minutes); later runs reuse it (go run ./cmd/synth drop removes it).
+BENCH_EVENTS ?= 1000000
+bench: db wrk
+	$(GO) run ./cmd/benchreport -events $(BENCH_EVENTS) -out docs/PERFORMANCE.md
 
 # Fuzzes each target for FUZZTIME (default 30s), starting from the seed
 # corpora committed in each package's testdata/fuzz/<Target>/ (which
@@ -68,9 +70,7 @@ fuzz:
 LOAD_EVENTS ?= 10000
 LOAD_CONNECTIONS ?= 256
 LOAD_DURATION ?= 30s
-load: db
-	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \
-		{ echo "install wrk (Debian package wrk)"; exit 1; }
+load: db wrk
 	LOAD_EVENTS=$(LOAD_EVENTS) LOAD_CONNECTIONS=$(LOAD_CONNECTIONS) LOAD_DURATION=$(LOAD_DURATION) \
 		$(GO) test -count=1 -run '^TestLoad$$' -v -timeout 10m ./cmd/dateline
 
@@ -82,6 +82,11 @@ screenshots: test-deps
 	DATELINE_SCREENSHOTS=$(SCREENSHOTS) DATELINE_TEST_BROWSER_REQUIRED=1 \
 		$(GO) test -count=1 -run '^TestBrowser' ./views
 	@echo "screenshots in $(SCREENSHOTS):"; ls $(SCREENSHOTS)
+
+# wrk (the HTTP load generator) for bench and load.
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \
+		{ echo "install wrk (Debian package wrk)"; exit 1; }
 
 generate:
 	$(GO) tool templ generate

@@ -17,9 +17,10 @@ import (
 // JSON lines, extraction on every core, batched transactions, stored
 // articles skipped (so an interrupted run resumes).
 func ingestCmd(ctx context.Context, args []string, e env) error {
-	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--workers N] [--batch N] [--database-url URL] DIR|FILE...", e)
+	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] [--database-url URL] DIR|FILE...", e)
 	published := flags.String("published", "", "publication date for articles that have none of their own")
 	workers := flags.Int("workers", 0, "extraction workers (default: one per CPU)")
+	writers := flags.Int("writers", 2, "batches saved at once")
 	batch := flags.Int("batch", 100, "articles saved per transaction")
 	dbURL := flags.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
 	if err := parse(flags, args, true); err != nil {
@@ -46,7 +47,7 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	total := ingest.Count(paths)
 	bar := newProgressBar(e.stderr)
 	sum, err := ingest.Run(ctx, st, ingest.Files(paths, timeline.MaxArticleBytes), total, ingest.Options{
-		Workers: *workers, BatchSize: *batch, Published: pub, Progress: bar.show,
+		Workers: *workers, Writers: *writers, BatchSize: *batch, Published: pub, Progress: bar.show,
 		ProgressEvery: bar.every,
 	})
 	bar.done()

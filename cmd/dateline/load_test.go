@@ -13,14 +13,18 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/store/storetest"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// TestLoad is the load run of "make load", not of make test: it serves a
-// timeline of $LOAD_EVENTS synthetic events and points wrk at / with
-// $LOAD_CONNECTIONS connections for $LOAD_DURATION, then reports
+// TestLoad is the load run of "make load" and "make bench", not of make
+// test: it serves a timeline of $LOAD_EVENTS synthetic events (from the
+// kept benchmark database beyond 10,000) and points wrk at / with
+// $LOAD_CONNECTIONS connections for $LOAD_DURATION, then at /healthz,
+// which reads nothing, as the baseline of the same run. It reports
 // requests/s, latency, errors and the server's resident memory before,
-// right after, and once the run has settled. It fails on any error or
-// non-2xx answer.
+// right after, and once the run has settled, and ends with one "load
+// result" line for the benchmark report. It fails on any error or non-2xx
+// answer.
 func TestLoad(t *testing.T) {
 	if os.Getenv("LOAD_DURATION") == "" {
 		t.Skip("the load run is make load")
@@ -30,8 +34,13 @@ func TestLoad(t *testing.T) {
 	}
 	events, _ := strconv.Atoi(os.Getenv("LOAD_EVENTS"))
 	conns := os.Getenv("LOAD_CONNECTIONS")
-	cfg := storetest.Config(t)
-	storetest.LoadSynthetic(t, cfg, events)
+	var cfg *pgxpool.Config
+	if events > 10_000 {
+		cfg, _ = storetest.Synthetic(t, events)
+	} else {
+		cfg = storetest.Config(t)
+		storetest.LoadSynthetic(t, cfg, events)
+	}
 	s := startServer(t, connString(cfg.ConnConfig.Database, t), "--addr", "127.0.0.1:0")
 	addr := s.await(t, "listening", "url")
 	pid := s.cmd.Process.Pid
@@ -44,23 +53,37 @@ func TestLoad(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
-	before := rss(t, pid)
-	out, err := exec.Command("wrk", "-t", "2", "-c", conns, "-d", os.Getenv("LOAD_DURATION"), "--latency", "--timeout", "10s", addr+"/").CombinedOutput()
-	if err != nil {
-		t.Fatalf("wrk: %v\n%s", err, out)
+	wrk := func(path string) (report string, rps, p99 float64) {
+		out, err := exec.Command("wrk", "-t", "2", "-c", conns, "-d", os.Getenv("LOAD_DURATION"), "--latency", "--timeout", "10s", addr+path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("wrk: %v\n%s", err, out)
+		}
+		report = string(out)
+		if strings.Contains(report, "Socket errors") {
+			t.Errorf("%s: socket errors: %s", path, regexp.MustCompile(`Socket errors:.*`).FindString(report))
+		}
+		if strings.Contains(report, "Non-2xx") {
+			t.Errorf("%s: error answers: %s", path, regexp.MustCompile(`Non-2xx.*`).FindString(report))
+		}
+		if m := regexp.MustCompile(`Requests/sec:\s+([\d.]+)`).FindStringSubmatch(report); m != nil {
+			rps, _ = strconv.ParseFloat(m[1], 64)
+		}
+		if m := regexp.MustCompile(`\s99%\s+([\d.]+)(us|ms|s)`).FindStringSubmatch(report); m != nil {
+			p99, _ = strconv.ParseFloat(m[1], 64)
+			p99 *= map[string]float64{"us": 0.001, "ms": 1, "s": 1000}[m[2]]
+		}
+		return report, rps, p99
 	}
+	before := rss(t, pid)
+	report, rps, p99 := wrk("/")
 	after := rss(t, pid)
 	time.Sleep(10 * time.Second)
 	settled := rss(t, pid)
-	report := string(out)
+	_, baseRPS, baseP99 := wrk("/healthz")
 	fmt.Printf("load run: %d events, %s connections, %s\n%s\n", events, conns, os.Getenv("LOAD_DURATION"), report)
 	fmt.Printf("server memory (VmRSS): before %d MiB, right after %d MiB, 10 s later %d MiB\n", before>>10, after>>10, settled>>10)
-	if strings.Contains(report, "Socket errors") {
-		t.Errorf("socket errors: %s", regexp.MustCompile(`Socket errors:.*`).FindString(report))
-	}
-	if strings.Contains(report, "Non-2xx") {
-		t.Errorf("error answers: %s", regexp.MustCompile(`Non-2xx.*`).FindString(report))
-	}
+	fmt.Printf("load result: events=%d connections=%s rps=%.1f p99-ms=%.1f healthz-rps=%.1f healthz-p99-ms=%.1f x-healthz=%.3f errors=%t\n",
+		events, conns, rps, p99, baseRPS, baseP99, rps/baseRPS, t.Failed())
 	s.cmd.Process.Signal(syscall.SIGTERM)
 	if code := s.exit(t); code != 0 {
 		t.Errorf("exit %d", code)
