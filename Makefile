@@ -51,6 +51,7 @@ bench: db wrk
 FUZZTIME ?= 30s
 FUZZ_TARGETS := \
 	./timeline/:FuzzParseDate \
+	./timeline/:FuzzSameActor \
 	./timeline/extract/:FuzzArticle \
 	./timeline/extract/:FuzzPublicationDate \
 	./timeline/extract/timex/:FuzzFind \

@@ -19,40 +19,98 @@ package timeline
 // uses across articles, so that "reported by N sources" counts the same
 // way everywhere.
 func SameOccurrence(a, b Event) bool {
-	if occurrenceKind(a.Kind) != occurrenceKind(b.Kind) || OccurrenceDay(a.Date) != OccurrenceDay(b.Date) {
+	if occurrenceKind(a.Kind) != occurrenceKind(b.Kind) || !sameDay(a.Date, b.Date) {
 		return false
 	}
 	if a.Kind == KindStatement {
-		return len(a.Actors) > 0 && len(b.Actors) > 0 && ActorKey(a.Actors[0].Name) == ActorKey(b.Actors[0].Name)
+		return len(a.Actors) > 0 && len(b.Actors) > 0 && sameActor(a.Actors[0].Name, b.Actors[0].Name)
 	}
-	pa, pb := people(a.Actors), people(b.Actors)
-	if len(pa) > 0 && len(pb) > 0 {
-		return shareActor(pa, pb)
-	}
-	return shareActor(a.Actors, b.Actors)
-}
-
-func people(as []Actor) []Actor {
-	var out []Actor
-	for _, a := range as {
-		if a.Kind == ActorPerson {
-			out = append(out, a)
+	// people when both name people, anyone otherwise
+	persons := hasPerson(a.Actors) && hasPerson(b.Actors)
+	for _, x := range a.Actors {
+		if persons && x.Kind != ActorPerson {
+			continue
+		}
+		for _, y := range b.Actors {
+			if (!persons || y.Kind == ActorPerson) && sameActor(x.Name, y.Name) {
+				return true
+			}
 		}
 	}
-	return out
+	return false
 }
 
-func shareActor(a, b []Actor) bool {
-	keys := make(map[string]bool, len(a))
-	for _, x := range a {
-		keys[ActorKey(x.Name)] = true
-	}
-	for _, x := range b {
-		if keys[ActorKey(x.Name)] {
+func hasPerson(as []Actor) bool {
+	for _, a := range as {
+		if a.Kind == ActorPerson {
 			return true
 		}
 	}
 	return false
+}
+
+// sameDay reports whether OccurrenceDay(a) == OccurrenceDay(b), without
+// writing either: the store and the extractor compare many pairs.
+func sameDay(a, b Date) bool {
+	day := a.Precision() >= PrecisionDay
+	if day != (b.Precision() >= PrecisionDay) {
+		return false // a day is never a coarser date
+	}
+	if !day {
+		return OccurrenceDay(a) == OccurrenceDay(b)
+	}
+	ya, ma, da := a.Start().Date()
+	yb, mb, db := b.Start().Date()
+	return ya == yb && ma == mb && da == db
+}
+
+// sameActor reports whether ActorKey(x) == ActorKey(y), without
+// allocating for ASCII names, the common case.
+func sameActor(x, y string) bool {
+	if x == y {
+		return true
+	}
+	i, j := 0, 0
+	for {
+		for i < len(x) && asciiSpace(x[i]) {
+			i++
+		}
+		for j < len(y) && asciiSpace(y[j]) {
+			j++
+		}
+		if i == len(x) || j == len(y) {
+			return i == len(x) && j == len(y)
+		}
+		// a run of words: compare up to the next space in both
+		for i < len(x) && j < len(y) && !asciiSpace(x[i]) && !asciiSpace(y[j]) {
+			cx, cy := x[i], y[j]
+			if cx >= 0x80 || cy >= 0x80 {
+				return ActorKey(x) == ActorKey(y)
+			}
+			if 'A' <= cx && cx <= 'Z' {
+				cx += 'a' - 'A'
+			}
+			if 'A' <= cy && cy <= 'Z' {
+				cy += 'a' - 'A'
+			}
+			if cx != cy {
+				return false
+			}
+			i, j = i+1, j+1
+		}
+		// both words must end here
+		if (i < len(x) && !asciiSpace(x[i])) || (j < len(y) && !asciiSpace(y[j])) {
+			if i < len(x) && x[i] >= 0x80 || j < len(y) && y[j] >= 0x80 {
+				return ActorKey(x) == ActorKey(y)
+			}
+			return false
+		}
+	}
+}
+
+// asciiSpace is strings.Fields' separator for ASCII bytes.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // occurrenceKind folds kinds that news uses for one occurrence: a leader's

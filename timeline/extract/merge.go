@@ -11,16 +11,15 @@ import (
 // the rule the store applies across articles (timeline.SameOccurrence),
 // and, inside one sentence, one event given at two precisions ("a Sept. 5
 // truce signed ... last year").
-func sameOccurrence(a, b candidate) bool {
+func sameOccurrence(a, b *candidate) bool {
 	if timeline.SameOccurrence(a.event, b.event) {
 		return true
 	}
-	ea, eb := a.event, b.event
-	if a.sentence != b.sentence || timeline.OccurrenceKinds(ea.Kind)[0] != timeline.OccurrenceKinds(eb.Kind)[0] ||
-		!(contains(ea.Date, eb.Date) || contains(eb.Date, ea.Date)) {
+	if a.sentence != b.sentence || timeline.OccurrenceKinds(a.event.Kind)[0] != timeline.OccurrenceKinds(b.event.Kind)[0] ||
+		!(contains(a.event.Date, b.event.Date) || contains(b.event.Date, a.event.Date)) {
 		return false
 	}
-	return timeline.SameOccurrence(ea, withDate(eb, ea.Date))
+	return timeline.SameOccurrence(a.event, withDate(b.event, a.event.Date))
 }
 
 func withDate(e timeline.Event, d timeline.Date) timeline.Event {
@@ -42,17 +41,18 @@ func merge(cands []candidate) []timeline.Event {
 	var out []candidate
 	byDay := map[string][]int{} // kind class + day -> indexes in out
 	bySentence := map[int][]int{}
-	for _, c := range cands {
+	for i := range cands {
+		c := &cands[i]
 		key := string(timeline.OccurrenceKinds(c.event.Kind)[0]) + " " + timeline.OccurrenceDay(c.event.Date)
 		target := -1
 		for _, k := range append(byDay[key], bySentence[c.sentence]...) {
-			if sameOccurrence(out[k], c) {
+			if sameOccurrence(&out[k], c) {
 				target = k
 				break
 			}
 		}
 		if target < 0 {
-			out = append(out, c)
+			out = append(out, *c)
 			byDay[key] = append(byDay[key], len(out)-1)
 			bySentence[c.sentence] = append(bySentence[c.sentence], len(out)-1)
 			continue

@@ -18,8 +18,9 @@ type word struct {
 
 // words tokenises text[start:end] of the document.
 func words(text string, start, end int) []word {
-	var out []word
 	s := text[start:end]
+	out := make([]word, 0, len(s)/5+1) // about one word in five bytes of news
+
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
