@@ -70,6 +70,9 @@ func sameActor(x, y string) bool {
 	if x == y {
 		return true
 	}
+	if !isASCII(x) || !isASCII(y) {
+		return ActorKey(x) == ActorKey(y) // Unicode spaces and cases
+	}
 	i, j := 0, 0
 	for {
 		for i < len(x) && asciiSpace(x[i]) {
@@ -81,31 +84,33 @@ func sameActor(x, y string) bool {
 		if i == len(x) || j == len(y) {
 			return i == len(x) && j == len(y)
 		}
-		// a run of words: compare up to the next space in both
 		for i < len(x) && j < len(y) && !asciiSpace(x[i]) && !asciiSpace(y[j]) {
-			cx, cy := x[i], y[j]
-			if cx >= 0x80 || cy >= 0x80 {
-				return ActorKey(x) == ActorKey(y)
-			}
-			if 'A' <= cx && cx <= 'Z' {
-				cx += 'a' - 'A'
-			}
-			if 'A' <= cy && cy <= 'Z' {
-				cy += 'a' - 'A'
-			}
-			if cx != cy {
+			if lowerASCII(x[i]) != lowerASCII(y[j]) {
 				return false
 			}
 			i, j = i+1, j+1
 		}
 		// both words must end here
-		if (i < len(x) && !asciiSpace(x[i])) || (j < len(y) && !asciiSpace(y[j])) {
-			if i < len(x) && x[i] >= 0x80 || j < len(y) && y[j] >= 0x80 {
-				return ActorKey(x) == ActorKey(y)
-			}
+		if i < len(x) && !asciiSpace(x[i]) || j < len(y) && !asciiSpace(y[j]) {
 			return false
 		}
 	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // asciiSpace is strings.Fields' separator for ASCII bytes.

@@ -9,7 +9,7 @@ func TestSameActorIsActorKeyEquality(t *testing.T) {
 		"", " ", "Putin", "putin", "PUTIN", " Putin ", "Vladimir Putin", "vladimir  putin", "Vladimir\tPutin",
 		"Vladimir Putins", "Vladimir Puti", "Vladimir", "Türkiye", "TÜRKIYE", "türkiye", "Turkiye",
 		"São Paulo", "são  paulo", "Sao Paulo", "United\u00a0States", "United States", "united states ",
-		"Kyiv", "Kyiv\u0085", "ΑΘΗΝΑ", "αθηνα", "a b", "ab", "a  b", "a bc", "ab c",
+		"Kyiv", "Kyiv\u0085", "ΑΘΗΝΑ", "αθηνα", "a b", "ab", "a  b", "a bc", "ab c", "\u2000", "a\u2000b",
 	}
 	for _, x := range names {
 		for _, y := range names {
