@@ -73,7 +73,7 @@ func exportCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags("export", "export --format ics|json|csv|timelinejs [--q TEXT] [--kind KIND]... [--actor NAME]... [--from DATE] [--to DATE]", e)
 	format := fs.String("format", "", "output format: "+strings.Join(export.FormatNames(), ", "))
 	ff := addFilterFlags(fs)
-	dbURL := fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+	dbURL := databaseFlag(fs, e)
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
@@ -84,9 +84,9 @@ func exportCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := store.ParseConfig(*dbURL)
+	cfg, err := databaseConfig(*dbURL)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	st, err := store.Open(ctx, cfg)
 	if err != nil {

@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/dateline/dateline/store"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // newFlags returns a flag set for one command. Parse errors become usage
@@ -44,4 +47,18 @@ func envDefault(e env, name, def string) string {
 		return v
 	}
 	return def
+}
+
+// databaseFlag adds --database-url, whose default is $DATABASE_URL.
+func databaseFlag(fs *flag.FlagSet, e env) *string {
+	return fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+}
+
+// databaseConfig reads a --database-url: a malformed one is bad usage.
+func databaseConfig(url string) (*pgxpool.Config, error) {
+	cfg, err := store.ParseConfig(url)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	return cfg, nil
 }

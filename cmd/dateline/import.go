@@ -20,7 +20,7 @@ func importCmd(ctx context.Context, args []string, e env) error {
 	skipBad := fs.Bool("skip-bad-rows", false, "import the good rows and report the bad ones")
 	defaultKind := fs.String("default-kind", "", "kind of TimelineJS rows whose Group names no kind: "+kindNames())
 	format := fs.String("format", "", "json (a Dateline export) or csv (a TimelineJS spreadsheet); default: from the file's extension")
-	dbURL := fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+	dbURL := databaseFlag(fs, e)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -46,9 +46,9 @@ func importCmd(ctx context.Context, args []string, e env) error {
 		}
 		opts.DefaultKind = k
 	}
-	cfg, err := store.ParseConfig(*dbURL)
+	cfg, err := databaseConfig(*dbURL)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 
 	var in io.Reader = e.stdin

@@ -22,7 +22,7 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	workers := flags.Int("workers", 0, "extraction workers (default: one per CPU)")
 	writers := flags.Int("writers", 2, "batches saved at once")
 	batch := flags.Int("batch", 100, "articles saved per transaction")
-	dbURL := flags.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+	dbURL := databaseFlag(flags, e)
 	if err := parse(flags, args, true); err != nil {
 		return err
 	}
@@ -33,9 +33,9 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := store.ParseConfig(*dbURL)
+	cfg, err := databaseConfig(*dbURL)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	st, err := store.Open(ctx, cfg)
 	if err != nil {

@@ -9,13 +9,13 @@ import (
 
 func migrateCmd(ctx context.Context, args []string, e env) error {
 	fs := newFlags("migrate", "migrate [--database-url URL]", e)
-	dbURL := fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+	dbURL := databaseFlag(fs, e)
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	cfg, err := store.ParseConfig(*dbURL)
+	cfg, err := databaseConfig(*dbURL)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	st, err := store.Open(ctx, cfg)
 	if err != nil {

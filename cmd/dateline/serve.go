@@ -20,7 +20,7 @@ import (
 func serve(ctx context.Context, args []string, e env) error {
 	fs := newFlags("serve", "serve [--addr HOST:PORT] [--database-url URL] [flags]", e)
 	addr := fs.String("addr", envDefault(e, "DATELINE_ADDR", "127.0.0.1:8080"), "address to listen on (env DATELINE_ADDR)")
-	dbURL := fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+	dbURL := databaseFlag(fs, e)
 	wait := fs.Duration("db-wait", 30*time.Second, "how long to keep trying to reach the database at start")
 	maxArticle := fs.String("max-article-size", envDefault(e, "DATELINE_MAX_ARTICLE_SIZE", "2MiB"),
 		fmt.Sprintf("largest article taken, in bytes or with KiB/MiB, at most %dMiB (env DATELINE_MAX_ARTICLE_SIZE)", timeline.ArticleBytesCeiling>>20))
@@ -185,9 +185,9 @@ func parseSize(s string) (int, error) {
 // unreachable (it may still be starting), for at most wait. status hears
 // of every failed attempt, for /healthz.
 func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
-	cfg, err := store.ParseConfig(url)
+	cfg, err := databaseConfig(url)
 	if err != nil {
-		return nil, usageError{err.Error()}
+		return nil, err
 	}
 	deadline := time.Now().Add(wait)
 	delay := 250 * time.Millisecond

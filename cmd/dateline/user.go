@@ -32,7 +32,7 @@ func userCmd(ctx context.Context, args []string, e env) error {
 	}
 	sub := args[0]
 	fs := newFlags("user "+sub, userUsage, e)
-	dbURL := fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+	dbURL := databaseFlag(fs, e)
 	rest, err := parseInterspersed(fs, args[1:])
 	if err != nil {
 		return err
@@ -55,9 +55,9 @@ func userCmd(ctx context.Context, args []string, e env) error {
 			return usageError{"user " + sub + ": " + err.Error()}
 		}
 	}
-	cfg, err := store.ParseConfig(*dbURL)
+	cfg, err := databaseConfig(*dbURL)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 
 	// The password is read before connecting, so that a prompt is not
