@@ -57,12 +57,28 @@ func (s *Store) SaveArticle(ctx context.Context, a *timeline.Article, events []t
 		if err != nil {
 			return err
 		}
+		// The occurrences are found as a batch finds them (locks, then
+		// candidates, then timeline.SameOccurrence), and saved one by one.
+		evs := make([]*pending, len(events))
 		for i := range events {
 			e := &events[i]
 			for j := range e.Mentions {
 				e.Mentions[j].ArticleID = a.ID
 			}
-			if err := saveOccurrence(ctx, tx, e); err != nil {
+			evs[i] = &pending{e: e, key: occurrenceKey(*e), joins: -1}
+		}
+		b := batch{tx: tx}
+		if err := b.lock(ctx, evs); err != nil {
+			return err
+		}
+		if err := b.match(ctx, evs); err != nil {
+			return err
+		}
+		for i, p := range evs {
+			if p.joins >= 0 {
+				p.target = evs[p.joins].e.ID
+			}
+			if err := saveOccurrence(ctx, tx, p.e, p.target); err != nil {
 				return fmt.Errorf("event %d: %w", i, err)
 			}
 		}
@@ -71,22 +87,18 @@ func (s *Store) SaveArticle(ctx context.Context, a *timeline.Article, events []t
 	return duplicate, err
 }
 
-// saveOccurrence stores e as a new event, or as new mentions of the stored
-// event it describes, and sets e.ID and e.Sources.
-func saveOccurrence(ctx context.Context, tx pgx.Tx, e *timeline.Event) error {
-	id, err := findOccurrence(ctx, tx, *e)
-	if err != nil {
-		return err
-	}
-	if id == 0 {
+// saveOccurrence stores e as a new event, or, when target is set, as new
+// mentions of that stored event, and sets e.ID and e.Sources.
+func saveOccurrence(ctx context.Context, tx pgx.Tx, e *timeline.Event, target int64) error {
+	if target == 0 {
 		if err := insertEvent(ctx, tx, e); err != nil {
 			return err
 		}
 	} else {
-		if err := insertMentions(ctx, tx, id, e.Mentions); err != nil {
+		if err := insertMentions(ctx, tx, target, e.Mentions); err != nil {
 			return err
 		}
-		stored, err := scanEvent(tx.QueryRow(ctx, `SELECT `+eventColumns+eventFrom+` WHERE e.id = $1`, id))
+		stored, err := scanEvent(tx.QueryRow(ctx, `SELECT `+eventColumns+eventFrom+` WHERE e.id = $1`, target))
 		if err != nil {
 			return err
 		}
@@ -95,43 +107,6 @@ func saveOccurrence(ctx context.Context, tx pgx.Tx, e *timeline.Event) error {
 	}
 	return tx.QueryRow(ctx, `SELECT count(DISTINCT article_id) FROM mentions WHERE event_id = $1`, e.ID).
 		Scan(&e.Sources)
-}
-
-// findOccurrence returns the id of the oldest stored event that
-// timeline.SameOccurrence matches with e, or 0, holding e's occurrence
-// lock until the transaction ends.
-func findOccurrence(ctx context.Context, tx pgx.Tx, e timeline.Event) (int64, error) {
-	if len(e.Actors) == 0 {
-		return 0, nil // without an actor nothing matches
-	}
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, occurrenceLock(e)); err != nil {
-		return 0, err
-	}
-	// The rule itself is applied in Go, so that it has one definition.
-	kinds := timeline.OccurrenceKinds(e.Kind)
-	from, to := occurrenceWindow(e.Date)
-	keys := make([]string, len(e.Actors))
-	for i, a := range e.Actors {
-		keys[i] = timeline.ActorKey(a.Name)
-	}
-	rows, err := tx.Query(ctx, `SELECT `+eventColumns+eventFrom+`
-		WHERE e.kind = ANY($1::text[]) AND e.date_start >= $2 AND e.date_start < $3
-		  AND EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-		              WHERE ea.event_id = e.id AND a.key = ANY($4::text[]))
-		ORDER BY e.id`, kinds, from, to, keys)
-	if err != nil {
-		return 0, err
-	}
-	stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
-	if err != nil {
-		return 0, err
-	}
-	for _, s := range stored {
-		if timeline.SameOccurrence(s, e) {
-			return s.ID, nil
-		}
-	}
-	return 0, nil
 }
 
 // ArticleByBody returns the stored article with the same body as body

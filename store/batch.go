@@ -241,7 +241,7 @@ func (b *batch) lock(ctx context.Context, evs []*pending) error {
 
 // match finds, for each event, the stored event it describes, or an
 // earlier event of the batch: stored candidates come in one query, and
-// timeline.SameOccurrence decides in Go, as SaveArticle does.
+// timeline.SameOccurrence decides in Go. SaveArticle uses it too.
 func (b *batch) match(ctx context.Context, evs []*pending) error {
 	// A stored event can only be the same occurrence as an event of the
 	// batch if it shares an actor, starts in its window and has a kind of

@@ -277,7 +277,9 @@ func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func(
 }
 
 // flush saves one batch, or its articles one by one when the database
-// refuses the batch for one of them.
+// refuses the batch for one of them. When the database cannot be reached
+// (timeline.ErrUnavailable, as the store classifies it), retrying is
+// pointless and the run stops.
 func (r *run) flush(ctx context.Context, batch []*Item) error {
 	dups, err := r.saveBatch(ctx, batch)
 	for try := 1; try < 4 && rolledBack(err); try++ {
@@ -291,13 +293,13 @@ func (r *run) flush(ctx context.Context, batch []*Item) error {
 		}
 		return nil
 	}
-	if isDatabaseDown(err) {
+	if errors.Is(err, timeline.ErrUnavailable) {
 		return err
 	}
 	for _, it := range batch {
 		d, err := r.saveBatch(ctx, []*Item{it})
 		if err != nil {
-			if isDatabaseDown(err) {
+			if errors.Is(err, timeline.ErrUnavailable) {
 				return err
 			}
 			r.fail(it.Name, err)
@@ -328,26 +330,6 @@ func drain(results <-chan *Item) {
 func rolledBack(err error) bool {
 	var pg *pgconn.PgError
 	return errors.As(err, &pg) && strings.HasPrefix(pg.Code, "40")
-}
-
-// isDatabaseDown tells a failure of the database from a refusal of one
-// article: invalid, or refused by the data's rules (SQLSTATE classes 22
-// data exception, 23 integrity violation, P0 raised by a trigger). Any
-// other error (no connection, no database, shutdown, out of resources)
-// means retrying article by article is pointless, and the run stops.
-func isDatabaseDown(err error) bool {
-	var v *timeline.ValidationError
-	if errors.As(err, &v) {
-		return false
-	}
-	var pg *pgconn.PgError
-	if errors.As(err, &pg) {
-		switch pg.Code[:2] {
-		case "22", "23", "P0":
-			return false
-		}
-	}
-	return true
 }
 
 func (r *run) saved(it *Item, duplicate bool) {

@@ -56,18 +56,9 @@ func ensure(ctx context.Context, server *pgx.ConnConfig, name string, n int) err
 	if exists {
 		return nil
 	}
-	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE $1`, fmt.Sprintf(`dateline\_bench\_%d\_%%`, n))
-	if err != nil {
+	// kept databases of this size for another schema or loader
+	if _, err := dropLike(ctx, admin, fmt.Sprintf(`dateline\_bench\_%d\_%%`, n)); err != nil {
 		return err
-	}
-	stale, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return err
-	}
-	for _, old := range stale {
-		if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{old}.Sanitize()+" WITH (FORCE)"); err != nil {
-			return fmt.Errorf("drop stale %s: %w", old, err)
-		}
 	}
 	// Built under another name and renamed once complete, so that an
 	// interrupted load never passes for a finished one.
@@ -102,7 +93,13 @@ func Drop(ctx context.Context, server *pgx.ConnConfig) ([]string, error) {
 		return nil, err
 	}
 	defer admin.Close(ctx)
-	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'dateline\_bench\_%' ORDER BY 1`)
+	return dropLike(ctx, admin, `dateline\_bench\_%`)
+}
+
+// dropLike drops the databases whose names match the LIKE pattern and
+// returns their names.
+func dropLike(ctx context.Context, admin *pgx.Conn, pattern string) ([]string, error) {
+	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY 1`, pattern)
 	if err != nil {
 		return nil, err
 	}
