@@ -24,7 +24,7 @@ func extractCorpus(b *testing.B, n int) extracted {
 	var x extracted
 	for i := range n {
 		text, _ := synthetic.Article(42, i)
-		res, err := extract.Article(text, extract.Options{})
+		res, err := extract.Article(b.Context(), text, extract.Options{})
 		if err != nil {
 			b.Fatalf("article %d: %v", i, err)
 		}

@@ -176,7 +176,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 
-	res, err := s.extract(f.Body, extract.Options{Published: published, MaxBytes: s.opts.MaxArticleBytes})
+	res, err := s.extract(r.Context(), f.Body, extract.Options{Published: published, MaxBytes: s.opts.MaxArticleBytes})
 	if err != nil {
 		switch {
 		case errors.Is(err, extract.ErrEmpty):

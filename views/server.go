@@ -93,7 +93,7 @@ type Server struct {
 	// now is the clock that "today" and "last Thursday" are read
 	// against; extract reads articles. Tests replace them.
 	now     func() time.Time
-	extract func(input string, opts extract.Options) (extract.Result, error)
+	extract func(ctx context.Context, input string, opts extract.Options) (extract.Result, error)
 	mux     *http.ServeMux
 	handler http.Handler
 }

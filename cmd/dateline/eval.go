@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
 	"github.com/dateline/dateline/timeline/extract/score"
 	"github.com/dateline/dateline/timeline/extract/timex"
@@ -33,12 +34,12 @@ func evalCmd(ctx context.Context, args []string, e env) error {
 	} else if flags.NArg() > 1 {
 		return usageError{"eval: give one DIR of gold articles"}
 	}
-	return evalArticles(e, dir)
+	return evalArticles(ctx, e, dir)
 }
 
 // evalArticles scores extraction on every NAME.gold.json in dir, running
 // it without the publication date, as the evaluation rules say.
-func evalArticles(e env, dir string) error {
+func evalArticles(ctx context.Context, e env, dir string) error {
 	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
 	if err != nil {
 		return err
@@ -61,7 +62,13 @@ func evalArticles(e env, dir string) error {
 		if err != nil {
 			return err
 		}
-		res, err := extract.Article(string(input), extract.Options{})
+		var opts extract.Options
+		if g.PublishedGiven {
+			if opts.Published, err = timeline.ParseDate(g.DCT); err != nil {
+				return fmt.Errorf("%s: dct: %w", path, err)
+			}
+		}
+		res, err := extract.Article(ctx, string(input), opts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", g.Article, err)
 		}

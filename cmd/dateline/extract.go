@@ -83,7 +83,7 @@ func extractCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	res, err := extract.Article(input, extract.Options{Published: pub})
+	res, err := extract.Article(ctx, input, extract.Options{Published: pub})
 	if err != nil {
 		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}

@@ -48,7 +48,7 @@ func BenchmarkIngest(b *testing.B) {
 			for range runtime.GOMAXPROCS(0) {
 				wg.Go(func() {
 					for src := range jobs {
-						if _, err := extract.Article(src.Text, extract.Options{}); err != nil {
+						if _, err := extract.Article(b.Context(), src.Text, extract.Options{}); err != nil {
 							b.Error(err)
 						}
 					}

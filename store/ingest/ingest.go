@@ -104,9 +104,13 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 	for range opts.Workers {
 		workers.Go(func() {
 			for src := range jobs {
-				if item, err := r.extract(src); err != nil {
+				item, err := r.extract(readCtx, src)
+				switch {
+				case readCtx.Err() != nil:
+					// Stopped mid-article: the rerun reads it again.
+				case err != nil:
 					r.fail(src.Name, err)
-				} else {
+				default:
 					results <- item
 				}
 			}
@@ -192,12 +196,12 @@ func (r *run) read(ctx context.Context, sources iter.Seq2[Source, error], jobs c
 }
 
 // extract finds the events of one source.
-func (r *run) extract(src Source) (*Item, error) {
+func (r *run) extract(ctx context.Context, src Source) (*Item, error) {
 	pub := src.Published
 	if pub.IsZero() {
 		pub = r.opts.Published
 	}
-	res, err := extract.Article(src.Text, extract.Options{Published: pub, MaxBytes: r.opts.MaxBytes})
+	res, err := extract.Article(ctx, src.Text, extract.Options{Published: pub, MaxBytes: r.opts.MaxBytes})
 	if err != nil {
 		return nil, err
 	}

@@ -111,7 +111,7 @@ func BenchmarkExtract(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			start := time.Now()
 			for b.Loop() {
-				if _, err := Article(text, Options{MaxBytes: len(text)}); err != nil {
+				if _, err := Article(b.Context(), text, Options{MaxBytes: len(text)}); err != nil {
 					b.Fatal(err)
 				}
 			}

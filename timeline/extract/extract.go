@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -50,8 +51,8 @@ var (
 )
 
 // Article extracts the events of one article (pasted text or an HTML
-// page).
-func Article(input string, opts Options) (Result, error) {
+// page). It stops with ctx's error when ctx ends first.
+func Article(ctx context.Context, input string, opts Options) (Result, error) {
 	limit := opts.MaxBytes
 	if limit <= 0 {
 		limit = timeline.MaxArticleBytes
@@ -63,6 +64,9 @@ func Article(input string, opts Options) (Result, error) {
 		return Result{}, ErrNotText
 	case strings.TrimSpace(input) == "":
 		return Result{}, ErrEmpty
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
 	}
 	var d *document
 	if looksLikeHTML(input) {

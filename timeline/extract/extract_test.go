@@ -82,7 +82,7 @@ func TestPublicationDate(t *testing.T) {
 			if tt.given != "" {
 				opts.Published = day(t, tt.given)
 			}
-			res, err := Article(tt.input, opts)
+			res, err := Article(t.Context(), tt.input, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,7 +101,7 @@ func TestPublicationDateFromTimeElement(t *testing.T) {
 <header><time datetime="2024-03-14T10:00:00+01:00">March 14</time></header>
 <article><p>Foreign ministers of France and Germany met in Paris on Wednesday and agreed to coordinate aid to Ukraine, officials said.</p>
 <p>The two ministers had spoken by phone on Monday, according to the French foreign ministry.</p></article></body></html>`
-	res, err := Article(page, Options{})
+	res, err := Article(t.Context(), page, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestPublicationDateFromTimeElement(t *testing.T) {
 }
 
 func TestPublicationDateFromPageMetadata(t *testing.T) {
-	res, err := Article(testdata(t, "page-strike.html"), Options{})
+	res, err := Article(t.Context(), testdata(t, "page-strike.html"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestEventsInSentences(t *testing.T) {
 	pub := day(t, "2025-07-03")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Article(tt.sentence, Options{Published: pub})
+			res, err := Article(t.Context(), tt.sentence, Options{Published: pub})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -199,7 +199,7 @@ func TestEventsInSentences(t *testing.T) {
 func TestCoreferenceNamesPeopleInFull(t *testing.T) {
 	text := "President Vladimir V. Putin of Russia spoke with President Donald Trump by phone on Thursday. " +
 		"Mr. Putin told Mr. Trump that Russia would continue the war, the Kremlin said on Friday."
-	res, err := Article(text, Options{Published: day(t, "2025-07-04")})
+	res, err := Article(t.Context(), text, Options{Published: day(t, "2025-07-04")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestNoEventsFromCaptionsJunkAndNonDates(t *testing.T) {
 		"",
 		"Subscribe now for full access. Already a subscriber? Log in.",
 	}, "\n")
-	res, err := Article(text, Options{})
+	res, err := Article(t.Context(), text, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestNoEventsFromCaptionsJunkAndNonDates(t *testing.T) {
 
 func TestHTMLPageKeepsTheArticleAndMapsQuotes(t *testing.T) {
 	input := testdata(t, "page-strike.html")
-	res, err := Article(input, Options{})
+	res, err := Article(t.Context(), input, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestHTMLPageKeepsTheArticleAndMapsQuotes(t *testing.T) {
 func TestMergesMentionsOfOneEvent(t *testing.T) {
 	text := "Chancellor Karl Beispiel met Prime Minister Laszlo Minta on Thursday in Vienna. " +
 		"The talks between Beispiel and Minta on Thursday lasted three hours."
-	res, err := Article(text, Options{Published: day(t, "2024-03-14")})
+	res, err := Article(t.Context(), text, Options{Published: day(t, "2024-03-14")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +291,7 @@ func TestBadInputIsRefusedClearly(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Article(tt.input, Options{MaxBytes: 50})
+			_, err := Article(t.Context(), tt.input, Options{MaxBytes: 50})
 			if !errors.Is(err, tt.want) {
 				t.Errorf("error = %v, want %v", err, tt.want)
 			}
@@ -300,7 +300,7 @@ func TestBadInputIsRefusedClearly(t *testing.T) {
 }
 
 func TestWithoutPublicationDateRelativeDatesAreNotGuessed(t *testing.T) {
-	res, err := Article("The presidents met on Thursday. They signed an accord on June 21, 2025.", Options{})
+	res, err := Article(t.Context(), "The presidents met on Thursday. They signed an accord on June 21, 2025.", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestWithoutPublicationDateRelativeDatesAreNotGuessed(t *testing.T) {
 }
 
 func TestTestdataArticles(t *testing.T) {
-	res, err := Article(testdata(t, "wire-summit.txt"), Options{})
+	res, err := Article(t.Context(), testdata(t, "wire-summit.txt"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,7 +340,7 @@ func TestTestdataArticles(t *testing.T) {
 		}
 	}
 
-	res, err = Article(testdata(t, "paywall-paste.txt"), Options{})
+	res, err = Article(t.Context(), testdata(t, "paywall-paste.txt"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

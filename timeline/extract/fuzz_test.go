@@ -27,7 +27,7 @@ func FuzzArticle(f *testing.F) {
 		if d, err := timeline.ParseDate(published); err == nil && d.Precision() == timeline.PrecisionDay {
 			opts.Published = d
 		}
-		res, err := Article(input, opts)
+		res, err := Article(t.Context(), input, opts)
 		if err != nil {
 			return
 		}

@@ -12,9 +12,12 @@ import (
 
 // Gold is a gold-annotated article (../shared/eval/README.md).
 type Gold struct {
-	Article string      `json:"article"`
-	DCT     string      `json:"dct"`
-	Events  []GoldEvent `json:"events"`
+	Article string `json:"article"`
+	DCT     string `json:"dct"`
+	// PublishedGiven says the text carries no date line: score it with
+	// the publication date given, as a user would enter it.
+	PublishedGiven bool        `json:"published_given"`
+	Events         []GoldEvent `json:"events"`
 }
 
 // GoldEvent is one event a timeline of the article must or may show.

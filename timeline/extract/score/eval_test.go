@@ -37,7 +37,7 @@ func TestDevArticlesMeetTheBars(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := extract.Article(string(input), extract.Options{})
+		res, err := extract.Article(t.Context(), string(input), extract.Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", g.Article, err)
 		}
@@ -73,7 +73,7 @@ func TestCanonicalArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := extract.Article(string(input), extract.Options{})
+	res, err := extract.Article(t.Context(), string(input), extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
