@@ -24,7 +24,7 @@ func (p *parser) combine(ms []match) []match {
 func (p *parser) between(a, b match) []string {
 	var words []string
 	for i := a.end; i < b.start; i++ {
-		words = append(words, p.toks[i].low)
+		words = append(words, p.toks[i].Low)
 	}
 	return words
 }

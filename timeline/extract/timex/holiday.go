@@ -75,16 +75,16 @@ func (p *parser) holiday(i int) (match, bool) {
 		shifted = true
 		j++
 	}
-	if !p.tok(j).upper {
+	if !p.tok(j).Upper {
 		return match{}, false
 	}
 	best, end := "", 0
 	name := ""
 	for k := j; k < j+3 && k < len(p.toks); k++ {
-		if k > j && p.toks[k].low != "'s" {
+		if k > j && p.toks[k].Low != "'s" {
 			name += " "
 		}
-		name += p.toks[k].low
+		name += p.toks[k].Low
 		if _, ok := holidays[name]; ok {
 			best, end = name, k+1
 		}

@@ -5,7 +5,11 @@ import (
 	"strings"
 
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/text"
 )
+
+// token is the shared tokenizer's token.
+type token = text.Token
 
 // parser recognises temporal expressions in a token sequence.
 type parser struct {
@@ -26,7 +30,7 @@ func (p *parser) tok(i int) *token {
 	return &p.toks[i]
 }
 
-func (p *parser) low(i int) string { return p.tok(i).low }
+func (p *parser) low(i int) string { return p.tok(i).Low }
 
 // is reports whether token i is one of words (lower case).
 func (p *parser) is(i int, words ...string) bool {
@@ -41,23 +45,23 @@ func (p *parser) is(i int, words ...string) bool {
 
 // glued reports whether token i follows token i-1 with no space.
 func (p *parser) glued(i int) bool {
-	return i > 0 && i < len(p.toks) && !p.toks[i].space
+	return i > 0 && i < len(p.toks) && !p.toks[i].Space
 }
 
 // startsAt is a cheap test of whether an expression can start at token
 // i, so that the grammar runs only at candidate positions.
 func (p *parser) startsAt(i int) bool {
 	t := p.tok(i)
-	switch t.kind {
-	case tNum:
+	switch t.Kind {
+	case text.Num:
 		return true
-	case tPunct:
-		return t.low == "'" // '90s
+	case text.Punct:
+		return t.Low == "'" // '90s
 	}
-	if startWords[t.low] {
+	if startWords[t.Low] {
 		return true
 	}
-	return t.upper && holidayStarts[t.low]
+	return t.Upper && holidayStarts[t.Low]
 }
 
 // startWords are every word an expression can start with, in one set.
@@ -171,18 +175,18 @@ func init() {
 func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 	t := p.tok(i)
 	switch {
-	case t.kind == tNum && !t.ordinal && t.num >= 0 && t.digits <= 4:
-		if p.tok(i-1).low == "$" || p.tok(i+1).low == "%" {
+	case t.Kind == text.Num && !t.Ordinal && t.Num >= 0 && t.Digits <= 4:
+		if p.tok(i-1).Low == "$" || p.tok(i+1).Low == "%" {
 			return 0, false, 0, false
 		}
-		if p.tok(i+1).low == "," && p.glued(i+1) && p.tok(i+2).kind == tNum && p.glued(i+2) {
+		if p.tok(i+1).Low == "," && p.glued(i+1) && p.tok(i+2).Kind == text.Num && p.glued(i+2) {
 			return 0, false, 0, false // 5,000
 		}
-		if p.tok(i+1).low == "." && p.glued(i+1) && p.tok(i+2).kind == tNum && p.glued(i+2) {
+		if p.tok(i+1).Low == "." && p.glued(i+1) && p.tok(i+2).Kind == text.Num && p.glued(i+2) {
 			return 0, false, 0, false // 1.5
 		}
-		return t.num, false, i + 1, true
-	case t.low == "a" || t.low == "an":
+		return t.Num, false, i + 1, true
+	case t.Low == "a" || t.Low == "an":
 		switch {
 		case p.is(i+1, "few", "couple", "handful"):
 			end := i + 2
@@ -199,21 +203,21 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 			return 6, false, i + 3, true
 		}
 		return 1, false, i + 1, true
-	case t.low == "couple" && p.is(i+1, "of"):
+	case t.Low == "couple" && p.is(i+1, "of"):
 		return 2, false, i + 2, true
-	case vagueNumbers[t.low]:
+	case vagueNumbers[t.Low]:
 		end := i + 1
 		if p.is(end, "of") {
 			end++
 		}
 		return 0, true, end, true
 	}
-	if v, ok := numberWords[t.low]; ok && v > 0 {
+	if v, ok := numberWords[t.Low]; ok && v > 0 {
 		end := i + 1
 		// twenty-four, twenty four, one hundred
 		if v >= 20 && v < 100 && v%10 == 0 {
 			j := end
-			if p.tok(j).low == "-" && p.glued(j) {
+			if p.tok(j).Low == "-" && p.glued(j) {
 				j++
 			}
 			if u, ok := numberWords[p.low(j)]; ok && u > 0 && u < 10 {
@@ -233,15 +237,15 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 // clockAt reports whether a clock time ("6:31", "9.30") starts at i.
 func (p *parser) clockAt(i int) bool {
 	sep := p.low(i + 1)
-	return p.tok(i).kind == tNum && (sep == ":" || sep == ".") && p.glued(i+1) &&
-		p.tok(i+2).kind == tNum && p.tok(i+2).digits == 2 && p.glued(i+2)
+	return p.tok(i).Kind == text.Num && (sep == ":" || sep == ".") && p.glued(i+1) &&
+		p.tok(i+2).Kind == text.Num && p.tok(i+2).Digits == 2 && p.glued(i+2)
 }
 
 // dayNumber reads a day of the month: "21", "21st", "twenty-first".
 func (p *parser) dayNumber(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.kind == tNum && t.digits <= 2 && t.num >= 1 && t.num <= 31 {
-		return t.num, i + 1, true
+	if t.Kind == text.Num && t.Digits <= 2 && t.Num >= 1 && t.Num <= 31 {
+		return t.Num, i + 1, true
 	}
 	return 0, 0, false
 }
@@ -250,11 +254,11 @@ func (p *parser) dayNumber(i int) (int, int, bool) {
 // apostrophe ('98).
 func (p *parser) yearNumber(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.kind == tNum && !t.ordinal && t.digits == 4 && t.num >= 1000 && t.num <= 2999 {
-		return t.num, i + 1, true
+	if t.Kind == text.Num && !t.Ordinal && t.Digits == 4 && t.Num >= 1000 && t.Num <= 2999 {
+		return t.Num, i + 1, true
 	}
-	if t.low == "'" && p.tok(i+1).kind == tNum && p.tok(i+1).digits == 2 && p.glued(i+1) {
-		return 1900 + p.tok(i+1).num, i + 2, true
+	if t.Low == "'" && p.tok(i+1).Kind == text.Num && p.tok(i+1).Digits == 2 && p.glued(i+1) {
+		return 1900 + p.tok(i+1).Num, i + 2, true
 	}
 	return 0, 0, false
 }
@@ -264,20 +268,20 @@ func (p *parser) yearNumber(i int) (int, int, bool) {
 // a number, so "Mar-a-Lago" and "may" stay words.
 func (p *parser) month(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.kind != tWord {
+	if t.Kind != text.Word {
 		return 0, 0, false
 	}
-	if m, ok := months[t.low]; ok {
-		if !t.upper {
+	if m, ok := months[t.Low]; ok {
+		if !t.Upper {
 			return 0, 0, false
 		}
 		return m, i + 1, true
 	}
-	if m, ok := monthAbbrevs[t.low]; ok && t.upper {
-		if p.tok(i+1).low == "." && p.glued(i+1) {
+	if m, ok := monthAbbrevs[t.Low]; ok && t.Upper {
+		if p.tok(i+1).Low == "." && p.glued(i+1) {
 			return m, i + 2, true
 		}
-		if p.tok(i+1).kind == tNum {
+		if p.tok(i+1).Kind == text.Num {
 			return m, i + 1, true
 		}
 	}
@@ -288,24 +292,24 @@ func (p *parser) month(i int) (int, int, bool) {
 // punctuation that continues a date ("Sun 14 April", "Thu., Jan 8").
 func (p *parser) weekday(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.kind != tWord || !t.upper {
+	if t.Kind != text.Word || !t.Upper {
 		return 0, 0, false
 	}
-	if d, ok := weekdays[t.low]; ok {
+	if d, ok := weekdays[t.Low]; ok {
 		return d, i + 1, true
 	}
-	if d, ok := weekdays[strings.TrimSuffix(t.low, "s")]; ok && t.low != "" {
+	if d, ok := weekdays[strings.TrimSuffix(t.Low, "s")]; ok && t.Low != "" {
 		return d, i + 1, true // "Sundays" as a set is handled by set; here a plain day
 	}
-	if d, ok := weekdayAbbrevs[t.low]; ok {
+	if d, ok := weekdayAbbrevs[t.Low]; ok {
 		j := i + 1
-		if p.tok(j).low == "." && p.glued(j) {
+		if p.tok(j).Low == "." && p.glued(j) {
 			j++
 		}
-		if p.tok(j).low == "," {
+		if p.tok(j).Low == "," {
 			j++
 		}
-		if p.tok(j).kind == tNum {
+		if p.tok(j).Kind == text.Num {
 			return d, i + 1, true
 		}
 	}
@@ -317,7 +321,7 @@ func (p *parser) weekday(i int) (int, int, bool) {
 // isoDate: 2025-06-21, 2025-06, 2025/06/21.
 func (p *parser) isoDate(i int) (match, bool) {
 	y := p.tok(i)
-	if y.kind != tNum || y.digits != 4 {
+	if y.Kind != text.Num || y.Digits != 4 {
 		return match{}, false
 	}
 	sep := p.low(i + 1)
@@ -325,25 +329,25 @@ func (p *parser) isoDate(i int) (match, bool) {
 		return match{}, false
 	}
 	m := p.tok(i + 2)
-	if m.kind != tNum || m.digits != 2 || m.num < 1 || m.num > 12 {
+	if m.Kind != text.Num || m.Digits != 2 || m.Num < 1 || m.Num > 12 {
 		return match{}, false
 	}
-	e := expr{typ: TypeDate, year: y.num, month: m.num}
+	e := expr{typ: TypeDate, year: y.Num, month: m.Num}
 	end := i + 3
-	if p.low(end) == sep && p.glued(end) && p.tok(end+1).kind == tNum && p.tok(end+1).digits == 2 && p.glued(end+1) {
-		e.day = p.tok(end + 1).num
+	if p.low(end) == sep && p.glued(end) && p.tok(end+1).Kind == text.Num && p.tok(end+1).Digits == 2 && p.glued(end+1) {
+		e.day = p.tok(end + 1).Num
 		end += 2
 		// 2025-06-21T18:31
-		if t := p.tok(end); t.kind == tWord && p.glued(end) && strings.HasPrefix(t.low, "t") && len(t.low) <= 3 {
-			if h, err := strconv.Atoi(t.low[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).kind == tNum {
-				e.hour, e.minute, e.clock, e.typ = h, p.tok(end+2).num, true, TypeTime
+		if t := p.tok(end); t.Kind == text.Word && p.glued(end) && strings.HasPrefix(t.Low, "t") && len(t.Low) <= 3 {
+			if h, err := strconv.Atoi(t.Low[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).Kind == text.Num {
+				e.hour, e.minute, e.clock, e.typ = h, p.tok(end+2).Num, true, TypeTime
 				end += 3
 			}
 		}
 	} else if sep == "/" {
 		return match{}, false // 2025/06 is a ratio or a fiscal year, not a month
 	}
-	if p.low(end) == "-" && p.glued(end) && p.tok(end+1).kind == tNum {
+	if p.low(end) == "-" && p.glued(end) && p.tok(end+1).Kind == text.Num {
 		return match{}, false // part of a longer code
 	}
 	return match{end: end, e: e}, true
@@ -353,7 +357,7 @@ func (p *parser) isoDate(i int) (match, bool) {
 // day first when the first number cannot be a month).
 func (p *parser) numericDate(i int) (match, bool) {
 	a := p.tok(i)
-	if a.kind != tNum || a.digits > 2 || a.ordinal {
+	if a.Kind != text.Num || a.Digits > 2 || a.Ordinal {
 		return match{}, false
 	}
 	sep := p.low(i + 1)
@@ -361,11 +365,11 @@ func (p *parser) numericDate(i int) (match, bool) {
 		return match{}, false
 	}
 	b, c := p.tok(i+2), p.tok(i+4)
-	if b.kind != tNum || c.kind != tNum || b.digits > 2 || (c.digits != 4 && c.digits != 2) {
+	if b.Kind != text.Num || c.Kind != text.Num || b.Digits > 2 || (c.Digits != 4 && c.Digits != 2) {
 		return match{}, false
 	}
-	year := c.num
-	if c.digits == 2 {
+	year := c.Num
+	if c.Digits == 2 {
 		if sep != "/" {
 			return match{}, false
 		}
@@ -374,14 +378,14 @@ func (p *parser) numericDate(i int) (match, bool) {
 			year -= 100
 		}
 	}
-	day, month := a.num, b.num
-	if sep == "/" && a.num <= 12 {
-		day, month = b.num, a.num
+	day, month := a.Num, b.Num
+	if sep == "/" && a.Num <= 12 {
+		day, month = b.Num, a.Num
 	}
 	if month < 1 || month > 12 || day < 1 || day > 31 {
 		return match{}, false
 	}
-	if p.tok(i+5).kind == tPunct && p.glued(i+5) && p.tok(i+6).kind == tNum && p.glued(i+6) {
+	if p.tok(i+5).Kind == text.Punct && p.glued(i+5) && p.tok(i+6).Kind == text.Num && p.glued(i+6) {
 		return match{}, false // a version number or an IP address
 	}
 	return match{end: i + 5, e: expr{typ: TypeDate, year: year, month: month, day: day}}, true
@@ -400,7 +404,7 @@ func (p *parser) monthFirst(i int) (match, bool) {
 		e.day = d
 		end = j
 		// a range "June 11-13" or "June 11 to 13": the start is the date
-		if (p.low(end) == "-" || p.low(end) == "to") && p.tok(end+1).kind == tNum && p.tok(end+1).digits <= 2 {
+		if (p.low(end) == "-" || p.low(end) == "to") && p.tok(end+1).Kind == text.Num && p.tok(end+1).Digits <= 2 {
 			end += 2
 		}
 		k := end
@@ -431,7 +435,7 @@ func (p *parser) monthFirst(i int) (match, bool) {
 // month: after a preposition or a modifier ("in January", "last March"),
 // or before "last year", "'s".
 func (p *parser) monthContext(i int) bool {
-	l := p.tok(i).low
+	l := p.tok(i).Low
 	if l != "may" && l != "march" && l != "august" {
 		return true
 	}
@@ -466,7 +470,7 @@ func (p *parser) dayFirst(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if j > i && !p.tok(j).ordinal && p.low(j+1) != "of" {
+	if j > i && !p.tok(j).Ordinal && p.low(j+1) != "of" {
 		return match{}, false // "the 21 June" is not English; leave "the"
 	}
 	e := expr{typ: TypeDate, month: mo, day: d}
@@ -538,10 +542,10 @@ func (p *parser) year(i int) (match, bool) {
 		}
 		return match{}, false
 	}
-	if p.tok(j).low == "'" && !yearPrepositions[p.low(j-1)] {
+	if p.tok(j).Low == "'" && !yearPrepositions[p.low(j-1)] {
 		return match{}, false // '60 Minutes
 	}
-	if p.tok(j).kind == tNum {
+	if p.tok(j).Kind == text.Num {
 		prev := p.low(j - 1)
 		if prev == "$" || prev == "no" || prev == "#" || prev == "number" || prev == "resolution" ||
 			prev == "flight" || prev == "article" || prev == "route" || prev == "page" || prev == "room" ||
@@ -549,7 +553,7 @@ func (p *parser) year(i int) (match, bool) {
 			prev == "pp" || prev == "." || prev == "€" || prev == "£" || prev == "¥" {
 			return match{}, false
 		}
-		if p.tok(j-1).upper && p.tok(j-1).kind == tWord && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).break_ {
+		if p.tok(j-1).Upper && p.tok(j-1).Kind == text.Word && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).Break {
 			// "Boeing 1000", "Resolution 2231": a name followed by a number
 			if _, isMonth := months[prev]; !isMonth && !p.isSentenceStart(j-1) {
 				if _, ok := seasons[prev]; !ok {
@@ -558,16 +562,16 @@ func (p *parser) year(i int) (match, bool) {
 			}
 		}
 		next := p.tok(end)
-		if next.kind == tNum || next.low == "%" || ((next.low == "," || next.low == ".") && p.glued(end) && p.tok(end+1).kind == tNum && p.glued(end+1)) {
+		if next.Kind == text.Num || next.Low == "%" || ((next.Low == "," || next.Low == ".") && p.glued(end) && p.tok(end+1).Kind == text.Num && p.glued(end+1)) {
 			return match{}, false // 2,745 or an index at 2082.1
 		}
-		if next.kind == tWord && quantityNouns(next.low) {
+		if next.Kind == text.Word && quantityNouns(next.Low) {
 			return match{}, false
 		}
-		if (next.low == "-" || next.low == "/") && p.glued(end) && p.tok(end+1).kind == tNum {
+		if (next.Low == "-" || next.Low == "/") && p.glued(end) && p.tok(end+1).Kind == text.Num {
 			// "1950-53", "2006-2009": a span of years; keep the first
 			to := p.tok(end + 1)
-			later := to.digits == 2 && to.num > y%100 || to.digits == 4 && to.num > y
+			later := to.Digits == 2 && to.Num > y%100 || to.Digits == 4 && to.Num > y
 			if !later || (p.low(end+2) == "-" || p.low(end+2) == "/") && p.glued(end+2) {
 				return match{}, false // 2025-13-01 is no date at all
 			}
@@ -605,7 +609,7 @@ func (p *parser) spokenYear(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	lo, _, end, ok := p.quantity(i + 1)
-	if !ok || lo < 10 || lo > 99 || p.tok(i+1).kind == tNum {
+	if !ok || lo < 10 || lo > 99 || p.tok(i+1).Kind == text.Num {
 		return 0, 0, false
 	}
 	return hi*100 + lo, end, true
@@ -638,7 +642,7 @@ func quantityNouns(w string) bool {
 }
 
 func (p *parser) isSentenceStart(i int) bool {
-	if i == 0 || p.tok(i).break_ {
+	if i == 0 || p.tok(i).Break {
 		return true
 	}
 	prev := p.low(i - 1)
@@ -670,18 +674,18 @@ func (p *parser) decade(i int) (match, bool) {
 	e := expr{typ: TypeDate, mod: mod}
 	end := 0
 	switch {
-	case t.kind == tNum && t.digits == 4 && t.num%10 == 0 && p.glued(j+1) &&
+	case t.Kind == text.Num && t.Digits == 4 && t.Num%10 == 0 && p.glued(j+1) &&
 		(p.low(j+1) == "s" || p.low(j+1) == "'s"):
-		e.decade = t.num / 10
+		e.decade = t.Num / 10
 		end = j + 2
-	case t.kind == tNum && t.digits == 4 && t.num%10 == 0 && strings.HasSuffix(p.text[t.start:min(len(p.text), t.end+1)], "s"):
-		e.decade = t.num / 10
+	case t.Kind == text.Num && t.Digits == 4 && t.Num%10 == 0 && strings.HasSuffix(p.text[t.Start:min(len(p.text), t.End+1)], "s"):
+		e.decade = t.Num / 10
 		end = j + 1
-	case t.low == "'" && p.tok(j+1).kind == tNum && p.tok(j+1).digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
-		e.decade = 190 + p.tok(j+1).num/10
+	case t.Low == "'" && p.tok(j+1).Kind == text.Num && p.tok(j+1).Digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
+		e.decade = 190 + p.tok(j+1).Num/10
 		end = j + 3
 	default:
-		if d, ok := decadeWords[t.low]; ok && (j > i || mod != "") {
+		if d, ok := decadeWords[t.Low]; ok && (j > i || mod != "") {
 			e.decade = 190 + d
 			end = j + 1
 		}
@@ -706,11 +710,11 @@ func (p *parser) century(i int) (match, bool) {
 	t := p.tok(j)
 	c := 0
 	switch {
-	case t.kind == tNum && t.ordinal && t.num >= 1 && t.num <= 30:
-		c = t.num
-	case ordinalWords[t.low] > 0:
-		c = ordinalWords[t.low]
-		if t.low == "twenty" && p.low(j+1) == "-" {
+	case t.Kind == text.Num && t.Ordinal && t.Num >= 1 && t.Num <= 30:
+		c = t.Num
+	case ordinalWords[t.Low] > 0:
+		c = ordinalWords[t.Low]
+		if t.Low == "twenty" && p.low(j+1) == "-" {
 			return match{}, false
 		}
 	}
@@ -743,29 +747,29 @@ func (p *parser) quarter(i int) (match, bool) {
 	q := 0
 	t := p.tok(j)
 	switch {
-	case len(t.low) == 2 && t.low[0] == 'q' && t.low[1] >= '1' && t.low[1] <= '4':
-		q = int(t.low[1] - '0')
+	case len(t.Low) == 2 && t.Low[0] == 'q' && t.Low[1] >= '1' && t.Low[1] <= '4':
+		q = int(t.Low[1] - '0')
 		e := expr{typ: TypeDate, quarter: q, fyQ: true}
 		end := j + 1
 		if y, k, ok := p.yearNumber(end); ok {
 			e.year, e.fyQ, end = y, false, k
 		}
 		return match{end: end, e: e}, true
-	case ordinalWords[t.low] >= 1 && ordinalWords[t.low] <= 4:
-		q = ordinalWords[t.low]
-	case t.kind == tNum && t.ordinal && t.num >= 1 && t.num <= 4:
-		q = t.num
-	case t.low == "last" || t.low == "latest" || t.low == "current" || t.low == "same" || t.low == "recent":
-	case t.kind == tNum && t.digits == 4:
+	case ordinalWords[t.Low] >= 1 && ordinalWords[t.Low] <= 4:
+		q = ordinalWords[t.Low]
+	case t.Kind == text.Num && t.Ordinal && t.Num >= 1 && t.Num <= 4:
+		q = t.Num
+	case t.Low == "last" || t.Low == "latest" || t.Low == "current" || t.Low == "same" || t.Low == "recent":
+	case t.Kind == text.Num && t.Digits == 4:
 		// "the 1988 second quarter", "the 1989 period"
 		if q, k, ok := p.ordinalQuarter(j + 1); ok {
-			return match{end: k, e: expr{typ: TypeDate, year: t.num, quarter: q}}, true
+			return match{end: k, e: expr{typ: TypeDate, year: t.Num, quarter: q}}, true
 		}
 		if j > i && p.is(j+1, "period", "quarter") {
-			return match{end: j + 2, e: expr{typ: TypeDate, year: t.num, qref: qrefSameInYear}}, true
+			return match{end: j + 2, e: expr{typ: TypeDate, year: t.Num, qref: qrefSameInYear}}, true
 		}
 		return match{}, false
-	case t.low == "year" && p.low(j+1) == "-" && p.is(j+2, "ago", "earlier"):
+	case t.Low == "year" && p.low(j+1) == "-" && p.is(j+2, "ago", "earlier"):
 		// "year-ago", "the year-earlier period": the same quarter a year before
 		end := j + 3
 		if p.is(end, "quarter", "period") {
@@ -774,9 +778,9 @@ func (p *parser) quarter(i int) (match, bool) {
 			return match{}, false
 		}
 		return match{end: end, e: expr{typ: TypeDate, qref: qrefYearAgo}}, true
-	case (t.low == "this" || t.low == "last" || t.low == "next") && p.is(j+1, "year") && p.is(j+2, "'s") && j == i:
+	case (t.Low == "this" || t.Low == "last" || t.Low == "next") && p.is(j+1, "year") && p.is(j+2, "'s") && j == i:
 		// "this year's third quarter", "last year's quarter"
-		shift := map[string]int{"this": 0, "last": -1, "next": 1}[t.low]
+		shift := map[string]int{"this": 0, "last": -1, "next": 1}[t.Low]
 		if q, k, ok := p.ordinalQuarter(j + 3); ok {
 			return match{end: k, e: expr{typ: TypeDate, quarter: q, rel: relDeictic, unit: uYear,
 				hasYearShift: true, yearShift: shift}}, true
@@ -785,7 +789,7 @@ func (p *parser) quarter(i int) (match, bool) {
 			return match{end: j + 4, e: expr{typ: TypeDate, qref: qrefLatest, yearShift: shift}}, true
 		}
 		return match{}, false
-	case t.low == "quarter" && j > i:
+	case t.Low == "quarter" && j > i:
 		return match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
 	default:
 		return match{}, false
@@ -801,7 +805,7 @@ func (p *parser) quarter(i int) (match, bool) {
 		if j == i {
 			return match{}, false
 		}
-		if t.low == "last" {
+		if t.Low == "last" {
 			return match{end: k + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: uQuarter, n: -1}}, true
 		}
 		return match{end: k + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
@@ -825,8 +829,8 @@ func (p *parser) quarter(i int) (match, bool) {
 // ordinalQuarter reads "second quarter" or "second-quarter" at i.
 func (p *parser) ordinalQuarter(i int) (int, int, bool) {
 	q := ordinalWords[p.low(i)]
-	if p.tok(i).kind == tNum && p.tok(i).ordinal {
-		q = p.tok(i).num
+	if p.tok(i).Kind == text.Num && p.tok(i).Ordinal {
+		q = p.tok(i).Num
 	}
 	if q < 1 || q > 4 {
 		return 0, 0, false
@@ -893,7 +897,7 @@ func (p *parser) season(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if p.low(j) == "fall" && !p.is(i, "this", "last", "next", "the", "past") && !p.tok(j).upper {
+	if p.low(j) == "fall" && !p.is(i, "this", "last", "next", "the", "past") && !p.tok(j).Upper {
 		if _, yok := p.yearNumberAfter(j + 1); !yok {
 			return match{}, false // "the fall of the regime" is handled by the "of" check; bare "fall" is a verb
 		}
@@ -1114,7 +1118,7 @@ func (p *parser) agoLater(i int) (match, bool) {
 // preceding "before"/"after" is a preposition with an object).
 func (p *parser) followsObject(i int) bool {
 	t := p.tok(i)
-	if t.kind == tPunct || t.kind == 0 {
+	if t.Kind == text.Punct || t.Kind == 0 {
 		return false
 	}
 	return !p.is(i, "and", "or", "but", "when", "while")
@@ -1156,7 +1160,7 @@ func (p *parser) duration(i int) (match, bool) {
 			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}, true
 		case plural && j == i && p.low(j+1) == "-" && p.is(j+2, "long"):
 			return match{end: j + 3, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
-		case plural && j == i && p.is(j-1, "for", "within", "over") && p.tok(j+1).kind != tWord:
+		case plural && j == i && p.is(j-1, "for", "within", "over") && p.tok(j+1).Kind != text.Word:
 			// "for weeks", "within weeks"
 			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
 		case plural && j == i && p.is(j-1, "for", "within", "over") && !p.nounAt(j+1):
@@ -1172,7 +1176,7 @@ func (p *parser) duration(i int) (match, bool) {
 		}
 	}
 	half := false
-	if p.tok(k).kind == tNum && p.tok(k).num == 1 && p.low(k+1) == "/" && p.tok(k+2).num == 2 && p.glued(k+1) {
+	if p.tok(k).Kind == text.Num && p.tok(k).Num == 1 && p.low(k+1) == "/" && p.tok(k+2).Num == 2 && p.glued(k+1) {
 		half, k = true, k+3 // 2 1/2 years
 	}
 	if p.is(k, "more", "full", "straight", "consecutive", "long") {
@@ -1187,13 +1191,13 @@ func (p *parser) duration(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).kind == tWord && p.tok(k+1).upper) {
+	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).Kind == text.Word && p.tok(k+1).Upper) {
 		return match{}, false // "a second group": an ordinal
 	}
 	if adjectival && strings.HasSuffix(p.low(k), "s") {
 		return match{}, false
 	}
-	if p.tok(j).kind == tNum && p.tok(j).num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.tok(k-1).low != "-" {
+	if p.tok(j).Kind == text.Num && p.tok(j).Num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.tok(k-1).Low != "-" {
 		// "5 year" without a plural reads as an adjective ("a five year low") and is a duration too
 		adjectival = true
 	}
@@ -1272,8 +1276,8 @@ func (p *parser) set(i int) (match, bool) {
 	if p.is(i, "a", "per") && !p.is(i+2, "ago", "later", "earlier", "before", "after") {
 		if u, ok := units[p.low(i+1)]; ok && !strings.HasSuffix(p.low(i+1), "s") {
 			prev := p.tok(i - 1)
-			if prev.kind == tNum || prev.low == "million" || prev.low == "billion" || prev.low == "%" ||
-				(prev.kind == tWord && len(prev.low) > 3 && strings.HasSuffix(prev.low, "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
+			if prev.Kind == text.Num || prev.Low == "million" || prev.Low == "billion" || prev.Low == "%" ||
+				(prev.Kind == text.Word && len(prev.Low) > 3 && strings.HasSuffix(prev.Low, "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
 				return match{end: i + 2, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}, true
 			}
 		}
@@ -1285,7 +1289,7 @@ func (p *parser) set(i int) (match, bool) {
 	n := 1
 	if p.is(j, "other") {
 		n, j = 2, j+1
-	} else if q, vague, k, ok := p.quantity(j); ok && !vague && p.tok(j).low != "a" {
+	} else if q, vague, k, ok := p.quantity(j); ok && !vague && p.tok(j).Low != "a" {
 		n, j = q, k
 	}
 	if u, ok := units[p.low(j)]; ok {
@@ -1307,10 +1311,10 @@ func (p *parser) set(i int) (match, bool) {
 // before it would modify: a lower-case word that is not a function word.
 func (p *parser) nounAt(i int) bool {
 	t := p.tok(i)
-	if t.kind != tWord || t.upper {
+	if t.Kind != text.Word || t.Upper {
 		return false
 	}
-	switch t.low {
+	switch t.Low {
 	case "and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with", "since", "until",
 		"the", "a", "an", "of", "as", "than", "that", "which", "who", "while", "when", "through",
 		"basis", "is", "are", "was", "were", "will", "would", "said", "says":
@@ -1386,12 +1390,12 @@ func (p *parser) clock(i int) (match, bool) {
 		return match{end: i + 1, e: expr{typ: TypeTime, hour: 24, clock: true}}, true
 	}
 	t := p.tok(i)
-	if t.kind != tNum || t.digits > 2 || t.ordinal {
+	if t.Kind != text.Num || t.Digits > 2 || t.Ordinal {
 		return match{}, false
 	}
 	end := i + 1
 	hasMinutes := false
-	if (p.low(end) == ":" || p.low(end) == ".") && p.glued(end) && p.tok(end+1).kind == tNum && p.tok(end+1).digits == 2 && p.glued(end+1) {
+	if (p.low(end) == ":" || p.low(end) == ".") && p.glued(end) && p.tok(end+1).Kind == text.Num && p.tok(end+1).Digits == 2 && p.glued(end+1) {
 		hasMinutes = true
 		end += 2
 	}
@@ -1411,13 +1415,13 @@ func (p *parser) clock(i int) (match, bool) {
 		return match{}, false
 	}
 	end += ampm
-	h, m, ok := clockOf(p.text[t.start:p.tok(end-1).end])
+	h, m, ok := clockOf(p.text[t.Start:p.tok(end-1).End])
 	if !ok {
 		return match{}, false
 	}
 	e := expr{typ: TypeTime, hour: h, minute: m, clock: true, minutes: hasMinutes}
 	// a time zone: "6:31 p.m. ET", "21:40 SGT", "14:05 GMT"
-	if z := p.tok(end); z.kind == tWord && len(z.text) >= 2 && len(z.text) <= 4 && strings.ToUpper(z.text) == z.text && timeZones[z.text] {
+	if z := p.tok(end); z.Kind == text.Word && len(z.Text) >= 2 && len(z.Text) <= 4 && strings.ToUpper(z.Text) == z.Text && timeZones[z.Text] {
 		end++
 	}
 	return match{end: end, e: e}, true

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/text"
 )
 
 // Timex is one temporal expression found in a text.
@@ -35,11 +36,17 @@ type Timex struct {
 	Future bool
 }
 
-// Find returns the temporal expressions of text in order. dct is the
+// Find returns the temporal expressions of s in order. dct is the
 // document creation (publication) date; when it is zero, relative
 // expressions are found but left without a value.
-func Find(text string, dct time.Time) []Timex {
-	p := parser{text: text, toks: tokenize(text)}
+func Find(s string, dct time.Time) []Timex {
+	return FindTokens(s, text.Tokenize(s), dct)
+}
+
+// FindTokens is Find on a text already split by text.Tokenize, for a
+// caller that reads the same tokens for other purposes.
+func FindTokens(s string, toks []text.Token, dct time.Time) []Timex {
+	p := parser{text: s, toks: toks}
 	ms := p.parseAll()
 	r := resolver{}
 	if !dct.IsZero() {
@@ -53,13 +60,13 @@ func Find(text string, dct time.Time) []Timex {
 			t = tensePast
 		}
 		v, d := r.resolve(m.e, t)
-		start, end := p.toks[m.start].start, p.toks[m.end-1].end
+		start, end := p.toks[m.start].Start, p.toks[m.end-1].End
 		typ := m.e.typ
 		if typ == TypeTime && !m.e.clock && m.e.part == "" {
 			typ = TypeDate
 		}
 		out = append(out, Timex{
-			Start: start, End: end, Text: text[start:end], Type: typ, Value: v, Mod: m.e.mod,
+			Start: start, End: end, Text: s[start:end], Type: typ, Value: v, Mod: m.e.mod,
 			Date: d, Relative: m.e.rel != relNone, Vague: m.e.vague || p.bareArticlePart(m),
 			Future: t == tenseFuture,
 		})
@@ -149,10 +156,10 @@ func abs(n int) int {
 
 func (p *parser) clauseBreak(k int) bool {
 	t := p.tok(k)
-	if t.break_ {
+	if t.Break {
 		return true
 	}
-	switch t.low {
+	switch t.Low {
 	case ";", ".", "!", "?", "—", "(", ")", ":":
 		return true
 	}
@@ -172,7 +179,7 @@ func (p *parser) cue(k int) int {
 		return -1
 	}
 	t := p.tok(k)
-	if t.kind == tWord && len(l) > 4 && strings.HasSuffix(l, "ed") && !t.upper {
+	if t.Kind == text.Word && len(l) > 4 && strings.HasSuffix(l, "ed") && !t.Upper {
 		switch l {
 		case "scheduled", "expected", "planned", "proposed", "needed", "intended", "supposed":
 			return 0
