@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,15 +11,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dateline/dateline/timeline"
-	"github.com/dateline/dateline/timeline/extract"
+	"github.com/dateline/dateline/timeline/extract/evaldata"
 	"github.com/dateline/dateline/timeline/extract/score"
 	"github.com/dateline/dateline/timeline/extract/timex"
 )
 
 func evalCmd(ctx context.Context, args []string, e env) error {
-	flags := newFlags("eval", "eval [DIR] | eval --timeml DIR", e)
+	flags := newFlags("eval", "eval [--errors] [DIR...] | eval --timeml DIR", e)
 	timeml := flags.String("timeml", "", "score temporal expressions on the TimeML files under DIR (TempEval-3 Task A)")
+	showErrors := flags.Bool("errors", false, "list, per article, the gold events missed and the events that match none")
 	if err := parse(flags, args, true); err != nil {
 		return err
 	}
@@ -28,54 +29,84 @@ func evalCmd(ctx context.Context, args []string, e env) error {
 		}
 		return evalTimeML(e, *timeml)
 	}
-	dir := "../shared/eval/dev"
-	if flags.NArg() == 1 {
-		dir = flags.Arg(0)
-	} else if flags.NArg() > 1 {
-		return usageError{"eval: give one DIR of gold articles"}
+	dirs := flags.Args()
+	if len(dirs) == 0 {
+		// every set of the shared evaluation data, apart
+		root, err := evaldata.Root()
+		if err != nil {
+			return err
+		}
+		sets, timemlDirs, err := evalSets(root)
+		if err != nil {
+			return err
+		}
+		for _, d := range sets {
+			if err := evalArticles(ctx, e, d, *showErrors); err != nil {
+				return err
+			}
+		}
+		for _, d := range timemlDirs {
+			fmt.Fprintf(e.stdout, "\n# %s (TempEval-3 Task A)\n", filepath.Base(d))
+			if err := evalTimeML(e, d); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return evalArticles(ctx, e, dir)
+	for _, d := range dirs {
+		if err := evalArticles(ctx, e, d, *showErrors); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// evalArticles scores extraction on every NAME.gold.json in dir, running
-// it without the publication date, as the evaluation rules say.
-func evalArticles(ctx context.Context, e env, dir string) error {
-	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
+// evalSets lists the directories under root that hold gold articles and
+// those that hold TimeML files.
+func evalSets(root string) (gold, timeml []string, err error) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("no evaluation data: %w", err)
+	}
+	for _, en := range entries {
+		if !en.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, en.Name())
+		if g, _ := filepath.Glob(filepath.Join(dir, "*.gold.json")); len(g) > 0 {
+			gold = append(gold, dir)
+			continue
+		}
+		found := false
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.HasSuffix(p, ".tml") {
+				found = true
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if found {
+			timeml = append(timeml, dir)
+		}
+	}
+	if len(gold)+len(timeml) == 0 {
+		return nil, nil, errors.New("no evaluation sets under " + root)
+	}
+	return gold, timeml, nil
+}
+
+// evalArticles scores extraction on every NAME.gold.json in dir.
+func evalArticles(ctx context.Context, e env, dir string, showErrors bool) error {
+	set, err := score.ScoreSet(ctx, dir)
 	if err != nil {
 		return err
 	}
-	if len(golds) == 0 {
-		return fmt.Errorf("no gold articles (*.gold.json) in %s", dir)
+	fmt.Fprintf(e.stdout, "\n# %s\n", set.Name)
+	score.WriteArticleTable(e.stdout, set.Rows)
+	if showErrors {
+		fmt.Fprintln(e.stdout)
+		score.WriteErrors(e.stdout, set.Rows)
 	}
-	sort.Strings(golds)
-	var rows []score.ArticleResult
-	for _, path := range golds {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		g, err := score.ParseGold(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		input, err := os.ReadFile(filepath.Join(dir, g.Article))
-		if err != nil {
-			return err
-		}
-		var opts extract.Options
-		if g.PublishedGiven {
-			if opts.Published, err = timeline.ParseDate(g.DCT); err != nil {
-				return fmt.Errorf("%s: dct: %w", path, err)
-			}
-		}
-		res, err := extract.Article(ctx, string(input), opts)
-		if err != nil {
-			return fmt.Errorf("%s: %w", g.Article, err)
-		}
-		c, _ := score.CompareArticle(g, res.Published, res.Events)
-		rows = append(rows, score.ArticleResult{Name: g.Article, Published: res.Published.Value(), DCT: g.DCT, Counts: c})
-	}
-	score.WriteArticleTable(e.stdout, rows)
 	return nil
 }
 

@@ -66,9 +66,10 @@ type eventJSON struct {
 }
 
 func extractCmd(ctx context.Context, args []string, e env) error {
-	fs := newFlags("extract", "extract [--published YYYY-MM-DD] [--json] FILE|-", e)
+	fs := newFlags("extract", "extract [--published YYYY-MM-DD] [--json | --explain] FILE|-", e)
 	published := fs.String("published", "", "publication date, overriding the one found in the article")
 	asJSON := fs.Bool("json", false, "print JSON (the contract other tools read) instead of a table")
+	explain := fs.Bool("explain", false, "print what each stage of extraction read in every sentence")
 	if err := parse(fs, args, true); err != nil {
 		return err
 	}
@@ -82,6 +83,12 @@ func extractCmd(ctx context.Context, args []string, e env) error {
 	input, err := readInput(fs.Arg(0), e, timeline.MaxArticleBytes)
 	if err != nil {
 		return err
+	}
+	if *explain {
+		if err := extract.Explain(ctx, input, extract.Options{Published: pub}, e.stdout); err != nil {
+			return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		}
+		return nil
 	}
 	res, err := extract.Article(ctx, input, extract.Options{Published: pub})
 	if err != nil {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/dateline/dateline/timeline"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -210,4 +212,27 @@ func continues(line, next string) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsLower(first)
+}
+
+var clockHeader = regexp.MustCompile(`^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?$`)
+
+// liveEntries finds the entries of a live blog: body blocks that follow a
+// header that is only a clock time ("17:12 GMT"). They were posted on the
+// publication day.
+func (d *document) liveEntries(published timeline.Date) map[int]timeline.Date {
+	out := map[int]timeline.Date{}
+	if published.IsZero() {
+		return out
+	}
+	day, _ := timeline.DayDate(published.Start().Year(), published.Start().Month(), published.Start().Day())
+	in := false
+	for i, bl := range d.blocks {
+		switch {
+		case bl.kind != blockBody && clockHeader.MatchString(strings.TrimSpace(bl.text)):
+			in = true
+		case in && bl.kind == blockBody:
+			out[i] = day
+		}
+	}
+	return out
 }

@@ -9,8 +9,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+	"github.com/dateline/dateline/timeline/extract/text"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
@@ -53,20 +54,42 @@ var (
 // Article extracts the events of one article (pasted text or an HTML
 // page). It stops with ctx's error when ctx ends first.
 func Article(ctx context.Context, input string, opts Options) (Result, error) {
+	d, res, err := prepare(ctx, input, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	events, err := analyse(ctx, d, res.Published)
+	if err != nil {
+		return Result{}, err
+	}
+	// An event the store would refuse (a quote with control characters,
+	// say, from text pasted out of a terminal) is left out rather than
+	// offered for review and refused at the end.
+	for _, e := range events {
+		if e.Validate() == nil {
+			res.Events = append(res.Events, e)
+		}
+	}
+	return res, nil
+}
+
+// prepare checks the input, reads it as a document and finds its
+// publication date.
+func prepare(ctx context.Context, input string, opts Options) (*document, Result, error) {
 	limit := opts.MaxBytes
 	if limit <= 0 {
 		limit = timeline.MaxArticleBytes
 	}
 	switch {
 	case len(input) > limit:
-		return Result{}, fmt.Errorf("%w (%d bytes, the limit is %d)", ErrTooLarge, len(input), limit)
+		return nil, Result{}, fmt.Errorf("%w (%d bytes, the limit is %d)", ErrTooLarge, len(input), limit)
 	case !utf8.ValidString(input) || strings.IndexByte(input, 0) >= 0:
-		return Result{}, ErrNotText
+		return nil, Result{}, ErrNotText
 	case strings.TrimSpace(input) == "":
-		return Result{}, ErrEmpty
+		return nil, Result{}, ErrEmpty
 	}
 	if err := ctx.Err(); err != nil {
-		return Result{}, err
+		return nil, Result{}, err
 	}
 	var d *document
 	if looksLikeHTML(input) {
@@ -81,19 +104,23 @@ func Article(ctx context.Context, input string, opts Options) (Result, error) {
 	} else {
 		res.Published, res.PublishedSource = d.publication()
 	}
-	var dct time.Time
 	if res.Published.IsZero() {
 		res.Notes = append(res.Notes, "No publication date was found, so dates like \"Thursday\" or \"last month\" could not be placed; give one to resolve them.")
-	} else {
-		dct = res.Published.Start()
 	}
-	// An event the store would refuse (a quote with control characters,
-	// say, from text pasted out of a terminal) is left out rather than
-	// offered for review and refused at the end.
-	for _, e := range d.events(dct, res.Published) {
-		if e.Validate() == nil {
-			res.Events = append(res.Events, e)
+	return d, res, nil
+}
+
+// CanonicalActor returns the name the extractor gives an actor written
+// as name ("U.S." is "United States"), or name itself when the lexicon
+// does not know it.
+func CanonicalActor(name string) string {
+	lx := lexicon.Get()
+	ws := text.Words(name, text.Tokenize(name), lx.IsAbbreviation)
+	if e, n, ok := lx.Entities.Match(ws, 0); ok && n == len(ws) && e.Use != lexicon.UsePlace {
+		if e.Kind == timeline.ActorCountry {
+			return e.Country
 		}
+		return e.Name
 	}
-	return res, nil
+	return name
 }

@@ -1,103 +1,185 @@
 package extract
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
+	"sort"
+
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+	"github.com/dateline/dateline/timeline/extract/text"
 )
 
-// sentence is a range of document text.
+// word is a word of the article with what the stages learn of it.
+type word struct {
+	text.Word
+	tag    tag
+	verb   verbInfo // when tag is tVerb
+	date   int      // index in analysis.dates, or -1
+	ment   int      // index in the sentence's mentions, or -1
+	quoted bool     // inside quotation marks: someone's words
+}
+
+func makeWords(tw []text.Word) []word {
+	ws := make([]word, len(tw))
+	for i, w := range tw {
+		ws[i] = word{Word: w, date: -1, ment: -1}
+	}
+	return ws
+}
+
+// sentence is a run of words of one body block.
 type sentence struct {
-	start, end int
+	w0, w1     int // words [w0, w1) of the article
 	block      int
+	n          int // its number in the article
+	start, end int // bytes of the document text
+	// skip counts the words of a wire dateline at its start ("MINSK,
+	// Belarus (AP) —"): the place a story was filed from is no party to it.
+	skip     int
+	mentions []mention
 }
 
-// abbreviations end in a period that does not end a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true,
-	"col": true, "sgt": true, "capt": true, "cpt": true, "maj": true, "adm": true, "sen": true,
-	"rep": true, "gov": true, "pres": true, "prof": true, "rev": true, "jr": true, "sr": true,
-	"no": true, "nos": true, "vs": true, "etc": true, "inc": true, "corp": true, "co": true,
-	"ltd": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "approx": true,
-	"ave": true, "blvd": true, "mt": true, "ft": true, "fig": true, "op": true, "vol": true,
-	"e.g": true, "i.e": true, "a.m": true, "p.m": true, "u.s": true, "u.k": true, "u.n": true,
-	"e.u": true, "d.c": true, "rt": true, "hon": true, "amb": true, "messrs": true, "mme": true,
+// maxSentenceWords bounds a sentence: text without sentence ends (a list,
+// a table, run-on words) is cut into pieces of at most this many words,
+// so that the work per sentence, and so per article, stays linear.
+const maxSentenceWords = 120
+
+// splitSentences splits the body blocks into sentences. A period ends a
+// sentence when a capitalised word, a number or a quotation follows; a
+// period taken by an abbreviation or an acronym ("U.S.", "Gen.") ends one
+// only when a word that commonly opens sentences follows ("U.S. The").
+func (a *analysis) splitSentences() {
+	first := true
+	for bi, bl := range a.d.blocks {
+		if bl.kind != blockBody {
+			continue
+		}
+		w0 := sort.Search(len(a.words), func(i int) bool { return a.words[i].Start >= bl.start })
+		w1 := sort.Search(len(a.words), func(i int) bool { return a.words[i].Start >= bl.start+len(bl.text) })
+		a.markQuotes(w0, w1)
+		start := w0
+		for i := w0; i < w1; i++ {
+			end := a.sentenceEnd(i, w1)
+			if end < 0 && i-start+1 >= maxSentenceWords {
+				end = i + 1
+			}
+			if end < 0 {
+				continue
+			}
+			a.addSentence(start, end, bi, first)
+			first = false
+			start, i = end, end-1
+		}
+		if start < w1 {
+			a.addSentence(start, w1, bi, first)
+			first = false
+		}
+	}
 }
 
-// sentenceStarters are words that begin a new sentence even after an
-// abbreviation such as "U.S." or "p.m.".
-var sentenceStarters = map[string]bool{
-	"The": true, "A": true, "An": true, "In": true, "He": true, "She": true, "It": true,
-	"They": true, "But": true, "And": true, "On": true, "At": true, "We": true, "I": true,
-	"This": true, "That": true, "His": true, "Her": true, "Their": true, "There": true,
-	"After": true, "Before": true, "Meanwhile": true, "However": true, "Officials": true,
+func (a *analysis) addSentence(w0, w1, block int, first bool) {
+	s := sentence{w0: w0, w1: w1, block: block, n: len(a.sents), start: a.words[w0].Start, end: a.words[w1-1].End}
+	if first {
+		s.skip = datelinePrefix(a.words[w0:w1])
+	}
+	a.sents = append(a.sents, s)
 }
 
-// sentences splits a block into sentences, aware of abbreviations and
-// initials ("Vladimir V. Putin", "Mr. Trump", "U.S. officials").
-func (d *document) sentences(bi int) []sentence {
-	bl := d.blocks[bi]
-	text := bl.text
-	var out []sentence
-	start := 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		j := i + 1
-		for j < len(text) && strings.IndexByte("\"')]”’", text[j]) >= 0 {
-			j++
-		}
-		if j < len(text) && strings.HasPrefix(text[j:], "”") || j < len(text) && strings.HasPrefix(text[j:], "’") {
-			j += 3
-		}
-		if j >= len(text) || text[j] != ' ' && text[j] != '\n' {
-			continue
-		}
-		k := j
-		for k < len(text) && (text[k] == ' ' || text[k] == '\n') {
-			k++
-		}
-		if k >= len(text) {
-			break
-		}
-		next, _ := utf8.DecodeRuneInString(text[k:])
-		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"“'‘(", next) {
-			continue
-		}
-		if c == '.' && !endsSentence(text[start:i], text[k:]) {
-			continue
-		}
-		out = append(out, sentence{start: bl.start + start, end: bl.start + j, block: bi})
-		start = k
+// sentenceEnd returns the end (exclusive) of a sentence that ends at word
+// i, closing quotes and brackets included, or -1.
+func (a *analysis) sentenceEnd(i, limit int) int {
+	w := a.words[i]
+	abbrev := w.Period
+	if !abbrev && (w.Kind != text.Punct || w.Low != "." && w.Low != "!" && w.Low != "?") {
+		return -1
 	}
-	if start < len(text) {
-		out = append(out, sentence{start: bl.start + start, end: bl.start + len(text), block: bi})
+	j := i + 1
+	for j < limit && a.words[j].Kind == text.Punct && !a.words[j].Space && closing(a.words[j].Low) {
+		j++
 	}
-	return out
+	if j >= limit {
+		return limit
+	}
+	next := a.words[j]
+	if !next.Space {
+		return -1
+	}
+	opens := next.Upper || next.Kind == text.Numeral || next.Kind == text.Punct && (next.Low == "\"" || next.Low == "(")
+	if !opens {
+		return -1
+	}
+	if abbrev {
+		// "U.S. officials" goes on; "in the U.S. The" ends
+		if !a.lx.StartsSentence(next.Low) || a.lx.Titles.Len() > 0 && isTitleAbbrev(a.lx, w.Low) {
+			return -1
+		}
+	}
+	return j
 }
 
-// endsSentence decides whether a period after before ends the sentence,
-// given the text after it.
-func endsSentence(before, after string) bool {
-	w := before
-	if i := strings.LastIndexAny(before, " \n(\"“"); i >= 0 {
-		w = before[i+1:]
+// isTitleAbbrev reports an abbreviation that stands before a name ("Gen.",
+// "Mr."): a period after it never ends a sentence.
+func isTitleAbbrev(lx *lexicon.Lexicon, low string) bool {
+	_, _, ok := lx.Titles.Match([]text.Word{{Low: low}}, 0)
+	return ok
+}
+
+func closing(p string) bool {
+	switch p {
+	case "\"", "'", ")", "]":
+		return true
 	}
-	lw := strings.ToLower(w)
-	nextWord := after
-	if i := strings.IndexAny(after, " \n,"); i >= 0 {
-		nextWord = after[:i]
+	return false
+}
+
+// markQuotes marks the words between quotation marks of a block. Straight
+// quotes alternate; an unclosed quote ends with its block.
+func (a *analysis) markQuotes(w0, w1 int) {
+	in := false
+	for i := w0; i < w1; i++ {
+		w := &a.words[i]
+		if w.Kind == text.Punct && w.Low == "\"" {
+			switch w.Text {
+			case "“":
+				in = true
+			case "”":
+				in = false
+			default:
+				in = !in
+			}
+			continue
+		}
+		if w.Kind == text.Punct && w.Text == "`" && i+1 < w1 && a.words[i+1].Text == "`" {
+			in = true // ``wire copy quotes''
+			continue
+		}
+		if w.Kind == text.Punct && w.Text == "'" && i+1 < w1 && a.words[i+1].Text == "'" && !a.words[i+1].Space {
+			in = false
+			continue
+		}
+		w.quoted = in
 	}
-	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
-		return false // an initial: "Vladimir V. Putin"
+}
+
+// datelinePrefix returns how many words open a wire story with the place
+// it was filed from: "MINSK, Belarus (AP) —", "GENEVA —", "O'SMACH,
+// Cambodia (AP)_".
+func datelinePrefix(ws []word) int {
+	if len(ws) < 3 || !ws[0].Caps {
+		return 0
 	}
-	if abbreviations[lw] || abbreviations[strings.TrimSuffix(lw, ".")] {
-		// "U.S." or "p.m." may end a sentence when a new one clearly starts
-		return (strings.Contains(lw, ".") || lw == "inc" || lw == "co" || lw == "corp" || lw == "ltd" || lw == "etc") &&
-			sentenceStarters[nextWord]
+	for k := 1; k < len(ws) && k <= 12; k++ {
+		w := ws[k]
+		if w.Kind == text.Punct && (w.Low == "—" || w.Low == "-" || w.Low == "_") {
+			for k+1 < len(ws) && ws[k+1].Kind == text.Punct && (ws[k+1].Low == "-" || ws[k+1].Low == "—") {
+				k++ // "--"
+			}
+			return k + 1
+		}
+		switch {
+		case w.Kind == text.Punct && (w.Low == "," || w.Low == "(" || w.Low == ")" || w.Low == "."):
+		case w.Upper || w.Caps || w.Kind == text.Numeral:
+		default:
+			return 0
+		}
 	}
-	return true
+	return 0
 }

@@ -97,7 +97,14 @@ func (lx *Lexicon) addEntity(form string, e Entity, use Use) {
 	e.Use = use
 	words, caps := lx.keyWords(form)
 	lx.Entities.add(words, caps, e)
+	for _, w := range words {
+		lx.nameWords[e.Name+"\x00"+w] = true
+	}
 }
+
+// CalledBy reports whether one of an entity's names holds the word: NATO
+// is "the Atlantic alliance", so "the alliance" may be NATO.
+func (lx *Lexicon) CalledBy(name, word string) bool { return lx.nameWords[name+"\x00"+word] }
 
 func (lx *Lexicon) readPlaces(secs []section) error {
 	for _, s := range secs {
@@ -166,6 +173,14 @@ func (lx *Lexicon) readPeople(secs []section) error {
 				for _, w := range entries(l.text, true) {
 					lx.company[w] = true
 				}
+			case s.name == "medianame":
+				for _, w := range entries(l.text, true) {
+					lx.mediaWords[w] = true
+				}
+			case s.name == "nonstate":
+				for _, w := range entries(l.text, true) {
+					lx.nonstate[w] = true
+				}
 			default:
 				return fmt.Errorf("unknown section [%s]", s.name)
 			}
@@ -181,6 +196,14 @@ func (lx *Lexicon) NonActor(low string) bool { return lx.nonactor[low] }
 // OrgHead reports whether a capitalised name ending in low names a body of
 // state or a political organisation ("Ministry", "Council", "Party").
 func (lx *Lexicon) OrgHead(low string) bool { return lx.orgHeads[low] }
+
+// MediaWord reports whether a word makes a capitalised name a news
+// organisation ("News", "Radio").
+func (lx *Lexicon) MediaWord(low string) bool { return lx.mediaWords[low] }
+
+// NonState reports whether a word after a people's adjective names a
+// group outside its state ("resistance", "rebels", "exiles").
+func (lx *Lexicon) NonState(low string) bool { return lx.nonstate[low] }
 
 // Company reports whether a capitalised name ending in low names a
 // business ("Inc.", "Corp.", "Bank").

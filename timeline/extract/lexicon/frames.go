@@ -22,6 +22,8 @@ type Frame struct {
 	Subj, Obj, Mod Constraint
 	Preps          []PrepConstraint
 	NoObj          bool
+	Inf            bool // an infinitive clause follows
+	Comp           bool // a clause of what was said follows
 	Voice          Voice
 	Conf           float64
 	Title          string
@@ -75,6 +77,9 @@ type KindInfo struct {
 	// Places says what places in the clause are: "target" (a strike on a
 	// city is on its country) or "destination" (a visit to it).
 	Places string
+	// Refines lists the trigger words of other kinds that name an event
+	// of this kind when the article names one between the same people.
+	Refines []string
 }
 
 type frameKey struct {
@@ -87,6 +92,11 @@ type frameKey struct {
 func (lx *Lexicon) Frames(lemma string, noun bool) []*Frame {
 	return lx.frames[frameKey{lemma, noun}]
 }
+
+// Occurrence returns the words that must follow lemma for it to be a verb
+// of occurrence ("take" + "place"), or nil; an empty list means lemma
+// alone is one ("begin").
+func (lx *Lexicon) Occurrence(lemma string) [][]string { return lx.occur[lemma] }
 
 // Kind returns what triggers.txt says of kind k.
 func (lx *Lexicon) Kind(k timeline.Kind) *KindInfo { return lx.kinds[string(k)] }
@@ -114,7 +124,7 @@ func (f *Frame) specificity() int {
 		}
 	}
 	n += 2 * len(f.Preps)
-	if f.NoObj || f.Voice != AnyVoice {
+	if f.NoObj || f.Inf || f.Comp || f.Voice != AnyVoice {
 		n++
 	}
 	if f.Support {
@@ -125,6 +135,16 @@ func (f *Frame) specificity() int {
 
 func (lx *Lexicon) readTriggers(secs []section) error {
 	for _, s := range secs {
+		if s.name == "occurrence" {
+			for _, l := range s.lines {
+				for _, v := range entries(l.text, true) {
+					lemma, then := splitLemma(v)
+					lx.addVerb(lemma, "", "", false)
+					lx.occur[lemma] = append(lx.occur[lemma], then)
+				}
+			}
+			continue
+		}
 		kind, err := timeline.ParseKind(s.name)
 		if err != nil {
 			return err
@@ -145,6 +165,8 @@ func (lx *Lexicon) readTriggers(secs []section) error {
 				ki.Symmetric = strings.TrimSpace(rest) == "yes"
 			case "places:":
 				ki.Places = strings.TrimSpace(rest)
+			case "refines:":
+				ki.Refines = strings.Fields(rest)
 			case "verb", "noun":
 				f, err := lx.parseFrame(kind, head == "noun", rest, l.n)
 				if err != nil {
@@ -229,6 +251,10 @@ func (lx *Lexicon) parseFrame(kind timeline.Kind, noun bool, rest string, n int)
 			fr.Preps = append(fr.Preps, pc)
 		case "noobj":
 			fr.NoObj = true
+		case "inf":
+			fr.Inf = true
+		case "comp":
+			fr.Comp = true
 		case "active":
 			fr.Voice = Active
 		case "passive":
@@ -248,7 +274,7 @@ func (lx *Lexicon) parseFrame(kind timeline.Kind, noun bool, rest string, n int)
 	return fr, nil
 }
 
-var actorConds = map[string]bool{"actor": true, "person": true, "country": true, "organisation": true, "group": true, "place": true}
+var actorConds = map[string]bool{"actor": true, "person": true, "country": true, "organisation": true, "group": true, "place": true, "plural": true}
 
 func (lx *Lexicon) parseConstraint(s string) (Constraint, error) {
 	var c Constraint

@@ -30,17 +30,21 @@ type Lexicon struct {
 	abbrevs  map[string]bool
 	starters map[string]bool
 
-	Entities Matcher[Entity]
-	Titles   Matcher[Title]
-	Agents   Matcher[string]
-	Groups   Matcher[Entity]
-	Media    Matcher[bool]
-	nonactor map[string]bool
-	orgHeads map[string]bool
-	company  map[string]bool
+	Entities   Matcher[Entity]
+	Titles     Matcher[Title]
+	Agents     Matcher[string]
+	Groups     Matcher[Entity]
+	Media      Matcher[bool]
+	nonactor   map[string]bool
+	orgHeads   map[string]bool
+	company    map[string]bool
+	mediaWords map[string]bool
+	nonstate   map[string]bool
+	nameWords  map[string]bool // entity name + NUL + a word of one of its names
 
 	frames map[frameKey][]*Frame
 	kinds  map[string]*KindInfo
+	occur  map[string][][]string
 }
 
 var (
@@ -68,7 +72,9 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		pos: map[string]POS{}, verbs: map[string][]VerbForm{}, thirds: map[string]string{},
 		plurals: map[string]string{}, classes: map[string]map[string]bool{}, abbrevs: map[string]bool{},
 		starters: map[string]bool{}, nonactor: map[string]bool{}, orgHeads: map[string]bool{},
-		company: map[string]bool{}, frames: map[frameKey][]*Frame{}, kinds: map[string]*KindInfo{},
+		company: map[string]bool{}, mediaWords: map[string]bool{}, nonstate: map[string]bool{}, nameWords: map[string]bool{},
+		frames: map[frameKey][]*Frame{}, kinds: map[string]*KindInfo{},
+		occur: map[string][][]string{},
 	}
 	steps := []struct {
 		file string

@@ -108,7 +108,7 @@ func TestEveryKindIsComplete(t *testing.T) {
 		}
 		for _, title := range ki.Titles {
 			for _, slot := range regexp.MustCompile(`\{[^}]*\}`).FindAllString(title, -1) {
-				if !strings.Contains("{S}{T}{P}{O}{V}", slot) {
+				if !strings.Contains("{S}{T}{P}{O}{V}{L}", slot) {
 					t.Errorf("%s: title %q has an unknown slot %s", k, title, slot)
 				}
 			}
@@ -266,11 +266,11 @@ func TestBrokenDataIsReported(t *testing.T) {
 		return nil
 	})
 	tests := []struct{ file, add, want string }{
-		{"data/triggers.txt", "verb strike obj=@nosuchclass\n", "unknown class @nosuchclass"},
+		{"data/triggers.txt", "[protest]\nverb strike obj=@nosuchclass\n", "unknown class @nosuchclass"},
 		{"data/triggers.txt", "[nosuchkind]\n", `unknown kind "nosuchkind"`},
 		{"data/places.txt", "Atlantis | Oceania\n", `"Oceania" is not a country`},
 		{"data/verbs.txt", "[irregular]\ngo went\n", "want \"lemma past participle\""},
-		{"data/triggers.txt", "verb strike conf=2\n", "conf 2 is not in (0, 1]"},
+		{"data/triggers.txt", "[protest]\nverb strike conf=2\n", "conf 2 is not in (0, 1]"},
 	}
 	for _, tt := range tests {
 		orig := files[tt.file].Data

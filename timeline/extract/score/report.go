@@ -2,6 +2,8 @@ package score
 
 import (
 	"fmt"
+
+	"github.com/dateline/dateline/timeline"
 	"io"
 	"text/tabwriter"
 )
@@ -12,6 +14,10 @@ type ArticleResult struct {
 	Published string // the date found, "" when none
 	DCT       string // the gold publication date
 	Counts    ArticleCounts
+	// Missed are the gold events no extracted event found; Extra the
+	// extracted events that found no gold event.
+	Missed []GoldEvent
+	Extra  []timeline.Event
 }
 
 // WriteArticleTable prints one row per article and the totals.

@@ -14,9 +14,9 @@ type Kind uint8
 
 // The kinds of token.
 const (
-	Word  Kind = iota + 1 // letters and digits, starting with a letter: "Putin", "G7"
-	Num                   // a run of digits, an ordinal suffix folded in: "21st"
-	Punct                 // one character that is neither letter, digit nor space
+	Alpha   Kind = iota + 1 // letters and digits, starting with a letter: "Putin", "G7"
+	Numeral                 // a run of digits, an ordinal suffix folded in: "21st"
+	Punct                   // one character that is neither letter, digit nor space
 )
 
 // Token is a word, a run of digits or one punctuation character, with its
@@ -65,7 +65,7 @@ func Tokenize(text string) []Token {
 				}
 				j++
 			}
-			t := Token{Start: i, End: j, Kind: Num, Text: text[i:j], Low: text[i:j], Num: n, Digits: j - i,
+			t := Token{Start: i, End: j, Kind: Numeral, Text: text[i:j], Low: text[i:j], Num: n, Digits: j - i,
 				Space: space, Break: brk}
 			if k := ordinalSuffix(text, j); k > j {
 				t.End, t.Ordinal = k, true
@@ -127,7 +127,7 @@ func Tokenize(text string) []Token {
 					k++
 				}
 				if k > j && (k == len(text) || !isWordByte(text[k])) {
-					toks = append(toks, Token{Start: i, End: k, Kind: Word, Text: text[i:k], Low: "'" + text[j:k]})
+					toks = append(toks, Token{Start: i, End: k, Kind: Alpha, Text: text[i:k], Low: "'" + text[j:k]})
 					i = k
 					space, brk, newlines = false, false, 0
 					continue
@@ -157,7 +157,7 @@ func wordToken(text string, i, j int, upper, space, brk, ascii bool) Token {
 	} else {
 		low = strings.ToLower(w)
 	}
-	return Token{Start: i, End: j, Kind: Word, Text: w, Low: low, Space: space, Upper: upper, Break: brk}
+	return Token{Start: i, End: j, Kind: Alpha, Text: w, Low: low, Space: space, Upper: upper, Break: brk}
 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -46,7 +46,7 @@ func TestTokenFlags(t *testing.T) {
 	if !toks[2].Break || !toks[2].Upper {
 		t.Errorf("a token after a blank line starts a paragraph: %+v", toks[2])
 	}
-	if n := toks[3]; n.Kind != Num || n.Num != 3 || !n.Ordinal || n.Digits != 1 {
+	if n := toks[3]; n.Kind != Numeral || n.Num != 3 || !n.Ordinal || n.Digits != 1 {
 		t.Errorf("ordinal: %+v", n)
 	}
 	if n := toks[4]; n.Num != -1 || n.Digits != 10 {

@@ -53,7 +53,7 @@ func (p *parser) glued(i int) bool {
 func (p *parser) startsAt(i int) bool {
 	t := p.tok(i)
 	switch t.Kind {
-	case text.Num:
+	case text.Numeral:
 		return true
 	case text.Punct:
 		return t.Low == "'" // '90s
@@ -175,14 +175,14 @@ func init() {
 func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 	t := p.tok(i)
 	switch {
-	case t.Kind == text.Num && !t.Ordinal && t.Num >= 0 && t.Digits <= 4:
+	case t.Kind == text.Numeral && !t.Ordinal && t.Num >= 0 && t.Digits <= 4:
 		if p.tok(i-1).Low == "$" || p.tok(i+1).Low == "%" {
 			return 0, false, 0, false
 		}
-		if p.tok(i+1).Low == "," && p.glued(i+1) && p.tok(i+2).Kind == text.Num && p.glued(i+2) {
+		if p.tok(i+1).Low == "," && p.glued(i+1) && p.tok(i+2).Kind == text.Numeral && p.glued(i+2) {
 			return 0, false, 0, false // 5,000
 		}
-		if p.tok(i+1).Low == "." && p.glued(i+1) && p.tok(i+2).Kind == text.Num && p.glued(i+2) {
+		if p.tok(i+1).Low == "." && p.glued(i+1) && p.tok(i+2).Kind == text.Numeral && p.glued(i+2) {
 			return 0, false, 0, false // 1.5
 		}
 		return t.Num, false, i + 1, true
@@ -237,14 +237,14 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 // clockAt reports whether a clock time ("6:31", "9.30") starts at i.
 func (p *parser) clockAt(i int) bool {
 	sep := p.low(i + 1)
-	return p.tok(i).Kind == text.Num && (sep == ":" || sep == ".") && p.glued(i+1) &&
-		p.tok(i+2).Kind == text.Num && p.tok(i+2).Digits == 2 && p.glued(i+2)
+	return p.tok(i).Kind == text.Numeral && (sep == ":" || sep == ".") && p.glued(i+1) &&
+		p.tok(i+2).Kind == text.Numeral && p.tok(i+2).Digits == 2 && p.glued(i+2)
 }
 
 // dayNumber reads a day of the month: "21", "21st", "twenty-first".
 func (p *parser) dayNumber(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.Kind == text.Num && t.Digits <= 2 && t.Num >= 1 && t.Num <= 31 {
+	if t.Kind == text.Numeral && t.Digits <= 2 && t.Num >= 1 && t.Num <= 31 {
 		return t.Num, i + 1, true
 	}
 	return 0, 0, false
@@ -254,10 +254,10 @@ func (p *parser) dayNumber(i int) (int, int, bool) {
 // apostrophe ('98).
 func (p *parser) yearNumber(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.Kind == text.Num && !t.Ordinal && t.Digits == 4 && t.Num >= 1000 && t.Num <= 2999 {
+	if t.Kind == text.Numeral && !t.Ordinal && t.Digits == 4 && t.Num >= 1000 && t.Num <= 2999 {
 		return t.Num, i + 1, true
 	}
-	if t.Low == "'" && p.tok(i+1).Kind == text.Num && p.tok(i+1).Digits == 2 && p.glued(i+1) {
+	if t.Low == "'" && p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits == 2 && p.glued(i+1) {
 		return 1900 + p.tok(i+1).Num, i + 2, true
 	}
 	return 0, 0, false
@@ -268,7 +268,7 @@ func (p *parser) yearNumber(i int) (int, int, bool) {
 // a number, so "Mar-a-Lago" and "may" stay words.
 func (p *parser) month(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.Kind != text.Word {
+	if t.Kind != text.Alpha {
 		return 0, 0, false
 	}
 	if m, ok := months[t.Low]; ok {
@@ -281,7 +281,7 @@ func (p *parser) month(i int) (int, int, bool) {
 		if p.tok(i+1).Low == "." && p.glued(i+1) {
 			return m, i + 2, true
 		}
-		if p.tok(i+1).Kind == text.Num {
+		if p.tok(i+1).Kind == text.Numeral {
 			return m, i + 1, true
 		}
 	}
@@ -292,7 +292,7 @@ func (p *parser) month(i int) (int, int, bool) {
 // punctuation that continues a date ("Sun 14 April", "Thu., Jan 8").
 func (p *parser) weekday(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.Kind != text.Word || !t.Upper {
+	if t.Kind != text.Alpha || !t.Upper {
 		return 0, 0, false
 	}
 	if d, ok := weekdays[t.Low]; ok {
@@ -309,7 +309,7 @@ func (p *parser) weekday(i int) (int, int, bool) {
 		if p.tok(j).Low == "," {
 			j++
 		}
-		if p.tok(j).Kind == text.Num {
+		if p.tok(j).Kind == text.Numeral {
 			return d, i + 1, true
 		}
 	}
@@ -321,7 +321,7 @@ func (p *parser) weekday(i int) (int, int, bool) {
 // isoDate: 2025-06-21, 2025-06, 2025/06/21.
 func (p *parser) isoDate(i int) (match, bool) {
 	y := p.tok(i)
-	if y.Kind != text.Num || y.Digits != 4 {
+	if y.Kind != text.Numeral || y.Digits != 4 {
 		return match{}, false
 	}
 	sep := p.low(i + 1)
@@ -329,17 +329,17 @@ func (p *parser) isoDate(i int) (match, bool) {
 		return match{}, false
 	}
 	m := p.tok(i + 2)
-	if m.Kind != text.Num || m.Digits != 2 || m.Num < 1 || m.Num > 12 {
+	if m.Kind != text.Numeral || m.Digits != 2 || m.Num < 1 || m.Num > 12 {
 		return match{}, false
 	}
 	e := expr{typ: TypeDate, year: y.Num, month: m.Num}
 	end := i + 3
-	if p.low(end) == sep && p.glued(end) && p.tok(end+1).Kind == text.Num && p.tok(end+1).Digits == 2 && p.glued(end+1) {
+	if p.low(end) == sep && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits == 2 && p.glued(end+1) {
 		e.day = p.tok(end + 1).Num
 		end += 2
 		// 2025-06-21T18:31
-		if t := p.tok(end); t.Kind == text.Word && p.glued(end) && strings.HasPrefix(t.Low, "t") && len(t.Low) <= 3 {
-			if h, err := strconv.Atoi(t.Low[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).Kind == text.Num {
+		if t := p.tok(end); t.Kind == text.Alpha && p.glued(end) && strings.HasPrefix(t.Low, "t") && len(t.Low) <= 3 {
+			if h, err := strconv.Atoi(t.Low[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).Kind == text.Numeral {
 				e.hour, e.minute, e.clock, e.typ = h, p.tok(end+2).Num, true, TypeTime
 				end += 3
 			}
@@ -347,7 +347,7 @@ func (p *parser) isoDate(i int) (match, bool) {
 	} else if sep == "/" {
 		return match{}, false // 2025/06 is a ratio or a fiscal year, not a month
 	}
-	if p.low(end) == "-" && p.glued(end) && p.tok(end+1).Kind == text.Num {
+	if p.low(end) == "-" && p.glued(end) && p.tok(end+1).Kind == text.Numeral {
 		return match{}, false // part of a longer code
 	}
 	return match{end: end, e: e}, true
@@ -357,7 +357,7 @@ func (p *parser) isoDate(i int) (match, bool) {
 // day first when the first number cannot be a month).
 func (p *parser) numericDate(i int) (match, bool) {
 	a := p.tok(i)
-	if a.Kind != text.Num || a.Digits > 2 || a.Ordinal {
+	if a.Kind != text.Numeral || a.Digits > 2 || a.Ordinal {
 		return match{}, false
 	}
 	sep := p.low(i + 1)
@@ -365,7 +365,7 @@ func (p *parser) numericDate(i int) (match, bool) {
 		return match{}, false
 	}
 	b, c := p.tok(i+2), p.tok(i+4)
-	if b.Kind != text.Num || c.Kind != text.Num || b.Digits > 2 || (c.Digits != 4 && c.Digits != 2) {
+	if b.Kind != text.Numeral || c.Kind != text.Numeral || b.Digits > 2 || (c.Digits != 4 && c.Digits != 2) {
 		return match{}, false
 	}
 	year := c.Num
@@ -385,7 +385,7 @@ func (p *parser) numericDate(i int) (match, bool) {
 	if month < 1 || month > 12 || day < 1 || day > 31 {
 		return match{}, false
 	}
-	if p.tok(i+5).Kind == text.Punct && p.glued(i+5) && p.tok(i+6).Kind == text.Num && p.glued(i+6) {
+	if p.tok(i+5).Kind == text.Punct && p.glued(i+5) && p.tok(i+6).Kind == text.Numeral && p.glued(i+6) {
 		return match{}, false // a version number or an IP address
 	}
 	return match{end: i + 5, e: expr{typ: TypeDate, year: year, month: month, day: day}}, true
@@ -404,7 +404,7 @@ func (p *parser) monthFirst(i int) (match, bool) {
 		e.day = d
 		end = j
 		// a range "June 11-13" or "June 11 to 13": the start is the date
-		if (p.low(end) == "-" || p.low(end) == "to") && p.tok(end+1).Kind == text.Num && p.tok(end+1).Digits <= 2 {
+		if (p.low(end) == "-" || p.low(end) == "to") && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits <= 2 {
 			end += 2
 		}
 		k := end
@@ -545,7 +545,7 @@ func (p *parser) year(i int) (match, bool) {
 	if p.tok(j).Low == "'" && !yearPrepositions[p.low(j-1)] {
 		return match{}, false // '60 Minutes
 	}
-	if p.tok(j).Kind == text.Num {
+	if p.tok(j).Kind == text.Numeral {
 		prev := p.low(j - 1)
 		if prev == "$" || prev == "no" || prev == "#" || prev == "number" || prev == "resolution" ||
 			prev == "flight" || prev == "article" || prev == "route" || prev == "page" || prev == "room" ||
@@ -553,7 +553,7 @@ func (p *parser) year(i int) (match, bool) {
 			prev == "pp" || prev == "." || prev == "€" || prev == "£" || prev == "¥" {
 			return match{}, false
 		}
-		if p.tok(j-1).Upper && p.tok(j-1).Kind == text.Word && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).Break {
+		if p.tok(j-1).Upper && p.tok(j-1).Kind == text.Alpha && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).Break {
 			// "Boeing 1000", "Resolution 2231": a name followed by a number
 			if _, isMonth := months[prev]; !isMonth && !p.isSentenceStart(j-1) {
 				if _, ok := seasons[prev]; !ok {
@@ -562,13 +562,13 @@ func (p *parser) year(i int) (match, bool) {
 			}
 		}
 		next := p.tok(end)
-		if next.Kind == text.Num || next.Low == "%" || ((next.Low == "," || next.Low == ".") && p.glued(end) && p.tok(end+1).Kind == text.Num && p.glued(end+1)) {
+		if next.Kind == text.Numeral || next.Low == "%" || ((next.Low == "," || next.Low == ".") && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.glued(end+1)) {
 			return match{}, false // 2,745 or an index at 2082.1
 		}
-		if next.Kind == text.Word && quantityNouns(next.Low) {
+		if next.Kind == text.Alpha && quantityNouns(next.Low) {
 			return match{}, false
 		}
-		if (next.Low == "-" || next.Low == "/") && p.glued(end) && p.tok(end+1).Kind == text.Num {
+		if (next.Low == "-" || next.Low == "/") && p.glued(end) && p.tok(end+1).Kind == text.Numeral {
 			// "1950-53", "2006-2009": a span of years; keep the first
 			to := p.tok(end + 1)
 			later := to.Digits == 2 && to.Num > y%100 || to.Digits == 4 && to.Num > y
@@ -609,7 +609,7 @@ func (p *parser) spokenYear(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	lo, _, end, ok := p.quantity(i + 1)
-	if !ok || lo < 10 || lo > 99 || p.tok(i+1).Kind == text.Num {
+	if !ok || lo < 10 || lo > 99 || p.tok(i+1).Kind == text.Numeral {
 		return 0, 0, false
 	}
 	return hi*100 + lo, end, true
@@ -674,14 +674,14 @@ func (p *parser) decade(i int) (match, bool) {
 	e := expr{typ: TypeDate, mod: mod}
 	end := 0
 	switch {
-	case t.Kind == text.Num && t.Digits == 4 && t.Num%10 == 0 && p.glued(j+1) &&
+	case t.Kind == text.Numeral && t.Digits == 4 && t.Num%10 == 0 && p.glued(j+1) &&
 		(p.low(j+1) == "s" || p.low(j+1) == "'s"):
 		e.decade = t.Num / 10
 		end = j + 2
-	case t.Kind == text.Num && t.Digits == 4 && t.Num%10 == 0 && strings.HasSuffix(p.text[t.Start:min(len(p.text), t.End+1)], "s"):
+	case t.Kind == text.Numeral && t.Digits == 4 && t.Num%10 == 0 && strings.HasSuffix(p.text[t.Start:min(len(p.text), t.End+1)], "s"):
 		e.decade = t.Num / 10
 		end = j + 1
-	case t.Low == "'" && p.tok(j+1).Kind == text.Num && p.tok(j+1).Digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
+	case t.Low == "'" && p.tok(j+1).Kind == text.Numeral && p.tok(j+1).Digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
 		e.decade = 190 + p.tok(j+1).Num/10
 		end = j + 3
 	default:
@@ -710,7 +710,7 @@ func (p *parser) century(i int) (match, bool) {
 	t := p.tok(j)
 	c := 0
 	switch {
-	case t.Kind == text.Num && t.Ordinal && t.Num >= 1 && t.Num <= 30:
+	case t.Kind == text.Numeral && t.Ordinal && t.Num >= 1 && t.Num <= 30:
 		c = t.Num
 	case ordinalWords[t.Low] > 0:
 		c = ordinalWords[t.Low]
@@ -757,10 +757,10 @@ func (p *parser) quarter(i int) (match, bool) {
 		return match{end: end, e: e}, true
 	case ordinalWords[t.Low] >= 1 && ordinalWords[t.Low] <= 4:
 		q = ordinalWords[t.Low]
-	case t.Kind == text.Num && t.Ordinal && t.Num >= 1 && t.Num <= 4:
+	case t.Kind == text.Numeral && t.Ordinal && t.Num >= 1 && t.Num <= 4:
 		q = t.Num
 	case t.Low == "last" || t.Low == "latest" || t.Low == "current" || t.Low == "same" || t.Low == "recent":
-	case t.Kind == text.Num && t.Digits == 4:
+	case t.Kind == text.Numeral && t.Digits == 4:
 		// "the 1988 second quarter", "the 1989 period"
 		if q, k, ok := p.ordinalQuarter(j + 1); ok {
 			return match{end: k, e: expr{typ: TypeDate, year: t.Num, quarter: q}}, true
@@ -829,7 +829,7 @@ func (p *parser) quarter(i int) (match, bool) {
 // ordinalQuarter reads "second quarter" or "second-quarter" at i.
 func (p *parser) ordinalQuarter(i int) (int, int, bool) {
 	q := ordinalWords[p.low(i)]
-	if p.tok(i).Kind == text.Num && p.tok(i).Ordinal {
+	if p.tok(i).Kind == text.Numeral && p.tok(i).Ordinal {
 		q = p.tok(i).Num
 	}
 	if q < 1 || q > 4 {
@@ -1160,7 +1160,7 @@ func (p *parser) duration(i int) (match, bool) {
 			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}, true
 		case plural && j == i && p.low(j+1) == "-" && p.is(j+2, "long"):
 			return match{end: j + 3, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
-		case plural && j == i && p.is(j-1, "for", "within", "over") && p.tok(j+1).Kind != text.Word:
+		case plural && j == i && p.is(j-1, "for", "within", "over") && p.tok(j+1).Kind != text.Alpha:
 			// "for weeks", "within weeks"
 			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
 		case plural && j == i && p.is(j-1, "for", "within", "over") && !p.nounAt(j+1):
@@ -1176,7 +1176,7 @@ func (p *parser) duration(i int) (match, bool) {
 		}
 	}
 	half := false
-	if p.tok(k).Kind == text.Num && p.tok(k).Num == 1 && p.low(k+1) == "/" && p.tok(k+2).Num == 2 && p.glued(k+1) {
+	if p.tok(k).Kind == text.Numeral && p.tok(k).Num == 1 && p.low(k+1) == "/" && p.tok(k+2).Num == 2 && p.glued(k+1) {
 		half, k = true, k+3 // 2 1/2 years
 	}
 	if p.is(k, "more", "full", "straight", "consecutive", "long") {
@@ -1191,13 +1191,13 @@ func (p *parser) duration(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).Kind == text.Word && p.tok(k+1).Upper) {
+	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).Kind == text.Alpha && p.tok(k+1).Upper) {
 		return match{}, false // "a second group": an ordinal
 	}
 	if adjectival && strings.HasSuffix(p.low(k), "s") {
 		return match{}, false
 	}
-	if p.tok(j).Kind == text.Num && p.tok(j).Num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.tok(k-1).Low != "-" {
+	if p.tok(j).Kind == text.Numeral && p.tok(j).Num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.tok(k-1).Low != "-" {
 		// "5 year" without a plural reads as an adjective ("a five year low") and is a duration too
 		adjectival = true
 	}
@@ -1276,8 +1276,8 @@ func (p *parser) set(i int) (match, bool) {
 	if p.is(i, "a", "per") && !p.is(i+2, "ago", "later", "earlier", "before", "after") {
 		if u, ok := units[p.low(i+1)]; ok && !strings.HasSuffix(p.low(i+1), "s") {
 			prev := p.tok(i - 1)
-			if prev.Kind == text.Num || prev.Low == "million" || prev.Low == "billion" || prev.Low == "%" ||
-				(prev.Kind == text.Word && len(prev.Low) > 3 && strings.HasSuffix(prev.Low, "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
+			if prev.Kind == text.Numeral || prev.Low == "million" || prev.Low == "billion" || prev.Low == "%" ||
+				(prev.Kind == text.Alpha && len(prev.Low) > 3 && strings.HasSuffix(prev.Low, "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
 				return match{end: i + 2, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}, true
 			}
 		}
@@ -1311,7 +1311,7 @@ func (p *parser) set(i int) (match, bool) {
 // before it would modify: a lower-case word that is not a function word.
 func (p *parser) nounAt(i int) bool {
 	t := p.tok(i)
-	if t.Kind != text.Word || t.Upper {
+	if t.Kind != text.Alpha || t.Upper {
 		return false
 	}
 	switch t.Low {
@@ -1390,12 +1390,12 @@ func (p *parser) clock(i int) (match, bool) {
 		return match{end: i + 1, e: expr{typ: TypeTime, hour: 24, clock: true}}, true
 	}
 	t := p.tok(i)
-	if t.Kind != text.Num || t.Digits > 2 || t.Ordinal {
+	if t.Kind != text.Numeral || t.Digits > 2 || t.Ordinal {
 		return match{}, false
 	}
 	end := i + 1
 	hasMinutes := false
-	if (p.low(end) == ":" || p.low(end) == ".") && p.glued(end) && p.tok(end+1).Kind == text.Num && p.tok(end+1).Digits == 2 && p.glued(end+1) {
+	if (p.low(end) == ":" || p.low(end) == ".") && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits == 2 && p.glued(end+1) {
 		hasMinutes = true
 		end += 2
 	}
@@ -1421,7 +1421,7 @@ func (p *parser) clock(i int) (match, bool) {
 	}
 	e := expr{typ: TypeTime, hour: h, minute: m, clock: true, minutes: hasMinutes}
 	// a time zone: "6:31 p.m. ET", "21:40 SGT", "14:05 GMT"
-	if z := p.tok(end); z.Kind == text.Word && len(z.Text) >= 2 && len(z.Text) <= 4 && strings.ToUpper(z.Text) == z.Text && timeZones[z.Text] {
+	if z := p.tok(end); z.Kind == text.Alpha && len(z.Text) >= 2 && len(z.Text) <= 4 && strings.ToUpper(z.Text) == z.Text && timeZones[z.Text] {
 		end++
 	}
 	return match{end: end, e: e}, true

@@ -179,7 +179,7 @@ func (p *parser) cue(k int) int {
 		return -1
 	}
 	t := p.tok(k)
-	if t.Kind == text.Word && len(l) > 4 && strings.HasSuffix(l, "ed") && !t.Upper {
+	if t.Kind == text.Alpha && len(l) > 4 && strings.HasSuffix(l, "ed") && !t.Upper {
 		switch l {
 		case "scheduled", "expected", "planned", "proposed", "needed", "intended", "supposed":
 			return 0

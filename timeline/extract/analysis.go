@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"context"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+	"github.com/dateline/dateline/timeline/extract/text"
+	"github.com/dateline/dateline/timeline/extract/timex"
+)
+
+// analysis is one article on its way through the pipeline:
+//
+//	document -> tokens and words -> dates -> sentences -> per sentence:
+//	tags -> mentions -> phrases -> clauses -> frames -> dating
+//	-> assembly and merge -> titles
+//
+// Each stage lives in its own file and adds to this state; the state of
+// a sentence is dropped once its candidates are made, so memory follows
+// the article's length.
+type analysis struct {
+	d         *document
+	lx        *lexicon.Lexicon
+	toks      []text.Token
+	tw        []text.Word // the words as the lexicon's matchers read them
+	words     []word
+	dates     []dated
+	sents     []sentence
+	people    *people
+	dct       time.Time
+	published timeline.Date
+	live      map[int]timeline.Date // body blocks of a live blog: the day they were posted
+	cands     []candidate
+	hints     []hint
+	// lastSubject is the subject of the last sentence that named two
+	// actors or more in its subject, for "their".
+	lastSubject []timeline.Actor
+	orgs        []string  // the organisations named, in order, for "the alliance"
+	lastOrg     string    // the organisation named last, for "the alliance"
+	explain     io.Writer // when set, each sentence's reading is written there
+}
+
+// dated is a date expression of the body.
+type dated struct {
+	timex.Timex
+	w0, w1 int // words [w0, w1)
+}
+
+// analyse runs the pipeline over a document. It checks ctx between
+// sentences, so a cancelled request stops within one sentence's work.
+func analyse(ctx context.Context, d *document, published timeline.Date) ([]timeline.Event, error) {
+	a := newAnalysis(d, published)
+	if err := a.run(ctx); err != nil {
+		return nil, err
+	}
+	return a.assemble(), nil
+}
+
+func newAnalysis(d *document, published timeline.Date) *analysis {
+	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople()}
+	if !published.IsZero() {
+		a.dct = published.Start()
+	}
+	return a
+}
+
+func (a *analysis) run(ctx context.Context) error {
+	d := a.d
+	a.toks = text.Tokenize(d.text)
+	a.tw = text.Words(d.text, a.toks, a.lx.IsAbbreviation)
+	a.words = makeWords(a.tw)
+	a.findDates()
+	a.live = d.liveEntries(a.published)
+	a.splitSentences()
+	for i := range a.sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		a.read(&a.sents[i])
+	}
+	return nil
+}
+
+// findDates resolves the date expressions of the body blocks in reading
+// order: "two days later" counts from the story's last date, so headlines
+// and captions are left out of that reading.
+func (a *analysis) findDates() {
+	body := make([]text.Token, 0, len(a.toks))
+	for _, bl := range a.d.blocks {
+		if bl.kind != blockBody {
+			continue
+		}
+		lo := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= bl.start })
+		hi := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= bl.start+len(bl.text) })
+		body = append(body, a.toks[lo:hi]...)
+	}
+	for _, t := range timex.FindTokens(a.d.text, body, a.dct) {
+		w0 := a.wordAt(t.Start)
+		w1 := a.wordAt(t.End-1) + 1
+		if w0 < 0 || w1 <= w0 {
+			continue
+		}
+		a.dates = append(a.dates, dated{Timex: t, w0: w0, w1: w1})
+		for k := w0; k < w1; k++ {
+			a.words[k].date = len(a.dates) - 1
+		}
+	}
+}
+
+// wordAt returns the index of the word holding byte offset off, or -1.
+func (a *analysis) wordAt(off int) int {
+	i := sort.Search(len(a.words), func(i int) bool { return a.words[i].End > off })
+	if i == len(a.words) || a.words[i].Start > off {
+		return -1
+	}
+	return i
+}
+
+// read runs the sentence stages over one sentence and keeps its
+// candidates.
+func (a *analysis) read(s *sentence) {
+	ws := a.words[s.w0:s.w1]
+	if len(ws) == 0 {
+		return
+	}
+	a.findMentions(s)
+	a.tag(s)
+	cl := a.clauses(s)
+	frames := a.frames(s, cl)
+	for i := range frames {
+		a.date(s, cl, &frames[i])
+	}
+	a.candidates(s, cl, frames)
+	a.noteSubject(s, cl)
+	if a.explain != nil {
+		a.explainSentence(s, cl, frames)
+	}
+	a.people.endSentence(s)
+}
+
+// noteSubject keeps the subject of a sentence's main clause when it names
+// two actors or more: "their" in the next sentences may be them.
+func (a *analysis) noteSubject(s *sentence, p *parsed) {
+	for _, c := range p.cl {
+		if c.kind != cMain || len(c.subj) == 0 {
+			continue
+		}
+		if as := a.actorsOf(s, a.mentionsOf(s, p, append(c.subj[:len(c.subj):len(c.subj)], c.subjOf...)), nil); len(as) >= 2 {
+			a.lastSubject = as
+		}
+		return
+	}
+}

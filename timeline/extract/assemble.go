@@ -1,0 +1,350 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+)
+
+// candidate is an event of one sentence, before merging.
+type candidate struct {
+	event    timeline.Event
+	sentence int
+	trigger  string // the trigger's lemma
+}
+
+// hint is an event the article names without a date ("a phone call with
+// Putin"): not an event of the timeline, but evidence of what a dated one
+// was.
+type hint struct {
+	kind   timeline.Kind
+	actors []timeline.Actor
+}
+
+// candidates turns a sentence's dated frames into events. An event must
+// have a date of its own, be told outside someone's quoted words, and
+// have an actor; a statement needs a speaker who speaks for a state, a
+// body or a group. Planned, denied and supposed events keep their status,
+// with the confidence it allows.
+func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
+	var speakers []timeline.Actor
+	for i := range frames {
+		if frames[i].kind == timeline.KindStatement {
+			for _, x := range a.actorsOf(s, frames[i].source, nil) {
+				if x.Kind == timeline.ActorCountry {
+					speakers = addActor(speakers, nil, x)
+				}
+			}
+		}
+	}
+	for i := range frames {
+		ef := &frames[i]
+		c := &p.cl[ef.clause]
+		if c.quoted || a.words[ef.trigger].quoted {
+			continue
+		}
+		when, ok := a.when(s, p, ef)
+		source := a.actorsOf(s, ef.source, nil)
+		for _, x := range ef.also {
+			source = addActor(source, nil, x)
+		}
+		if !ok {
+			if as := append(source, a.actorsOf(s, ef.target, source)...); len(as) > 0 {
+				a.hints = append(a.hints, hint{ef.kind, as})
+			}
+			continue
+		}
+		if ef.definite && len(source) == 0 {
+			// "the talks": the talks the article told before
+			source = a.lastOf(ef.kind)
+		}
+		if ef.kind == timeline.KindStatement && !a.speaks(s, ef.source) {
+			continue
+		}
+		target := a.actorsOf(s, ef.target, source)
+		var located []timeline.Actor
+		switch a.lx.Kind(ef.kind).Places {
+		case "target", "destination":
+			for _, country := range ef.places {
+				target = addActor(target, source, timeline.Actor{Name: country, Kind: timeline.ActorCountry})
+			}
+		case "location":
+			for _, country := range ef.places {
+				located = addActor(located, append(source, target...), timeline.Actor{Name: country, Kind: timeline.ActorCountry})
+			}
+		}
+		if len(source)+len(target) == 0 && ef.unnamed {
+			// "the two foreign ministers will meet ..., Turkey and
+			// Greece said": bodies the speakers name
+			source = speakers
+		}
+		if len(source)+len(target) == 0 || !a.anyPolitical(s, ef) && !hasNamed(source, target) {
+			continue
+		}
+		actors := append(append(append([]timeline.Actor(nil), source...), target...), located...)
+		actors = a.withCountries(s, ef, actors)
+		if len(actors) > timeline.MaxActors {
+			actors = actors[:timeline.MaxActors]
+		}
+		quote, qs, qe := a.d.quote(s.start, s.end)
+		e := timeline.Event{
+			Kind: ef.kind, Date: when, Actors: actors, Status: ef.status, Origin: timeline.ByExtractor,
+			Confidence: a.confidence(ef, len(actors), when, c.quoted),
+			Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
+		}
+		e.Title = a.title(s, p, ef, source, target)
+		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma})
+	}
+}
+
+// when returns the date of a frame: its own, or for a live blog's entry
+// told in the present, the day the entry was posted.
+func (a *analysis) when(s *sentence, p *parsed, ef *eframe) (timeline.Date, bool) {
+	if ef.date >= 0 {
+		d := a.dates[ef.date].Date
+		return eventDate(d), !d.IsZero()
+	}
+	day, live := a.live[s.block]
+	if !live || ef.anchor != anchorClause {
+		return timeline.Date{}, false
+	}
+	c := &p.cl[ef.clause]
+	if c.vp < 0 || c.kind != cMain {
+		return timeline.Date{}, false
+	}
+	vp := p.ch[c.vp]
+	head := a.words[vp.head]
+	// "Prigozhin says", "forces have taken control": the present and the
+	// present perfect
+	present := head.verb.forms&(lexicon.Third|lexicon.Base) != 0 && !vp.perfect || vp.perfect && (a.words[vp.i].Low == "has" || a.words[vp.i].Low == "have")
+	if !present {
+		return timeline.Date{}, false
+	}
+	return day, true
+}
+
+// lastOf returns the actors of the last event of kind k the article
+// named, dated or not.
+func (a *analysis) lastOf(k timeline.Kind) []timeline.Actor {
+	class := timeline.OccurrenceKinds(k)[0]
+	for i := len(a.hints) - 1; i >= 0; i-- {
+		if timeline.OccurrenceKinds(a.hints[i].kind)[0] == class {
+			return a.hints[i].actors
+		}
+	}
+	return nil
+}
+
+// eventDate is the date an event takes from its expression. A week ("last
+// week") is shown as its month: a timeline groups by month, and a reader
+// takes "last week" as a time in that month, not as a numbered week. The
+// month is that of the week's Thursday, which holds most of its days.
+func eventDate(d timeline.Date) timeline.Date {
+	if d.Precision() != timeline.PrecisionWeek {
+		return d
+	}
+	thu := d.Start().AddDate(0, 0, 3)
+	m, err := timeline.MonthDate(thu.Year(), thu.Month())
+	if err != nil {
+		return d
+	}
+	return m
+}
+
+// actorsOf resolves mentions to actors, leaving out those already in
+// skip.
+func (a *analysis) actorsOf(s *sentence, ms []int, skip []timeline.Actor) []timeline.Actor {
+	var out []timeline.Actor
+	for _, m := range ms {
+		mm := &s.mentions[m]
+		if len(mm.persons) > 0 {
+			for _, x := range mm.persons {
+				out = addActor(out, skip, timeline.Actor{Name: x.name, Kind: timeline.ActorPerson})
+			}
+			continue
+		}
+		for _, x := range mm.group {
+			out = addActor(out, skip, x)
+		}
+		if act, ok := mm.actor(); ok {
+			out = addActor(out, skip, act)
+		}
+	}
+	return out
+}
+
+func addActor(as, skip []timeline.Actor, a timeline.Actor) []timeline.Actor {
+	if a.Name == "" || hasActor(as, a) || hasActor(skip, a) {
+		return as
+	}
+	return append(as, a)
+}
+
+// hasActor reports whether as names a (case aside).
+func hasActor(as []timeline.Actor, a timeline.Actor) bool {
+	for _, x := range as {
+		if strings.EqualFold(x.Name, a.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// speaks reports whether a statement's speaker speaks for a state, a
+// body or a group.
+func (a *analysis) speaks(s *sentence, source []int) bool {
+	for _, m := range source {
+		if s.mentions[m].political() || len(s.mentions[m].persons) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// anyPolitical reports whether any party of a frame is a state, a body, a
+// group or a person in office.
+func (a *analysis) anyPolitical(s *sentence, ef *eframe) bool {
+	for _, ms := range [][]int{ef.source, ef.target} {
+		for _, m := range ms {
+			if s.mentions[m].political() || len(s.mentions[m].persons) > 0 {
+				return true
+			}
+		}
+	}
+	return len(ef.places) > 0 && a.lx.Kind(ef.kind).Places != ""
+}
+
+// hasNamed reports whether an unknown name is among the actors: "Sinn
+// Fein was expelled from the talks".
+func hasNamed(lists ...[]timeline.Actor) bool {
+	for _, as := range lists {
+		for _, x := range as {
+			if x.Kind == timeline.ActorUnknown {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withCountries adds the countries of the people named, after them: a
+// president's visit is also his country's.
+func (a *analysis) withCountries(s *sentence, ef *eframe, actors []timeline.Actor) []timeline.Actor {
+	out := actors
+	for _, ms := range [][]int{ef.source, ef.target} {
+		for _, m := range ms {
+			mm := &s.mentions[m]
+			ps := mm.persons
+			if mm.person != nil {
+				ps = append(ps, mm.person)
+			}
+			for _, x := range ps {
+				if x.country != "" {
+					out = addActor(out, nil, timeline.Actor{Name: x.country, Kind: timeline.ActorCountry})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// assemble merges the candidates of the article into events.
+func (a *analysis) assemble() []timeline.Event {
+	a.refine()
+	return merge(a.cands)
+}
+
+// refine gives an event named by a general word the kind the article
+// gives it elsewhere: "a conversation between the leaders on Thursday"
+// was a call when the article says the two spoke by phone.
+func (a *analysis) refine() {
+	for _, k := range timeline.Kinds {
+		ki := a.lx.Kind(k)
+		if len(ki.Refines) == 0 {
+			continue
+		}
+		for i := range a.cands {
+			c := &a.cands[i]
+			if c.event.Kind == k || !contains(ki.Refines, c.trigger) {
+				continue
+			}
+			for _, h := range a.hints {
+				if h.kind == k && sharesPerson(h.actors, c.event.Actors) {
+					c.event.Kind = k
+					c.event.Title = a.retitle(c.event)
+					break
+				}
+			}
+			for j := range a.cands {
+				if x := a.cands[j].event; x.Kind == k && sharesPerson(x.Actors, c.event.Actors) {
+					c.event.Kind = k
+					c.event.Title = a.retitle(c.event)
+					break
+				}
+			}
+		}
+	}
+}
+
+// sharesPerson reports whether two lists of actors name a person in
+// common.
+func sharesPerson(x, y []timeline.Actor) bool {
+	for _, p := range x {
+		if p.Kind == timeline.ActorPerson && hasActor(y, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// merge joins candidates that describe one real event, keeping every
+// mention as evidence, the finer date, the union of actors, the highest
+// confidence and the title of the most confident mention. Candidates are
+// compared only with those of the same kind and day, so merging stays
+// linear in the length of the article.
+func merge(cands []candidate) []timeline.Event {
+	var out []timeline.Event
+	byDay := map[string][]int{} // kind class + day -> indexes in out
+	for _, c := range cands {
+		e := c.event
+		key := string(timeline.OccurrenceKinds(e.Kind)[0]) + " " + timeline.OccurrenceDay(e.Date)
+		target := -1
+		for _, k := range byDay[key] {
+			if timeline.SameOccurrence(out[k], e) {
+				target = k
+				break
+			}
+		}
+		if target < 0 {
+			out = append(out, e)
+			byDay[key] = append(byDay[key], len(out)-1)
+			continue
+		}
+		m := &out[target]
+		if e.Date.Precision() > m.Date.Precision() || e.Date.Precision() == m.Date.Precision() && e.Date.Rank() > m.Date.Rank() {
+			m.Date = e.Date
+		}
+		for _, x := range e.Actors {
+			if !hasActor(m.Actors, x) && len(m.Actors) < timeline.MaxActors {
+				m.Actors = append(m.Actors, x)
+			}
+		}
+		if e.Confidence > m.Confidence {
+			m.Title, m.Kind, m.Confidence = e.Title, e.Kind, e.Confidence
+		}
+		if e.Status == timeline.StatusReported {
+			m.Status = timeline.StatusReported
+		}
+		m.Mentions = append(m.Mentions, e.Mentions...)
+	}
+	for i := range out {
+		// an event reported twice is likelier real
+		if n := len(out[i].Mentions); n > 1 {
+			out[i].Confidence = min(0.99, out[i].Confidence+0.05*float64(n-1))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return timeline.Compare(out[i].Date, out[j].Date) < 0 })
+	return out
+}

@@ -1,0 +1,292 @@
+package extract
+
+import (
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+)
+
+// pointPreps put an event at a date; a date after any other preposition
+// ("until Friday", "by May", "since 1960", "before Sunday") bounds a span
+// or says what came first, and does not date the event.
+var pointPreps = map[string]bool{"on": true, "in": true, "at": true, "during": true, "of": true, "from": true, "early": true, "late": true, "": true}
+
+// planVerbs govern an infinitive that is planned, not done: "agreed to
+// meet", "is due to attend", "plans to visit".
+var planVerbs = map[string]bool{
+	"plan": true, "intend": true, "expect": true, "agree": true, "decide": true, "prepare": true, "aim": true,
+	"hope": true, "want": true, "seek": true, "promise": true, "pledge": true, "vow": true, "schedule": true,
+	"set": true, "propose": true, "offer": true, "threaten": true, "vote": true, "announce": true, "go": true,
+	"due": true, "expected": true, "scheduled": true, "set to": true, "ask": true, "urge": true, "invite": true,
+	"call": true, "try": true, "attempt": true, "need": true, "wish": true, "arrange": true,
+}
+
+// negativeVerbs govern an infinitive that did not happen: "failed to
+// reach", "refused to sign".
+var negativeVerbs = map[string]bool{"fail": true, "refuse": true, "decline": true, "reject": true, "avoid": true}
+
+// date finds an event's date and status. A verb takes the date of its own
+// clause, never the story's date: "condemned the bombing on Thursday"
+// dates the condemnation, and the bombing needs a date of its own ("the
+// Aug. 7 bombing"). A clause opened by "when" after a date takes that
+// date; a verb joined by "and" to a dated one shares its date.
+func (a *analysis) date(s *sentence, p *parsed, ef *eframe) {
+	if ef.anchor == anchorNoun {
+		ef.date = a.nounDate(p, ef.clause, ef.np)
+	} else {
+		ef.date = a.clauseDate(p, ef.clause, ef.trigger)
+		if ef.date < 0 && ef.np >= 0 {
+			ef.date = a.nounDate(p, ef.clause, ef.np)
+		}
+	}
+	ef.status = a.status(s, p, ef)
+}
+
+// nounDate returns the date an event noun phrase gives itself: inside it
+// ("the June 21 bombing", "last Friday's bombings"), right after it
+// ("attacks Aug. 7"), or in a phrase after it ("a call on April 13").
+func (a *analysis) nounDate(p *parsed, ci, k int) int {
+	ch := p.ch[k]
+	if ch.date >= 0 {
+		return ch.date
+	}
+	if k+1 < len(p.ch) && p.ch[k+1].kind == kDate && a.inClause(p, ci, k+1) {
+		return a.words[p.ch[k+1].i].date
+	}
+	// "condemned the bombing of the embassies on Thursday": after a
+	// verb's object, a date is the verb's
+	if c := &p.cl[ci]; c.vp >= 0 && contains(c.obj, k) {
+		return -1
+	}
+	for _, q := range a.ppsAfter(p, ci, k) {
+		if q.date >= 0 && pointPreps[q.prep] {
+			return a.words[p.ch[q.date].i].date
+		}
+	}
+	return -1
+}
+
+func (a *analysis) inClause(p *parsed, ci, k int) bool {
+	for _, x := range p.cl[ci].cs {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseDate returns the date of a clause nearest its trigger, or one it
+// shares with the clause that governs or precedes it.
+func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
+	c := &p.cl[ci]
+	best, dist := -1, 1<<30
+	for _, k := range c.dates {
+		prep := ""
+		if k > 0 && p.ch[k-1].kind == kPrep && a.inClause(p, ci, k-1) {
+			prep = a.words[p.ch[k-1].i].Low
+		}
+		if !pointPreps[prep] {
+			continue
+		}
+		d := a.words[p.ch[k].i].date
+		if a.dates[d].Vague || a.dates[d].Date.IsZero() {
+			continue
+		}
+		n := abs(p.ch[k].i - trigger)
+		if n < dist {
+			best, dist = d, n
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	// "Speaking to a crowd on Saturday, Erdogan blamed ...": a fronted
+	// participle's date is the clause's
+	for j := range p.cl {
+		if x := &p.cl[j]; x.parent == ci && x.fronted {
+			if d := a.clauseDate(p, j, trigger); d >= 0 {
+				return d
+			}
+		}
+	}
+	switch c.kind {
+	case cAdverbial:
+		// "on June 13, when Israel launched a surprise attack"
+		if c.marker >= 1 && a.words[p.ch[c.marker].i].Low == "when" {
+			k := c.marker - 1
+			if k >= 0 && p.ch[k].kind == kComma {
+				k--
+			}
+			if k >= 0 && p.ch[k].kind == kDate {
+				return a.words[p.ch[k].i].date
+			}
+		}
+	case cCoordinate, cParticiple:
+		if c.fronted {
+			break
+		}
+		if c.kind == cParticiple && c.marker >= 0 {
+			// a gerund after "by" or "while" tells the same occasion
+			// ("retaliated on Saturday by ordering ..."); after other
+			// prepositions ("interest in resuming talks", "after
+			// meeting") it does not
+			if m := a.words[p.ch[c.marker].i].Low; m != "by" && m != "while" {
+				break
+			}
+		}
+		for j := ci - 1; j >= 0; j-- {
+			if p.cl[j].parent == c.parent || j == c.parent {
+				if d := a.clauseDate(p, j, trigger); d >= 0 {
+					return d
+				}
+				break
+			}
+		}
+	}
+	return -1
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// status reads tense and modality: "will meet" is planned, "did not
+// meet" negated, "could meet" hypothetical; an event dated after the
+// publication date is planned.
+func (a *analysis) status(s *sentence, p *parsed, ef *eframe) timeline.Status {
+	c := &p.cl[ef.clause]
+	planned := false
+	if c.vp >= 0 && ef.anchor == anchorClause {
+		vp := p.ch[c.vp]
+		if vp.negated {
+			return timeline.StatusNegated
+		}
+		switch vp.modal {
+		case "will", "shall", "'ll":
+			planned = true
+		case "would":
+			if a.reported(p, ef.clause) {
+				planned = true // "said he would travel": the future of then
+			} else {
+				return timeline.StatusHypothetical
+			}
+		case "could", "might", "may", "should", "must", "can":
+			return timeline.StatusHypothetical
+		}
+		if c.kind == cAdverbial && c.marker >= 0 {
+			switch a.words[p.ch[c.marker].i].Low {
+			case "if", "unless", "whether":
+				return timeline.StatusHypothetical
+			}
+		}
+		if c.kind == cInfinitive && c.parent >= 0 {
+			par := &p.cl[c.parent]
+			if par.vp >= 0 {
+				pv := p.ch[par.vp]
+				lemma := a.words[pv.head].verb.lemma
+				if pv.negated && !negativeVerbs[lemma] {
+					return timeline.StatusNegated
+				}
+				before := ""
+				if c.marker > 0 {
+					before = a.words[p.ch[c.marker].i-1].Low
+				}
+				switch {
+				case negativeVerbs[lemma]:
+					return timeline.StatusNegated
+				case planVerbs[lemma] || planVerbs[before] || a.words[pv.head].tag == tBe:
+					planned = true
+				}
+			}
+		}
+	}
+	if ef.date >= 0 && !a.published.IsZero() {
+		d := a.dates[ef.date].Date
+		if !d.Start().Before(a.published.End()) {
+			// after the article: planned, unless the verb says it was
+			// done, when the date belongs to something else ("told oil
+			// companies of a cutback in September")
+			if a.pastVerb(p, ef) {
+				ef.date = -1
+				return timeline.StatusReported
+			}
+			planned = true
+		}
+	}
+	if planned {
+		if ef.date >= 0 && !a.published.IsZero() && a.dates[ef.date].Date.End().Before(a.published.Start()) {
+			// planned for a day before the article: whether it happened
+			// the article does not say ("were invited to join NATO in
+			// July 1997")
+			ef.date = -1
+		}
+		return timeline.StatusPlanned
+	}
+	return timeline.StatusReported
+}
+
+// reported reports whether clause ci is what someone said: a complement
+// of a verb of speech.
+func (a *analysis) reported(p *parsed, ci int) bool {
+	for c := &p.cl[ci]; c.parent >= 0; c = &p.cl[c.parent] {
+		if c.kind == cComplement {
+			return true
+		}
+	}
+	return false
+}
+
+// pastVerb reports whether a frame's verb is in a past tense without a
+// modal: "told", "had signed", "was expelled".
+func (a *analysis) pastVerb(p *parsed, ef *eframe) bool {
+	c := &p.cl[ef.clause]
+	if c.vp < 0 || ef.anchor != anchorClause {
+		return false
+	}
+	vp := p.ch[c.vp]
+	if vp.modal != "" {
+		return false
+	}
+	for k := vp.i; k <= vp.head; k++ {
+		switch w := a.words[k]; {
+		case w.tag == tBe && (w.Low == "was" || w.Low == "were"), w.tag == tHave && w.Low == "had":
+			return true
+		case w.tag == tVerb && k == vp.head && k == vp.i && w.verb.forms&lexicon.Past != 0 && w.verb.forms&lexicon.Base == 0:
+			return true
+		}
+	}
+	return false
+}
+
+// confidence weighs how sure an event is: the frame's prior, what was
+// found of its actors and date, and how the text tells it.
+func (a *analysis) confidence(ef *eframe, actors int, d timeline.Date, quoted bool) float64 {
+	c := ef.conf
+	switch {
+	case actors == 0:
+		c *= 0.5
+	case actors == 1:
+		c *= 0.9
+	}
+	switch d.Precision() {
+	case timeline.PrecisionYear, timeline.PrecisionSeason:
+		c *= 0.85
+	case timeline.PrecisionMonth, timeline.PrecisionWeek:
+		c *= 0.9
+	}
+	switch ef.status {
+	case timeline.StatusPlanned:
+		c *= 0.85
+	case timeline.StatusNegated, timeline.StatusHypothetical:
+		c *= 0.5
+	}
+	if quoted {
+		c *= 0.6
+	}
+	if ef.f.Support {
+		c = min(1, c*1.05)
+	}
+	return min(0.99, c)
+}

@@ -1,0 +1,618 @@
+package extract
+
+import (
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+)
+
+// anchor says where an event's date comes from.
+type anchor uint8
+
+const (
+	anchorClause anchor = iota // the clause's date: a verb, or a noun a verb carries
+	anchorNoun                 // only a date of the noun phrase itself ("the Aug. 7 bombings")
+)
+
+// eframe is an event found in a sentence: a frame of the lexicon matched
+// against a clause or a noun phrase, with who acts and who is acted on.
+type eframe struct {
+	f       *lexicon.Frame
+	kind    timeline.Kind
+	clause  int
+	trigger int // the trigger's word
+	np      int // the event noun's chunk, -1 for a verb
+	anchor  anchor
+	source  []int // mentions of the sentence
+	target  []int
+	places  []string // countries of the places of the clause
+	place   string   // the first place as written, for titles
+	object  []int    // the object's chunks, for titles
+	// also are actors found outside the sentence: who "their" in "their
+	// first summit" refers to
+	also []timeline.Actor
+	// definite marks an event noun with "the" and no actors of its own:
+	// the one the article told before ("the talks")
+	definite bool
+	// unnamed marks a subject that is a body of no known country ("the
+	// two foreign ministers")
+	unnamed bool
+	date    int // in analysis.dates, -1 until dated
+	status  timeline.Status
+	conf    float64
+}
+
+// frames matches the lexicon's frames against the clauses and noun
+// phrases of a sentence.
+func (a *analysis) frames(s *sentence, p *parsed) []eframe {
+	var out []eframe
+	consumed := map[int]bool{} // event nouns a support verb carries
+	for ci := range p.cl {
+		c := &p.cl[ci]
+		if c.vp < 0 {
+			continue
+		}
+		if ef, ok := a.verbFrame(s, p, ci); ok {
+			if ef.np >= 0 {
+				consumed[ef.np] = true
+			}
+			out = append(out, ef)
+		}
+	}
+	for ci := range p.cl {
+		c := &p.cl[ci]
+		for _, k := range c.cs {
+			if p.ch[k].kind != kNP || consumed[k] {
+				continue
+			}
+			if ef, ok := a.nounFrame(s, p, ci, k); ok {
+				out = append(out, ef)
+			}
+		}
+	}
+	return out
+}
+
+// logical returns the clause's logical subject and object: in the
+// passive, the subject is what was acted on and "by" names who acted.
+func (a *analysis) logical(p *parsed, c *clause) (subj, obj []int) {
+	if !p.ch[c.vp].passive {
+		return append(c.subj[:len(c.subj):len(c.subj)], c.subjOf...), c.obj
+	}
+	for _, q := range c.pps {
+		if q.prep == "by" && q.at > c.vp {
+			subj = q.nps
+		}
+	}
+	return subj, c.subj
+}
+
+// verbFrame matches the frames of a clause's verb.
+func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
+	c := &p.cl[ci]
+	vp := p.ch[c.vp]
+	head := a.words[vp.head]
+	if head.tag != tVerb {
+		return eframe{}, false
+	}
+	subj, obj := a.logical(p, c)
+	for _, f := range a.lx.Frames(head.verb.lemma, false) {
+		if !a.followedBy(s, vp.head, f.Then) {
+			continue
+		}
+		if f.Voice == lexicon.Passive && !vp.passive || f.Voice == lexicon.Active && vp.passive {
+			continue
+		}
+		if f.NoObj && len(obj) > 0 || f.Inf && !a.hasInfinitive(p, ci) || f.Comp && !a.hasComplement(p, ci) {
+			continue
+		}
+		if f.Subj.Set() && !a.meets(s, p, subj, f.Subj) || f.Obj.Set() && !a.meets(s, p, obj, f.Obj) {
+			continue
+		}
+		if !a.prepsMeet(s, p, c.pps, f.Preps) {
+			continue
+		}
+		ef := eframe{f: f, kind: f.Kind, clause: ci, trigger: vp.head, np: -1, date: -1, conf: f.Conf, object: obj}
+		ki := a.lx.Kind(f.Kind)
+		if f.Support && len(obj) > 0 {
+			ef.np = obj[0]
+			ef.trigger = p.ch[obj[0]].head
+			// the noun's own modifiers and phrases count too: "launched
+			// Israeli strikes on Iran"
+			src, tgt := a.nounRoles(s, p, ci, obj[0], ki)
+			ef.source = append(ef.source, src...)
+			ef.target = append(ef.target, tgt...)
+		}
+		ef.source = append(a.mentionsOf(s, p, subj), ef.source...)
+		ef.unnamed = a.unnamedBodies(s, p, subj)
+		if !f.Support {
+			ef.target = append(ef.target, a.mentionsOf(s, p, obj)...)
+		}
+		for _, q := range c.pps {
+			if q.at > c.vp && ki.IsTarget(q.prep) && len(q.nps) > 0 {
+				ef.target = append(ef.target, a.mentionsOf(s, p, q.nps)...)
+				// "against the annual parades by the Orange Order"
+				for _, r := range a.ppsAfter(p, ci, q.nps[len(q.nps)-1]) {
+					if r.prep == "by" || r.prep == "of" {
+						ef.target = append(ef.target, a.mentionsOf(s, p, r.nps)...)
+					}
+				}
+			}
+		}
+		if f.Kind == timeline.KindStatement {
+			// a statement is about the actors of what was said:
+			// "condemned the bombing of the U.S. embassies in Kenya"
+			if len(obj) > 0 {
+				for _, r := range a.ppsAfter(p, ci, obj[len(obj)-1]) {
+					ef.target = append(ef.target, a.mentionsOf(s, p, r.nps)...)
+				}
+			}
+			for j := range p.cl {
+				if x := &p.cl[j]; x.parent == ci && x.kind == cComplement {
+					ef.target = append(ef.target, a.mentionsIn(s, p, x)...)
+				}
+			}
+		}
+		ef.places, ef.place = a.placesOf(s, p, c)
+		return ef, true
+	}
+	return eframe{}, false
+}
+
+// unnamedBodies reports whether noun phrases name a body of no known
+// country: "the two foreign ministers", "officials".
+func (a *analysis) unnamedBodies(s *sentence, p *parsed, nps []int) bool {
+	for _, k := range nps {
+		ch := p.ch[k]
+		for m := range s.mentions {
+			if mm := &s.mentions[m]; mm.i >= ch.i && mm.j <= ch.j && mm.kind == mAgent && mm.country == "" && mm.name == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasComplement reports whether a clause of what was said hangs on
+// clause ci.
+func (a *analysis) hasComplement(p *parsed, ci int) bool {
+	for _, c := range p.cl {
+		if c.parent == ci && c.kind == cComplement {
+			return true
+		}
+	}
+	return false
+}
+
+// hasInfinitive reports whether an infinitive clause hangs on clause ci.
+func (a *analysis) hasInfinitive(p *parsed, ci int) bool {
+	for _, c := range p.cl {
+		if c.parent == ci && c.kind == cInfinitive {
+			return true
+		}
+	}
+	return false
+}
+
+// followedBy reports whether the words after a verb are then ("take" +
+// "effect"), allowing one pronoun between ("called it off").
+func (a *analysis) followedBy(s *sentence, i int, then []string) bool {
+	if len(then) == 0 {
+		return true
+	}
+	k := i + 1
+	if k < s.w1 && a.words[k].tag == tPron && k+1 < s.w1 && a.words[k+1].Low == then[0] {
+		k++
+	}
+	for _, w := range then {
+		if k >= s.w1 || a.words[k].Low != w {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// nounFrame matches the frames of a noun phrase's head.
+func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
+	ch := p.ch[k]
+	head := a.words[ch.head]
+	if head.tag != tNoun {
+		return eframe{}, false
+	}
+	f := a.nounFrameOf(s, p, ci, k)
+	if f == nil {
+		return eframe{}, false
+	}
+	ef := eframe{f: f, kind: f.Kind, clause: ci, trigger: ch.head, np: k, anchor: anchorNoun, date: -1, conf: f.Conf * 0.9}
+	c := &p.cl[ci]
+	ki := a.lx.Kind(f.Kind)
+	ef.source, ef.target = a.nounRoles(s, p, ci, k, ki)
+	switch first := a.words[ch.i].Low; {
+	case first == "their" || first == "his" || first == "her":
+		ef.also = a.possessor(s, p, ci, k, first)
+	case first == "the" && len(ef.source)+len(ef.target) == 0:
+		ef.definite = true
+	}
+	if oc := a.occurrenceOf(s, p, k); oc >= 0 {
+		// "the talks took place on Monday", "the bombings killed 224",
+		// "the campaign that began on June 13"
+		ef.anchor, ef.clause = anchorClause, oc
+		ef.places, ef.place = a.placesOf(s, p, &p.cl[oc])
+		if ki.Places == "target" {
+			// "the bombings killed 12 Americans"
+			ef.target = append(ef.target, a.mentionsOf(s, p, p.cl[oc].obj)...)
+		}
+		return ef, true
+	}
+	switch {
+	case c.vp >= 0 && a.inAdjunct(p, c, k):
+		// "on a visit to East Africa", "during a summit in Tehran": the
+		// clause's subject takes part, on the clause's date
+		ef.anchor = anchorClause
+		subj, _ := a.logical(p, c)
+		ef.source = append(a.mentionsOf(s, p, subj), ef.source...)
+		ef.unnamed = a.unnamedBodies(s, p, subj)
+	}
+	return ef, true
+}
+
+// possessor resolves "their", "his" or "her" before an event noun: the
+// subject of the clause when the noun is not in it, else the subject of
+// the clause before ("Biden and Putin agreed ..., but their first summit
+// produced few results").
+func (a *analysis) possessor(s *sentence, p *parsed, ci, k int, pron string) []timeline.Actor {
+	if pron != "their" {
+		if x := a.people.salient(s.n + 1); x != nil {
+			return []timeline.Actor{{Name: x.name, Kind: timeline.ActorPerson}}
+		}
+		return nil
+	}
+	for j := ci; j >= 0; j-- {
+		c := &p.cl[j]
+		if len(c.subj) == 0 || j == ci && a.isSubjectOf(c, k) {
+			continue
+		}
+		if as := a.actorsOf(s, a.mentionsOf(s, p, c.subj), nil); len(as) >= 2 {
+			return as
+		}
+	}
+	return a.lastSubject
+}
+
+// nounFrameOf returns the first frame of the noun at chunk k whose
+// constraints hold, or nil.
+func (a *analysis) nounFrameOf(s *sentence, p *parsed, ci, k int) *lexicon.Frame {
+	ch := p.ch[k]
+	lemma := a.lx.Noun(a.words[ch.head].Low)
+	for _, f := range a.lx.Frames(lemma, true) {
+		if f.Mod.Set() && !a.modMeets(s, ch, f.Mod) {
+			continue
+		}
+		if len(f.Preps) > 0 && !a.prepsMeet(s, p, a.ppsAfter(p, ci, k), f.Preps) {
+			continue
+		}
+		return f
+	}
+	return nil
+}
+
+// occurrenceOf returns the clause whose verb says the event noun at chunk
+// k happened (k is its subject, or the noun a relative clause describes),
+// or -1.
+func (a *analysis) occurrenceOf(s *sentence, p *parsed, k int) int {
+	for ci := range p.cl {
+		c := &p.cl[ci]
+		if c.vp >= 0 && a.isSubjectOf(c, k) && !p.ch[c.vp].passive && a.occurs(s, p, c) {
+			return ci
+		}
+	}
+	return -1
+}
+
+// isSubjectOf reports whether chunk k is in the subject of c.
+func (a *analysis) isSubjectOf(c *clause, k int) bool {
+	for _, x := range c.subj {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// occurs reports whether the clause's verb says its subject happened.
+func (a *analysis) occurs(s *sentence, p *parsed, c *clause) bool {
+	head := a.words[p.ch[c.vp].head]
+	if head.tag != tVerb {
+		return false
+	}
+	for _, then := range a.lx.Occurrence(head.verb.lemma) {
+		if a.followedBy(s, p.ch[c.vp].head, then) {
+			return true
+		}
+	}
+	return false
+}
+
+// inAdjunct reports whether chunk k is the object of "on", "during" or
+// "at" in clause c: an event the clause's subject takes part in.
+func (a *analysis) inAdjunct(p *parsed, c *clause, k int) bool {
+	for _, q := range c.pps {
+		switch q.prep {
+		case "on", "during", "at", "in":
+			for _, x := range q.nps {
+				if x == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ppsAfter returns the prepositional phrases that follow noun phrase k
+// directly or through other such phrases: "strikes on three sites in
+// Iran".
+func (a *analysis) ppsAfter(p *parsed, ci, k int) []pp {
+	var out []pp
+	next := k + 1
+	for _, q := range p.cl[ci].pps {
+		if q.at < next {
+			continue
+		}
+		if q.at != next {
+			break
+		}
+		// "in support of the Israeli campaign" is no place of the
+		// strike: a phrase goes on only through places and actors
+		if len(out) > 0 && q.date < 0 && !a.namesSomething(p, q.nps) {
+			break
+		}
+		out = append(out, q)
+		next = q.at + 1
+		if len(q.nps) > 0 {
+			next = q.nps[len(q.nps)-1] + 1
+		} else if q.date >= 0 {
+			next = q.date + 1
+		}
+	}
+	return out
+}
+
+// namesSomething reports whether noun phrases hold a mention or a site
+// ("sites", "embassies").
+func (a *analysis) namesSomething(p *parsed, nps []int) bool {
+	for _, k := range nps {
+		ch := p.ch[k]
+		for i := ch.i; i < ch.j; i++ {
+			if a.words[i].ment >= 0 {
+				return true
+			}
+		}
+		if a.lx.InClass("site", a.lx.Noun(a.words[ch.head].Low)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounRoles finds who acts and who is acted on in an event noun phrase:
+// its possessor and the actors before its head act ("Israel's campaign",
+// "US strikes"); "by" names who acts; the kind's target prepositions
+// ("on Iran", "with Putin") and "of" name the rest.
+func (a *analysis) nounRoles(s *sentence, p *parsed, ci, k int, ki *lexicon.KindInfo) (src, tgt []int) {
+	ch := p.ch[k]
+	for m := range s.mentions {
+		mm := &s.mentions[m]
+		if mm.i >= ch.i && mm.j <= ch.head && mm.kind != mPlace && mm.kind != mThing {
+			src = append(src, m)
+		}
+	}
+	for _, q := range a.ppsAfter(p, ci, k) {
+		switch {
+		case q.prep == "by":
+			src = append(src, a.mentionsOf(s, p, q.nps)...)
+		case ki.IsTarget(q.prep) || q.prep == "of":
+			tgt = append(tgt, a.mentionsOf(s, p, q.nps)...)
+		}
+	}
+	return src, tgt
+}
+
+// mentionsOf returns the mentions that can be actors in noun phrases.
+func (a *analysis) mentionsOf(s *sentence, p *parsed, nps []int) []int {
+	var out []int
+	for _, k := range nps {
+		ch := p.ch[k]
+		for m := range s.mentions {
+			mm := &s.mentions[m]
+			if mm.i >= ch.i && mm.j <= ch.j && mm.kind != mPlace && mm.kind != mThing {
+				if _, ok := mm.actor(); ok || len(mm.persons) > 0 || len(mm.group) > 0 {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mentionsIn returns the actor mentions of a clause's own noun phrases.
+func (a *analysis) mentionsIn(s *sentence, p *parsed, c *clause) []int {
+	var nps []int
+	for _, k := range c.cs {
+		if p.ch[k].kind == kNP {
+			nps = append(nps, k)
+		}
+	}
+	return a.mentionsOf(s, p, nps)
+}
+
+// placesOf returns the countries of the places a clause names ("in
+// Nairobi", "to Kharkiv"), and the first place as written.
+func (a *analysis) placesOf(s *sentence, p *parsed, c *clause) ([]string, string) {
+	var out []string
+	first := ""
+	for _, q := range c.pps {
+		switch q.prep {
+		case "in", "at", "to", "near", "outside", "into", "on", "across", "over":
+		default:
+			continue
+		}
+		for _, k := range q.nps {
+			ch := p.ch[k]
+			for m := range s.mentions {
+				mm := &s.mentions[m]
+				if mm.i >= ch.i && mm.j <= ch.j && (mm.kind == mPlace || mm.kind == mCountry || mm.kind == mSeat || mm.kind == mPeople) && mm.country != "" {
+					out = append(out, mm.country)
+					if first == "" {
+						first = a.span(mm.i, mm.j)
+					}
+				}
+			}
+		}
+	}
+	return out, first
+}
+
+// meets reports whether a group of noun phrases meets a constraint.
+func (a *analysis) meets(s *sentence, p *parsed, nps []int, c lexicon.Constraint) bool {
+	for _, cond := range c.Any {
+		if cond.Actor == "plural" && a.actorCount(s, p, nps) >= 2 {
+			return !c.Not
+		}
+	}
+	any := false
+	for _, k := range nps {
+		if a.npMeets(s, p, k, c) {
+			any = true
+			break
+		}
+	}
+	if c.Not {
+		return !any
+	}
+	return any
+}
+
+func (a *analysis) npMeets(s *sentence, p *parsed, k int, c lexicon.Constraint) bool {
+	ch := p.ch[k]
+	head := a.words[ch.head]
+	lemma := a.lx.Noun(head.Low)
+	for _, cond := range c.Any {
+		switch {
+		case cond.Word != "":
+			if head.Low == cond.Word || lemma == cond.Word {
+				return true
+			}
+		case cond.Class != "":
+			if a.lx.InClass(cond.Class, lemma) {
+				return true
+			}
+		case cond.Event != "":
+			if f := a.nounFrameOf(s, p, a.clauseOf(p, k), k); f != nil && f.Kind == cond.Event {
+				return true
+			}
+		case cond.Actor != "":
+			for m := range s.mentions {
+				mm := &s.mentions[m]
+				if mm.i >= ch.i && mm.j <= ch.j && actorMeets(mm, cond.Actor) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// actorCount counts the actors a group of noun phrases names.
+func (a *analysis) actorCount(s *sentence, p *parsed, nps []int) int {
+	n := 0
+	for _, m := range a.mentionsOf(s, p, nps) {
+		if ps := s.mentions[m].persons; len(ps) > 0 {
+			n += len(ps)
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// clauseOf returns the clause that holds chunk k.
+func (a *analysis) clauseOf(p *parsed, k int) int {
+	for ci, c := range p.cl {
+		for _, x := range c.cs {
+			if x == k {
+				return ci
+			}
+		}
+	}
+	return 0
+}
+
+func actorMeets(m *mention, want string) bool {
+	switch want {
+	case "actor":
+		_, ok := m.actor()
+		return ok && m.kind != mPlace || len(m.persons) > 0
+	case "person":
+		return m.kind == mPerson || m.kind == mRole || m.kind == mPron
+	case "country":
+		return m.kind == mCountry || m.kind == mSeat || m.kind == mPeople
+	case "organisation":
+		return m.kind == mOrg
+	case "group":
+		return m.kind == mGroup
+	case "place":
+		return m.kind == mPlace || m.kind == mCountry || m.kind == mSeat
+	}
+	return false
+}
+
+// modMeets reports whether a word before a noun's head meets c: "phone"
+// in "phone call", "joint" in "joint statement".
+func (a *analysis) modMeets(s *sentence, ch chunk, c lexicon.Constraint) bool {
+	any := false
+	for k := ch.i; k < ch.head && !any; k++ {
+		w := a.words[k]
+		lemma := a.lx.Noun(w.Low)
+		for _, cond := range c.Any {
+			if cond.Word != "" && (w.Low == cond.Word || lemma == cond.Word) || cond.Class != "" && a.lx.InClass(cond.Class, lemma) {
+				any = true
+				break
+			}
+		}
+	}
+	if c.Not {
+		return !any
+	}
+	return any
+}
+
+// prepsMeet reports whether every prepositional constraint is met by one
+// of the phrases.
+func (a *analysis) prepsMeet(s *sentence, p *parsed, pps []pp, want []lexicon.PrepConstraint) bool {
+	for _, pc := range want {
+		ok := false
+		for _, q := range pps {
+			if !contains(pc.Preps, q.prep) {
+				continue
+			}
+			if !pc.C.Set() || a.meets(s, p, q.nps, pc.C) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func contains[T comparable](list []T, s T) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

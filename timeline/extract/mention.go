@@ -1,0 +1,591 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+	"github.com/dateline/dateline/timeline/extract/text"
+)
+
+// mentionKind says what a mention names.
+type mentionKind uint8
+
+const (
+	mCountry mentionKind = iota + 1 // "Russia", "the United States"
+	mPeople                         // "Russian", "Russians": a country's people or an adjective
+	mSeat                           // "Moscow", "the Kremlin": a seat of government
+	mPlace                          // "Kharkiv": a place, never an actor
+	mOrg                            // "NATO", "the Foreign Office"
+	mGroup                          // "Hamas", "separatists", "Catholic"
+	mPerson                         // "President Vladimir V. Putin of Russia", "Mr. Putin"
+	mRole                           // "the minister", "the two leaders": a person by office
+	mAgent                          // "forces", "officials", "the government": a body of some country
+	mPron                           // "he", "she"
+	mName                           // a capitalised name the lexicon does not know
+	mThing                          // a name of a thing, a business or a news agency: not an actor
+)
+
+// mention is a span of a sentence that names an actor, a place or a
+// thing.
+type mention struct {
+	i, j    int // words [i, j) of the article
+	kind    mentionKind
+	name    string // the canonical name: "United States", "Vladimir Putin", "Sinn Fein"
+	country string // the country it is or belongs to
+	person  *person
+	persons []*person // "the two leaders"
+	// group holds the actors a phrase such as "the two ministers" stands
+	// for when they are not people the article named
+	group []timeline.Actor
+	title string
+	// subject is set by the clause stage when the mention is the subject
+	// of a clause, for "he" in the next sentence.
+	subject bool
+}
+
+// actor reports whether the mention can be a party to an event, and as
+// which actor.
+func (m *mention) actor() (timeline.Actor, bool) {
+	switch m.kind {
+	case mCountry, mPeople, mSeat:
+		return timeline.Actor{Name: m.country, Kind: timeline.ActorCountry}, true
+	case mOrg:
+		return timeline.Actor{Name: m.name, Kind: timeline.ActorOrganisation}, true
+	case mGroup:
+		return timeline.Actor{Name: m.name, Kind: timeline.ActorGroup}, true
+	case mPerson, mRole, mPron:
+		if m.person != nil {
+			return timeline.Actor{Name: m.person.name, Kind: timeline.ActorPerson}, true
+		}
+	case mAgent:
+		if m.country != "" {
+			return timeline.Actor{Name: m.country, Kind: timeline.ActorCountry}, true
+		}
+		if m.name != "" {
+			return timeline.Actor{Name: m.name, Kind: timeline.ActorOrganisation}, true
+		}
+	case mName:
+		return timeline.Actor{Name: m.name}, true
+	}
+	return timeline.Actor{}, false
+}
+
+// political reports whether the mention names a state, a body of one, an
+// international organisation, an armed group or a person in office: a
+// party whose acts are news of diplomacy.
+func (m *mention) political() bool {
+	switch m.kind {
+	case mCountry, mPeople, mSeat, mOrg, mGroup:
+		return true
+	case mAgent:
+		return m.country != "" || m.name != ""
+	case mPerson, mRole, mPron:
+		return m.person != nil && (m.person.standing == lexicon.State || m.person.country != "") || len(m.group) > 0
+	}
+	return false
+}
+
+// titleModifiers stand before an office without changing it: "Deputy
+// Foreign Minister", "former President", "Second Prime Minister".
+var titleModifiers = map[string]bool{
+	"deputy": true, "vice": true, "acting": true, "former": true, "interim": true, "outgoing": true,
+	"incoming": true, "new": true, "top": true, "senior": true, "first": true, "second": true,
+	"then": true, "late": true, "assistant": true, "under": true, "political": true, "military": true,
+	"foreign": true, "chief": true, "special": true, "joint": true, "de": true, "facto": true,
+}
+
+// nameParticles join the parts of a name in lower case: "Daniel arap
+// Moi", "Ursula von der Leyen", "Osama bin Laden".
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "di": true, "du": true, "van": true, "von": true, "der": true, "den": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "arap": true, "y": true, "dos": true,
+}
+
+// findMentions finds the actors, places and names of a sentence, longest
+// first: "Iranian Foreign Minister Mohammad Javad Zarif" is one mention
+// (a person with an office and a country), not three.
+func (a *analysis) findMentions(s *sentence) {
+	ws := a.words
+	for i := s.w0 + s.skip; i < s.w1; {
+		w := ws[i]
+		if w.date >= 0 || w.Kind != text.Alpha {
+			i++
+			continue
+		}
+		if m, ok := a.personAt(s, i); ok {
+			i = a.add(s, m)
+			continue
+		}
+		if m, ok := a.entityAt(s, i); ok {
+			i = a.add(s, m)
+			continue
+		}
+		if m, ok := a.nameAt(s, i); ok {
+			i = a.add(s, m)
+			continue
+		}
+		if m, ok := a.commonAt(s, i); ok {
+			i = a.add(s, m)
+			continue
+		}
+		i++
+	}
+}
+
+func (a *analysis) add(s *sentence, m mention) int {
+	if m.kind == mOrg {
+		a.orgs = append(a.orgs, m.name)
+	}
+	// "his South Korean counterpart, Yun Byung-se": a name in apposition
+	// to an office is the person who holds it
+	if n := len(s.mentions); n > 0 && (m.kind == mName || m.kind == mPerson) && m.i >= 2 {
+		prev := &s.mentions[n-1]
+		if prev.kind == mRole && prev.person == nil && len(prev.persons) == 0 && prev.j == m.i-1 && a.words[m.i-1].Low == "," {
+			x := a.people.learn(m.name, prev.title, a.standing(prev.title), prev.country, s.n)
+			m.kind, m.person, m.name, m.country = mPerson, x, x.name, x.country
+			prev.person = x
+		}
+	}
+	for k := m.i; k < m.j; k++ {
+		a.words[k].ment = len(s.mentions)
+	}
+	s.mentions = append(s.mentions, m)
+	return m.j
+}
+
+// qualifierAt reads what gives a title its country: "Russian", "U.S.",
+// "Kenya's", "FBI", "State Department". It returns the country and the
+// words read.
+func (a *analysis) qualifierAt(s *sentence, i int) (string, int) {
+	ws := a.words[:s.w1]
+	e, n, ok := a.lx.Entities.Match(a.tw[:s.w1], i)
+	if !ok || !(ws[i].Upper || ws[i].Caps) || e.Use == lexicon.UsePlace {
+		return "", 0
+	}
+	country := e.Country
+	if i+n < s.w1 && ws[i+n].Low == "'s" {
+		n++
+	}
+	if country == "" && e.Kind == timeline.ActorOrganisation {
+		country = "-" // an international body: a title of it has a state's standing
+	}
+	return country, n
+}
+
+// personAt reads a person named with an office or a courtesy title:
+// "Russian President Vladimir Putin", "President Vladimir V. Putin of
+// Russia", "Kenya's trade minister", "Mr. Putin", "Iraq's Saddam
+// Hussein". A title with no name after it is a mention of a role.
+func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
+	ws := a.words[:s.w1]
+	country, k := a.qualifierAt(s, i)
+	possessive := k > 0 && ws[i+k-1].Low == "'s"
+	var title string
+	var standing lexicon.Standing
+	for k0 := -1; k0 != k && i+k < s.w1; {
+		k0 = k
+		w := ws[i+k]
+		if titleModifiers[w.Low] && i+k+1 < s.w1 {
+			if _, _, ok := a.lx.Titles.Match(a.tw[:s.w1], i+k+1); ok || titleModifiers[ws[i+k+1].Low] {
+				k++
+				continue
+			}
+		}
+		if t, n, ok := a.titleAt(ws, i+k); ok {
+			if title == "" || t.Standing > lexicon.Courtesy {
+				title, standing = t.Name, max(standing, t.Standing)
+			}
+			k += n
+			continue
+		}
+		// "British Foreign Office minister": a body's name before the office
+		if (country != "" || k == 0) && w.Upper && !w.Caps || w.Caps {
+			j := i + k
+			for j < s.w1 && ws[j].Upper && ws[j].date < 0 && !a.lx.Closed(ws[j].Low) {
+				j++
+			}
+			if j > i+k && j < s.w1 {
+				if _, _, ok := a.titleAt(ws, j); ok && !ws[j].Upper || ok && j-(i+k) == 1 && ws[i+k].Caps {
+					k = j - i
+					continue
+				}
+			}
+		}
+	}
+	if title == "" && !possessive {
+		return mention{}, false
+	}
+	if title == "" && country == "" {
+		return mention{}, false
+	}
+	nameStart := i + k
+	nameEnd := a.nameEnd(ws, nameStart, s.w1)
+	if nameEnd == nameStart && title != "" && nameStart < s.w1 && ws[nameStart].Upper && ws[nameStart].date < 0 &&
+		ws[nameStart].Kind == text.Alpha && nameStart > s.w0 {
+		// after an office, a capitalised word is a name even when it is
+		// also a word of English: "Mrs May", "President Bush"
+		nameEnd = a.nameEnd(ws, nameStart+1, s.w1)
+		if nameEnd == nameStart+1 || nameEnd < nameStart+1 {
+			nameEnd = nameStart + 1
+		}
+	}
+	if title == "" && nameEnd-nameStart < 2 {
+		return mention{}, false // "Iraq's Saddam Hussein" needs a full name
+	}
+	j := nameEnd
+	// "President Vladimir V. Putin of Russia", "King Hussein of Jordan"
+	if nameEnd > nameStart && j+1 < s.w1 && ws[j].Low == "of" {
+		if c, n := a.qualifierAt(s, j+1); c != "" && c != "-" && n > 0 && ws[j+n].Low != "'s" {
+			if country == "" {
+				country = c
+			}
+			j += 1 + n
+		}
+	}
+	orgCountry := country == "-"
+	if orgCountry {
+		country = ""
+	}
+	if nameEnd == nameStart {
+		if title == "" || standing == lexicon.Courtesy {
+			return mention{}, false
+		}
+		if last := ws[j-1].Low; strings.HasSuffix(last, "s") && !strings.HasSuffix(title, "s") {
+			// "Russian diplomats", "EU leaders", "U.S. officials": a
+			// body of a country or an organisation
+			m := mention{i: i, j: j, kind: mAgent, country: country}
+			if e, _, ok := a.lx.Entities.Match(a.tw[:s.w1], i); ok && e.Kind == timeline.ActorOrganisation && country == "" {
+				m.name = e.Name
+			}
+			return m, true
+		}
+		m := mention{i: i, j: j, kind: mRole, title: title, country: country}
+		m.person = a.people.byRole(title, country)
+		return m, true
+	}
+	name := nameText(ws[nameStart:nameEnd])
+	if standing == lexicon.Courtesy || title == "" {
+		if x := a.people.lookup(name); x != nil && (title == "" || strings.Contains(x.name, " ") || !strings.Contains(name, " ")) {
+			x.seen = s.n
+			if title != "" {
+				return mention{i: i, j: j, kind: mPerson, name: x.name, person: x, country: x.country}, true
+			}
+		}
+	}
+	x := a.people.learn(name, title, standing, country, s.n)
+	if standing == lexicon.Courtesy {
+		x = a.people.lookup(name)
+	}
+	return mention{i: i, j: j, kind: mPerson, name: x.name, person: x, country: x.country, title: title}, true
+}
+
+// standing returns how much an office counts.
+func (a *analysis) standing(title string) lexicon.Standing {
+	ws := text.Words(title, text.Tokenize(title), a.lx.IsAbbreviation)
+	if t, n, ok := a.lx.Titles.Match(ws, 0); ok && n == len(ws) {
+		return t.Standing
+	}
+	return lexicon.Public
+}
+
+// titleAt matches an office at i, singular or plural ("Presidents Leonid
+// Kuchma of Ukraine and Boris Yeltsin of Russia").
+func (a *analysis) titleAt(ws []word, i int) (lexicon.Title, int, bool) {
+	if ws[i].date >= 0 {
+		return lexicon.Title{}, 0, false
+	}
+	if t, n, ok := a.lx.Titles.Match(a.tw[:len(ws)], i); ok {
+		return t, n, true
+	}
+	if strings.HasSuffix(ws[i].Low, "s") {
+		w := ws[i].Word
+		w.Low = strings.TrimSuffix(w.Low, "s")
+		if t, n, ok := a.lx.Titles.Match([]text.Word{w}, 0); ok && n == 1 {
+			return t, 1, true
+		}
+	}
+	return lexicon.Title{}, 0, false
+}
+
+// nameEnd returns the end of a capitalised name starting at i: words in
+// capitals, initials and name particles ("Daniel arap Moi"), never a
+// date, a known actor or a word that opens a clause.
+func (a *analysis) nameEnd(ws []word, i, limit int) int {
+	j := i
+	for j < limit {
+		w := ws[j]
+		switch {
+		case w.date >= 0 || w.Kind != text.Alpha:
+			return j
+		case w.Upper && !a.lx.Closed(w.Low):
+			if j > i {
+				if e, _, ok := a.lx.Entities.Match(a.tw[:limit], j); ok && e.Use != lexicon.UsePlace {
+					return j
+				}
+			}
+			j++
+		case nameParticles[w.Low] && j > i && j+1 < limit && ws[j+1].Upper:
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// nameText writes a name without its initials: "Vladimir V. Putin" is
+// "Vladimir Putin".
+func nameText(ws []word) string {
+	var parts []string
+	for _, w := range ws {
+		if w.Period && len(w.Low) == 2 {
+			continue
+		}
+		parts = append(parts, w.Text)
+	}
+	if len(parts) == 0 {
+		return ws[0].Text
+	}
+	return strings.Join(parts, " ")
+}
+
+// entityAt reads a country, a people, a seat of government, a place, an
+// organisation or a group of the lexicon.
+func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
+	ws := a.words[:s.w1]
+	w := ws[i]
+	if w.Upper || w.Caps {
+		if e, n, ok := a.lx.Entities.Match(a.tw[:s.w1], i); ok {
+			m := mention{i: i, j: i + n, name: e.Name, country: e.Country}
+			switch {
+			case e.Use == lexicon.UsePlace:
+				m.kind = mPlace
+			case e.Kind == timeline.ActorCountry && e.Use == lexicon.UsePeople:
+				m.kind = mPeople
+				// "a Cambodian resistance force", "Cuban exiles": a group
+				// outside the state
+				for k := i + n; k < s.w1 && k <= i+n+1; k++ {
+					if a.lx.NonState(ws[k].Low) {
+						m.kind, m.j = mGroup, k+1
+						m.name = nameText(ws[i:i+n]) + " " + strings.ToLower(ws[k].Text)
+						m.country = ""
+						break
+					}
+					if ws[k].Kind != text.Alpha || ws[k].Upper || a.lx.Closed(ws[k].Low) {
+						break
+					}
+				}
+			case e.Kind == timeline.ActorCountry && e.Use == lexicon.UseSeat:
+				m.kind = mSeat
+			case e.Kind == timeline.ActorCountry:
+				m.kind = mCountry
+			case e.Kind == timeline.ActorGroup:
+				m.kind = mGroup
+			default:
+				m.kind = mOrg
+			}
+			return m, true
+		}
+		if _, n, ok := a.lx.Media.Match(a.tw[:s.w1], i); ok {
+			return mention{i: i, j: i + n, kind: mThing, name: nameText(ws[i : i+n])}, true
+		}
+	}
+	if g, n, ok := a.lx.Groups.Match(a.tw[:s.w1], i); ok {
+		return mention{i: i, j: i + n, kind: mGroup, name: g.Name}, true
+	}
+	return mention{}, false
+}
+
+// nameAt reads a capitalised name the lexicon does not know: a person the
+// article named before ("Putin" after "Vladimir Putin"), a body ("the
+// Orange Order"), a thing ("Harry S. Truman Library") or a name of
+// unknown kind ("Sinn Fein").
+func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
+	ws := a.words[:s.w1]
+	w := ws[i]
+	if !w.Upper || a.lx.Closed(w.Low) {
+		return mention{}, false
+	}
+	j := a.nameEnd(ws, i, s.w1)
+	if j == i {
+		return mention{}, false
+	}
+	// a capitalised first word of a sentence that is an ordinary word
+	// ("Suspected bombs exploded") is not a name
+	if i == s.w0+s.skip || i > 0 && (ws[i-1].Low == "\"" || ws[i-1].Low == "(") {
+		if a.ordinary(w.Low) {
+			if j == i+1 {
+				return mention{}, false
+			}
+			i++
+		}
+	}
+	name := nameText(ws[i:j])
+	last := ws[j-1].Low
+	m := mention{i: i, j: j, name: name}
+	switch {
+	case a.lx.Company(last) || a.lx.NonActor(last) || a.mediaName(ws[i:j]):
+		m.kind = mThing
+	case a.lx.OrgHead(last):
+		m.kind = mOrg
+	case ws[i].Caps && j == i+1 && len(ws[i].Low) <= 6:
+		m.kind = mOrg // an acronym: "INS", "IRA"
+	default:
+		if x := a.people.lookup(name); x != nil {
+			x.seen = s.n
+			m.kind, m.person, m.name, m.country = mPerson, x, x.name, x.country
+			return m, true
+		}
+		m.kind = mName
+		if a.lx.Agents.Len() > 0 && j-i == 1 && a.isAgentWord(ws, i) {
+			return mention{}, false
+		}
+	}
+	return m, true
+}
+
+// mediaName reports whether a name is a news organisation's: "Middle
+// East News Agency".
+func (a *analysis) mediaName(ws []word) bool {
+	for _, w := range ws {
+		if a.lx.MediaWord(w.Low) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinary reports whether a capitalised word at the start of a sentence
+// is an ordinary word of English rather than a name.
+func (a *analysis) ordinary(low string) bool {
+	return a.verbForms(low) != 0 || a.lx.Closed(low) || a.lx.POS(low)&lexicon.Number != 0 || a.lx.Noun(low) != low && a.lx.IsVerb(a.lx.Noun(low)) ||
+		strings.HasSuffix(low, "ly") || len(a.lx.Frames(a.lx.Noun(low), true)) > 0
+}
+
+func (a *analysis) isAgentWord(ws []word, i int) bool {
+	_, _, ok := a.lx.Agents.Match(a.tw[:i+1], i)
+	return ok
+}
+
+// commonAt reads the lower-case words that name actors: a body of a
+// country ("forces", "the government", with the country before them), a
+// role ("the minister", "the two leaders") and the pronouns "he" and
+// "she".
+func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
+	ws := a.words[:s.w1]
+	w := ws[i]
+	switch w.Low {
+	case "he", "she":
+		if x := a.people.salient(s.n); x != nil {
+			return mention{i: i, j: i + 1, kind: mPron, person: x, name: x.name, country: x.country}, true
+		}
+		return mention{}, false
+	}
+	// "the two leaders", "both presidents", "between the two", "the
+	// leaders": the two people of state named last
+	if (w.Low == "two" || w.Low == "both") && i > s.w0 && (ws[i-1].Low == "the" || w.Low == "both") {
+		n := 0
+		if i+1 < s.w1 {
+			if t, k, ok := a.titleAt(ws, i+1); ok && t.Standing >= lexicon.Public {
+				n = k
+			} else if ws[i+1].Kind == text.Alpha && a.lx.Closed(ws[i+1].Low) || ws[i+1].Kind == text.Punct {
+				n = 0
+			} else if ws[i+1].Low == "men" || ws[i+1].Low == "women" {
+				n = 1
+			} else {
+				n = -1
+			}
+		}
+		if ps := a.people.recentLeaders(2); ps != nil && n >= 0 {
+			return mention{i: i, j: i + 1 + n, kind: mRole, persons: ps}, true
+		}
+		// "the two ministers" after "the foreign ministers of France and
+		// Germany": the pair the story named as a subject
+		if len(a.lastSubject) == 2 && n >= 0 {
+			return mention{i: i, j: i + 1 + n, kind: mRole, group: a.lastSubject}, true
+		}
+	}
+	if (w.Low == "leaders" || w.Low == "presidents") && i > s.w0 && ws[i-1].Low == "the" ||
+		(w.Low == "men" || w.Low == "women") && i > s.w0+1 && ws[i-1].Low == "two" && ws[i-2].Low == "the" {
+		if ps := a.people.recentLeaders(2); ps != nil {
+			return mention{i: i, j: i + 1, kind: mRole, persons: ps}, true
+		}
+	}
+	// "the four leaders"
+	if n := smallNumbers[w.Low]; n > 2 && i+1 < s.w1 && i > s.w0 && ws[i-1].Low == "the" {
+		if t, k, ok := a.titleAt(ws, i+1); ok && t.Standing >= lexicon.Public || ws[i+1].Low == "leaders" {
+			if ps := a.people.recentLeaders(n); ps != nil {
+				return mention{i: i, j: i + 1 + max(k, 1), kind: mRole, persons: ps}, true
+			}
+		}
+	}
+	// "the alliance", "the bloc": the organisation named last, one that
+	// is called so if there is one
+	if orgAnaphors[w.Low] && i > s.w0 && ws[i-1].Low == "the" && len(a.orgs) > 0 {
+		name := a.orgs[len(a.orgs)-1]
+		for k := len(a.orgs) - 1; k >= 0; k-- {
+			if a.lx.CalledBy(a.orgs[k], w.Low) {
+				name = a.orgs[k]
+				break
+			}
+		}
+		return mention{i: i, j: i + 1, kind: mOrg, name: name}, true
+	}
+	if _, n, ok := a.lx.Agents.Match(a.tw[:s.w1], i); ok {
+		m := mention{i: i, j: i + n, kind: mAgent}
+		// the country of "Iraqi military authorities", "U.S. forces",
+		// "Russia's foreign ministry": a mention just before, across
+		// adjectives
+		for k := len(s.mentions) - 1; k >= 0; k-- {
+			p := s.mentions[k]
+			if p.j < i-3 {
+				break
+			}
+			if (p.kind == mPeople || p.kind == mCountry || p.kind == mSeat) && a.adjectivesBetween(p.j, i) {
+				m.country = p.country
+				break
+			}
+		}
+		return m, true
+	}
+	// "the minister", "the Jordanian monarch": a role with "the"
+	if t, n, ok := a.titleAt(ws, i); ok && t.Standing > lexicon.Courtesy && i > s.w0 {
+		country := ""
+		k := i - 1
+		if len(s.mentions) > 0 {
+			p := s.mentions[len(s.mentions)-1]
+			if p.j == i && (p.kind == mPeople || p.kind == mCountry) {
+				country, k = p.country, p.i-1
+			}
+		}
+		if k >= s.w0 && (ws[k].Low == "the" || ws[k].Low == "his" || ws[k].Low == "her" || ws[k].Low == "its") {
+			m := mention{i: i, j: i + n, kind: mRole, title: t.Name, country: country}
+			m.person = a.people.byRole(t.Name, country)
+			if m.person != nil {
+				m.person.seen = s.n
+			}
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// orgAnaphors are nouns that, after "the", name the organisation the
+// article named last.
+var orgAnaphors = map[string]bool{"alliance": true, "bloc": true, "organization": true, "organisation": true, "union": true}
+
+var smallNumbers = map[string]int{"three": 3, "four": 4, "five": 5, "six": 6}
+
+// adjectivesBetween reports whether words [i, j) could be adjectives
+// between a country and a noun: "military" in "Iraqi military
+// authorities".
+func (a *analysis) adjectivesBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := a.words[k]
+		if w.Kind != text.Alpha || a.lx.Closed(w.Low) && w.Low != "'s" {
+			return false
+		}
+	}
+	return true
+}

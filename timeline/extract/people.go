@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dateline/dateline/timeline/extract/lexicon"
+)
+
+// person is someone the article names, learned from the fullest mention:
+// "Iranian Foreign Minister Mohammad Javad Zarif" is Zarif, a minister of
+// Iran, also when the article later says "Mr. Zarif" or "the minister".
+type person struct {
+	name     string // as first written in full, initials dropped: "Vladimir Putin"
+	keys     []string
+	title    string // "foreign minister"
+	standing lexicon.Standing
+	country  string
+	seen     int // the last sentence that named the person
+	subject  int // the last sentence in which the person was a subject
+}
+
+// people is the article's register of persons, for coreference.
+type people struct {
+	all   []*person
+	byKey map[string][]*person
+	full  map[string]*person
+}
+
+func newPeople() *people {
+	return &people{byKey: map[string][]*person{}, full: map[string]*person{}}
+}
+
+// nameKeys returns the lower-case words a name is later called by: its
+// last word ("Putin", "Assad" for "al-Assad"), and a short first word,
+// which in many languages is the family name ("Kim" of "Kim Jong Un",
+// "Xi" of "Xi Jinping").
+func nameKeys(name string) []string {
+	f := strings.Fields(strings.ToLower(name))
+	for len(f) > 1 && nameSuffix[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 {
+		return nil
+	}
+	last := f[len(f)-1]
+	keys := []string{last}
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "bin-"} {
+		if rest, ok := strings.CutPrefix(last, p); ok && rest != "" {
+			keys = append(keys, rest)
+		}
+	}
+	if len(f) >= 2 && len([]rune(f[0])) <= 4 {
+		keys = append(keys, f[0])
+	}
+	return keys
+}
+
+var nameSuffix = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// learn records a person named in full (two words or more, or one word
+// after a title) and returns the register's entry, which an earlier
+// mention may have made.
+func (p *people) learn(name, title string, standing lexicon.Standing, country string, sent int) *person {
+	key := strings.ToLower(name)
+	if x := p.full[key]; x != nil {
+		x.update(title, standing, country, sent)
+		return x
+	}
+	// a later, fuller name of someone known by one word: "Kimotho" then
+	// "Joseph Kimotho"
+	if f := strings.Fields(name); len(f) >= 2 {
+		for _, x := range p.byKey[strings.ToLower(f[len(f)-1])] {
+			if !strings.Contains(x.name, " ") {
+				x.name = name
+				p.full[key] = x
+				x.update(title, standing, country, sent)
+				return x
+			}
+		}
+	}
+	x := &person{name: name, keys: nameKeys(name), title: title, standing: standing, country: country, seen: sent, subject: -1}
+	p.all = append(p.all, x)
+	p.full[key] = x
+	for _, k := range x.keys {
+		p.byKey[k] = append(p.byKey[k], x)
+	}
+	return x
+}
+
+func (x *person) update(title string, standing lexicon.Standing, country string, sent int) {
+	if standing > x.standing || x.title == "" && title != "" {
+		x.title, x.standing = title, standing
+	}
+	if x.country == "" {
+		x.country = country
+	}
+	x.seen = sent
+}
+
+// lookup finds the person a one-word name or a name written in full
+// refers to; among several, the one named last.
+func (p *people) lookup(name string) *person {
+	key := strings.ToLower(name)
+	if x := p.full[key]; x != nil {
+		return x
+	}
+	f := strings.Fields(key)
+	if len(f) == 0 {
+		return nil
+	}
+	var best *person
+	for _, x := range p.byKey[f[len(f)-1]] {
+		if best == nil || x.seen > best.seen {
+			best = x
+		}
+	}
+	return best
+}
+
+// byRole finds the person a phrase such as "the minister" or "the Iranian
+// president" refers to: the last one named with that office (and that
+// country, when the phrase gives one).
+func (p *people) byRole(title, country string) *person {
+	var best *person
+	for _, x := range p.all {
+		if !sameOffice(x.title, title) || country != "" && x.country != country {
+			continue
+		}
+		if best == nil || x.seen > best.seen {
+			best = x
+		}
+	}
+	return best
+}
+
+// sameOffice matches an office named in full against a word for it: "the
+// minister" is the foreign minister, "the leader" any head of state.
+func sameOffice(full, word string) bool {
+	if full == "" || word == "" {
+		return false
+	}
+	if full == word || strings.HasSuffix(full, " "+word) {
+		return true
+	}
+	switch word {
+	case "leader", "monarch", "head of state":
+		return strings.Contains(full, "president") || strings.Contains(full, "prime minister") ||
+			strings.Contains(full, "king") || strings.Contains(full, "chancellor") || strings.Contains(full, "leader") ||
+			strings.Contains(full, "emir") || strings.Contains(full, "queen") || strings.Contains(full, "premier")
+	}
+	return false
+}
+
+// recentLeaders returns the n persons of state standing named last, for
+// "the two leaders".
+func (p *people) recentLeaders(n int) []*person {
+	var out []*person
+	for i := len(p.all) - 1; i >= 0 && len(out) < n; i-- {
+		if p.all[i].standing == lexicon.State {
+			out = append(out, p.all[i])
+		}
+	}
+	if len(out) < n {
+		return nil
+	}
+	// the most recently seen first would reorder a pair named together;
+	// keep the order they were named in
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// salient returns the person "he" or "she" most likely refers to: the
+// subject of the sentence before, else the person named last, if named
+// within the last two sentences.
+func (p *people) salient(sent int) *person {
+	var subj, last *person
+	for _, x := range p.all {
+		if x.subject >= sent-1 && x.subject < sent && (subj == nil || x.subject > subj.subject) {
+			subj = x
+		}
+		if x.seen >= sent-2 && x.seen < sent && (last == nil || x.seen > last.seen) {
+			last = x
+		}
+	}
+	if subj != nil {
+		return subj
+	}
+	return last
+}
+
+// endSentence notes the persons a sentence named as subjects.
+func (p *people) endSentence(s *sentence) {
+	for _, m := range s.mentions {
+		if m.person != nil && m.subject {
+			m.person.subject = s.n
+		}
+	}
+}
