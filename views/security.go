@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -280,8 +281,13 @@ func (s *Server) change(pattern string, route formRoute, h handlerFunc) {
 			}
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, route.limit)
-		err := r.ParseMultipartForm(min(route.limit, 8<<20))
-		if errors.Is(err, http.ErrNotMultipart) {
+		// ParseMultipartForm would parse a URL-encoded form too, but then
+		// report only that it is not multipart, losing a body over the
+		// limit: each encoding is parsed by its own call.
+		var err error
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			err = r.ParseMultipartForm(min(route.limit, 8<<20))
+		} else {
 			err = r.ParseForm()
 		}
 		var tooLarge *http.MaxBytesError

@@ -123,8 +123,8 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 		limit:    int64(opts.MaxArticleBytes) + 1<<20,
 		tooLarge: s.articleTooLarge(),
 	}
-	event := formRoute{limit: maxEventForm, tooLarge: "The event is larger than Dateline takes: shorten its summary."}
-	small := formRoute{limit: 16 << 10, tooLarge: "The form is larger than Dateline takes."}
+	event := formRoute{limit: maxEventForm, tooLarge: "The event is larger than the " + sizeText(maxEventForm) + " Dateline takes: shorten its summary."}
+	small := formRoute{limit: 16 << 10, tooLarge: "The form is larger than the " + sizeText(16<<10) + " Dateline takes."}
 	public := small
 	public.public = true
 
