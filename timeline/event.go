@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"time"
@@ -165,6 +166,9 @@ func (e *Event) Validate() error {
 	if !e.Origin.Valid() {
 		v.Add("origin", "must be extractor, hand or import")
 	}
+	if e.Sequence < 0 || e.Sequence > math.MaxInt32 {
+		v.Add("sequence", fmt.Sprintf("must be between 0 and %d", math.MaxInt32))
+	}
 	checkURL(v, "source_url", e.SourceURL)
 	for i, m := range e.Mentions {
 		field := fmt.Sprintf("mentions[%d]", i)
@@ -208,6 +212,9 @@ func checkURL(v *ValidationError, field, s string) {
 	}
 	if len(s) > MaxURLBytes {
 		v.Add(field, "is too long")
+		return
+	}
+	if checkText(v, field, s, false, MaxURLBytes, false); v.Field(field) != "" {
 		return
 	}
 	u, err := url.Parse(s)

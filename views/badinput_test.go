@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -223,5 +224,62 @@ func TestOversizedFormsGet413WithTheLimit(t *testing.T) {
 	}
 	if _, err := s.store.Event(context.Background(), e.ID); err != nil {
 		t.Errorf("the event is gone: %v", err)
+	}
+}
+
+// Input the database cannot hold (NUL bytes, bytes that are not UTF-8,
+// numbers beyond its columns) is the user's mistake, answered with 400
+// and plain words, never a 500 from the database.
+func TestMalformedInputGets400(t *testing.T) {
+	s := newSite(t)
+	s.addUser("ana")
+	e := s.create(handEvent(t, timeline.KindCall, "2025-07-03", "A call", "Ana"))
+	rank := base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%d.%d.%d", thursday.UnixMicro(), 40000, e.ID)))
+	reads := []string{"/", "/export", "/calendar.ics", "/export.json", "/export.csv", "/timelinejs.json"}
+	queries := []struct{ name, query string }{
+		{"a search with a NUL byte", "q=%00"},
+		{"a search that is not UTF-8", "q=%ff"},
+		{"an actor with a NUL byte", "actor=%00"},
+		{"an actor that is not UTF-8", "actor=a%ffb"},
+		{"a page cursor whose rank is beyond a smallint", "after=" + rank},
+	}
+	for _, path := range reads {
+		for _, q := range queries {
+			if strings.HasPrefix(q.query, "after=") && path != "/" {
+				continue // only the timeline reads cursors
+			}
+			t.Run(path+" with "+q.name, func(t *testing.T) {
+				p := s.get(path + "?" + q.query)
+				if p.StatusCode != http.StatusBadRequest || p.text(`[data-testid=error]`) == "" {
+					t.Errorf("%d %q, want 400 saying what is wrong", p.StatusCode, p.text("main"))
+				}
+			})
+		}
+	}
+	if p := s.get("/?before=" + rank); p.StatusCode != http.StatusBadRequest {
+		t.Errorf("a backward cursor with a rank beyond a smallint: %d", p.StatusCode)
+	}
+	for _, name := range []string{"a\x00b", "a\xffb"} {
+		p := s.signIn(name, password)
+		if p.StatusCode != http.StatusBadRequest || p.text(`[data-testid=login-error]`) == "" {
+			t.Errorf("sign-in as %q: %d %q, want 400 saying why", name, p.StatusCode, p.text("main"))
+		}
+	}
+	if p := s.signIn("ana", password); p.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", p.StatusCode)
+	}
+	edit := url.Values{"date": {"2025-07-04"}, "kind": {"call"}, "title": {"Changed"}, "actor": {"Ana"}, "status": {"reported"}}
+	for _, seq := range []string{"2147483648", "-1", "1e3"} {
+		edit.Set("sequence", seq)
+		if p := s.postForm(fmt.Sprintf("/events/%d", e.ID), edit); p.StatusCode != http.StatusBadRequest {
+			t.Errorf("an edit from sequence %s: %d %q, want 400", seq, p.StatusCode, p.text("main"))
+		}
+	}
+	if p := s.post("/articles", url.Values{"body": {"Leaders met."}, "url": {"https://example.com/\xff"}}, nil); p.StatusCode != http.StatusUnprocessableEntity ||
+		p.text(`[data-testid=error-url]`) == "" {
+		t.Errorf("an article address that is not UTF-8: %d %q", p.StatusCode, p.text("main"))
+	}
+	if got, _ := s.store.Event(context.Background(), e.ID); got.Title != "A call" {
+		t.Errorf("the event changed: %+v", got)
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/auth"
@@ -63,6 +66,10 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		m.Error = msg
 		w.Header().Set("Cache-Control", "no-store")
 		return renderStatus(w, r, status, LoginPage(m))
+	}
+	if !utf8.ValidString(m.Name) || strings.ContainsFunc(m.Name, unicode.IsControl) {
+		m.Name = ""
+		return fail(http.StatusBadRequest, "A user name is plain text, without control characters.")
 	}
 	now := time.Now()
 	if ok, wait := s.addrLimit.take(addrKey(addr), now); !ok {

@@ -310,7 +310,22 @@ func parseFilter(q url.Values) (timeline.Filter, error) {
 		}
 		f.Limit = n
 	}
-	return f, f.Validate()
+	return f, filterProblems(f.Validate())
+}
+
+// filterProblems says in plain words what timeline.Filter.Validate found
+// wrong with a filter, whose fields are the URL's parameters.
+func filterProblems(err error) error {
+	v := timeline.FieldErrors(err)
+	if v == nil {
+		return err
+	}
+	subjects := map[string]string{"q": "The search", "actor": "An actor's name", "kind": "The kind", "to": "The date range"}
+	msgs := make([]string, len(v.Fields))
+	for i, fe := range v.Fields {
+		msgs[i] = subjects[fe.Field] + " " + fe.Message + "."
+	}
+	return badRequest{strings.Join(msgs, " ")}
 }
 
 func nonEmpty(vs []string) []string {

@@ -134,6 +134,7 @@ func TestReadJSONReportsEachBadRecord(t *testing.T) {
 		{"a precision that contradicts the date", article, event(`,"precision":"month"`), `events[0] ("Call")`, `precision: "month" does not match`},
 		{"no title", article, `{"kind":"call","date":"2025"}`, "events[0]", "title: must not be empty"},
 		{"a string where a number belongs", article, event(`,"sequence":"3"`), "events[0]", "sequence: a string where a int belongs"},
+		{"a sequence beyond what the store keeps", article, event(`,"sequence":2147483648`), `events[0] ("Call")`, "sequence: must be between 0 and 2147483647"},
 		{"a bad timestamp", article, event(`,"updated_at":"yesterday"`), `events[0] ("Call")`, `updated_at: "yesterday" is not an RFC 3339 time`},
 		{"a mention of a missing article", article, event(`,"mentions":[{"article_id":9,"quote":"x","start":0,"end":1}]`), `events[0] ("Call")`, "article 9 is not in the file"},
 		{"a quote not at its offsets", article, event(`,"mentions":[{"article_id":1,"quote":"Trump","start":0,"end":5}]`), `events[0] ("Call")`, "the quote is not at bytes 0-5"},
