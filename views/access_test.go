@@ -390,10 +390,29 @@ func TestSignInLeadsOnlyToThisSite(t *testing.T) {
 		{"//evil.example/x", "/"},
 		{`/\evil.example`, "/"},
 		{"javascript:alert(1)", "/"},
+		// http.Redirect cleans the path: what it sends must still be a
+		// path on this site, and browsers read "\" as "/".
+		{`/./\127.0.0.2:18170/phish`, "/"},
+		{`/x/../\evil.example`, "/"},
+		{`/events\..\..\/evil.example`, "/"},
+		{"/.//evil.example", "/evil.example"},
+		{"/events/./new", "/events/new"},
+		{"/?q=a\\b", "/?q=a\\b"},
 	}
 	for _, tt := range tests {
 		if got := safeNext(tt.next); got != tt.want {
 			t.Errorf("safeNext(%q) = %q, want %q", tt.next, got, tt.want)
+		}
+	}
+	// Through the sign-in form, as the redirect it ends with.
+	s := newSite(t)
+	s.addUser("ana")
+	for _, tt := range tests {
+		s.client = newClient(t)
+		p := s.postForm("/login", url.Values{"name": {"ana"}, "password": {password}, "next": {tt.next}})
+		loc := p.Header.Get("Location")
+		if p.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.Contains(strings.SplitN(loc, "?", 2)[0], `\`) {
+			t.Errorf("next=%q: %d to %q, want a path on this site", tt.next, p.StatusCode, loc)
 		}
 	}
 }

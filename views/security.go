@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -316,17 +317,32 @@ func sameSitePath(r *http.Request) string {
 	return safeNext(ref.RequestURI())
 }
 
-// safeNext is next if it is a path on this site, and "/" otherwise: the
-// sign-in page must not send anyone to another site.
+// safeNext is next if it is a path on this site, cleaned as http.Redirect
+// will clean it, and "/" otherwise: the sign-in page must not send anyone
+// to another site. Browsers read a backslash in a path as a slash, so
+// "/\host" is another site and "/./\host" becomes it once cleaned: a
+// path with a backslash is refused, and the cleaned path is what is
+// checked and returned.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
-	}
 	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" {
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") {
 		return "/"
 	}
-	return next
+	p, query, hasQuery := strings.Cut(next, "?")
+	if strings.Contains(p, `\`) {
+		return "/"
+	}
+	cleaned := path.Clean(p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(cleaned, "/") {
+		cleaned += "/"
+	}
+	if !strings.HasPrefix(cleaned, "/") || strings.HasPrefix(cleaned, "//") {
+		return "/"
+	}
+	if hasQuery {
+		cleaned += "?" + query
+	}
+	return cleaned
 }
 
 // sizeText says a byte count as people do: "2 MiB", "512 KiB".
