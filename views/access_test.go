@@ -342,7 +342,7 @@ func TestSignInSaysTheSameForAWrongNameAndAWrongPassword(t *testing.T) {
 	}
 }
 
-func TestSignInAttemptsAreLimitedPerAddressAndPerName(t *testing.T) {
+func TestSignInAttemptsAreLimitedPerAddressAndPerNameFromIt(t *testing.T) {
 	s := siteWith(t, Options{TrustProxy: true})
 	s.addUser("ana")
 	token := s.withToken(url.Values{}).Get("csrf")
@@ -368,16 +368,33 @@ func TestSignInAttemptsAreLimitedPerAddressAndPerName(t *testing.T) {
 		t.Errorf("another address is not limited: %d", p.StatusCode)
 	}
 
-	// Per name: 10 attempts from anywhere, then 429 even with the right
-	// password.
+	// Per name from one address: 10 failures, then 429 even with the
+	// right password, from that address only.
 	for i := range 10 {
-		if p := attempt(fmt.Sprintf("198.51.100.%d", i), "ANA", "wrong password"); p.StatusCode != http.StatusUnauthorized {
+		if p := attempt("198.51.100.1", "ANA", "wrong password"); p.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("attempt %d on the name: %d", i+1, p.StatusCode)
 		}
 	}
-	p = attempt("198.51.100.200", "ana", password)
+	p = attempt("198.51.100.1", "ana", password)
 	if p.StatusCode != http.StatusTooManyRequests || !strings.Contains(p.text(`[data-testid=login-error]`), "for this name") {
-		t.Errorf("11th attempt on one name: %d %q", p.StatusCode, p.text("main"))
+		t.Errorf("11th attempt on one name from one address: %d %q", p.StatusCode, p.text("main"))
+	}
+	// Others' failures never lock the user out.
+	if p := attempt("198.51.100.2", "ana", password); p.StatusCode != http.StatusSeeOther {
+		t.Errorf("the right password from another address after ten wrong ones: %d %q", p.StatusCode, p.text("main"))
+	}
+	for i := range 12 {
+		attempt(fmt.Sprintf("198.51.100.%d", 10+i), "ana", "wrong password")
+	}
+	if p := attempt("198.51.100.3", "ana", password); p.StatusCode != http.StatusSeeOther {
+		t.Errorf("the right password after twelve wrong ones from twelve addresses: %d", p.StatusCode)
+	}
+	// Only failures count: signing in again and again from one address
+	// is never refused.
+	for i := range 25 {
+		if p := attempt("192.0.2.3", "ana", password); p.StatusCode != http.StatusSeeOther {
+			t.Fatalf("sign-in %d from one address: %d", i+1, p.StatusCode)
+		}
 	}
 }
 
@@ -430,6 +447,10 @@ func TestLimiterRefills(t *testing.T) {
 	}
 	if ok, _ := l.take("k", now.Add(time.Minute)); !ok {
 		t.Error("no attempt after a minute")
+	}
+	l.give("k")
+	if ok, _ := l.take("k", now.Add(time.Minute)); !ok {
+		t.Error("an attempt given back cannot be taken")
 	}
 	if addrKey("2001:db8::1") != addrKey("2001:db8::ffff") || addrKey("192.0.2.1") == addrKey("192.0.2.2") {
 		t.Error("IPv6 addresses are limited per /64 and IPv4 ones per address")
