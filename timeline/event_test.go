@@ -196,6 +196,8 @@ func TestFilterValidate(t *testing.T) {
 		{"q", Filter{Text: strings.Repeat("x", MaxFilterTextRunes+1)}},
 		{"actor", Filter{Actors: []string{"Iran", "a\x00b"}}},
 		{"actor", Filter{Actors: []string{strings.Repeat("x", MaxActorRunes+1)}}},
+		{"actor", Filter{Actors: make([]string, MaxFilterValues+1)}},
+		{"kind", Filter{Kinds: slices.Repeat([]Kind{KindCall}, MaxFilterValues+1)}},
 	} {
 		if FieldErrors(bad.f.Validate()).Field(bad.field) == "" {
 			t.Errorf("%+v accepted", bad.f)

@@ -23,8 +23,13 @@ const (
 	MaxPageSize     = 500
 )
 
-// MaxFilterTextRunes bounds a filter's search text.
-const MaxFilterTextRunes = 500
+// Limits on a filter, which anyone can send in a link: a search text of
+// at most MaxFilterTextRunes, and at most MaxFilterValues kinds and as
+// many actors.
+const (
+	MaxFilterTextRunes = 500
+	MaxFilterValues    = 30
+)
 
 // Filter selects events for a timeline page or an export. The zero Filter
 // selects every event, oldest first, one default page at a time.
@@ -69,6 +74,12 @@ func (f Filter) Range() (from, to time.Time) {
 func (f Filter) Validate() error {
 	v := &ValidationError{}
 	checkText(v, "q", f.Text, false, MaxFilterTextRunes, false)
+	if len(f.Actors) > MaxFilterValues {
+		v.Add("actor", fmt.Sprintf("filters take at most %d actors", MaxFilterValues))
+	}
+	if len(f.Kinds) > MaxFilterValues {
+		v.Add("kind", fmt.Sprintf("filters take at most %d kinds", MaxFilterValues))
+	}
 	for _, a := range f.Actors {
 		if checkText(v, "actor", a, false, MaxActorRunes, false); v.Field("actor") != "" {
 			break

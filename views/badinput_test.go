@@ -283,3 +283,46 @@ func TestMalformedInputGets400(t *testing.T) {
 		t.Errorf("the event changed: %+v", got)
 	}
 }
+
+// Filters take at most timeline.MaxFilterValues values each: thousands of
+// actors in a link cost a page quadratic in them (each actor's link
+// carries all the others), so they are refused before any work.
+func TestFiltersTakeALimitedNumberOfValues(t *testing.T) {
+	s := newSite(t)
+	s.create(handEvent(t, timeline.KindCall, "2025-07-03", "A call", "Actor 0"))
+	repeat := func(key string, n int, value func(i int) string) string {
+		q := url.Values{}
+		for i := range n {
+			q.Add(key, value(i))
+		}
+		return q.Encode()
+	}
+	actor := func(i int) string { return fmt.Sprintf("Actor %d", i) }
+	kind := func(i int) string { return string(timeline.Kinds[i%len(timeline.Kinds)]) }
+	tests := []struct {
+		name, query string
+		status      int
+	}{
+		{"30 actors", repeat("actor", timeline.MaxFilterValues, actor), http.StatusOK},
+		{"31 actors", repeat("actor", timeline.MaxFilterValues+1, actor), http.StatusBadRequest},
+		{"3,000 actors", repeat("actor", 3000, actor), http.StatusBadRequest},
+		{"3,000 times the same actor", repeat("actor", 3000, func(int) string { return "Actor 0" }), http.StatusBadRequest},
+		{"30 kinds", repeat("kind", timeline.MaxFilterValues, kind), http.StatusOK},
+		{"31 kinds", repeat("kind", timeline.MaxFilterValues+1, kind), http.StatusBadRequest},
+		{"a search of 500 characters", "q=" + strings.Repeat("x", timeline.MaxFilterTextRunes), http.StatusOK},
+		{"a search of 501 characters", "q=" + strings.Repeat("x", timeline.MaxFilterTextRunes+1), http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		for _, path := range []string{"/", "/export", "/calendar.ics"} {
+			t.Run(tt.name+" on "+path, func(t *testing.T) {
+				p := s.get(path + "?" + tt.query)
+				if p.StatusCode != tt.status {
+					t.Fatalf("%d %.200q, want %d", p.StatusCode, p.text("main"), tt.status)
+				}
+				if tt.status == http.StatusBadRequest && !strings.Contains(p.text(`[data-testid=error]`), "at most") {
+					t.Errorf("the page says %q, not the limit", p.text(`[data-testid=error]`))
+				}
+			})
+		}
+	}
+}

@@ -269,6 +269,13 @@ func isAre(n int) string { return pluralWord(n, "is", "are") }
 // values such as 2025-06), order=newest, after (a page cursor), limit.
 func parseFilter(q url.Values) (timeline.Filter, error) {
 	f := timeline.Filter{Text: strings.TrimSpace(q.Get("q"))}
+	// Counted before anything is done with them: a link may carry
+	// thousands.
+	for _, key := range []string{"actor", "kind"} {
+		if len(q[key]) > timeline.MaxFilterValues {
+			return f, badRequest{fmt.Sprintf("A filter takes at most %d values of %s.", timeline.MaxFilterValues, key)}
+		}
+	}
 	for _, a := range nonEmpty(q["actor"]) {
 		if !slices.ContainsFunc(f.Actors, func(b string) bool { return timeline.ActorKey(a) == timeline.ActorKey(b) }) {
 			f.Actors = append(f.Actors, strings.TrimSpace(a))
