@@ -47,6 +47,12 @@ func TestEventValidateNamesTheField(t *testing.T) {
 		{"unknown origin", func(e *Event) { e.Origin = "" }, "origin"},
 		{"source that is not a web address", func(e *Event) { e.SourceURL = "javascript:alert(1)" }, "source_url"},
 		{"mention without a quote", func(e *Event) { e.Mentions = []Mention{{Start: 0, End: 0}} }, "mentions[0]"},
+		{"actor of a kind outside the vocabulary", func(e *Event) { e.Actors[0].Kind = "superuser" }, "actors"},
+		{"more quotes of one article than any article has", func(e *Event) {
+			for i := range MaxQuotesPerArticle + 1 {
+				e.Mentions = append(e.Mentions, Mention{ArticleID: 7, Quote: "x", Start: i, End: i + 1})
+			}
+		}, "mentions"},
 		{"sequence beyond what the store keeps", func(e *Event) { e.Sequence = math.MaxInt32 + 1 }, "sequence"},
 		{"negative sequence", func(e *Event) { e.Sequence = -1 }, "sequence"},
 		{"source address that is not UTF-8", func(e *Event) { e.SourceURL = "https://example.com/\xff" }, "source_url"},
@@ -63,6 +69,21 @@ func TestEventValidateNamesTheField(t *testing.T) {
 				t.Errorf("no message for %q in %v", tt.field, v)
 			}
 		})
+	}
+}
+
+func TestEventValidateCountsQuotesPerArticle(t *testing.T) {
+	e := validEvent(t)
+	a, b := &Article{Body: "a"}, &Article{Body: "b"}
+	for i := range MaxQuotesPerArticle {
+		e.Mentions = append(e.Mentions,
+			Mention{ArticleID: 1, Quote: "x", Start: i, End: i + 1},
+			Mention{ArticleID: 2, Quote: "x", Start: i, End: i + 1},
+			Mention{Article: a, Quote: "x", Start: i, End: i + 1},
+			Mention{Article: b, Quote: "x", Start: i, End: i + 1})
+	}
+	if err := e.Validate(); err != nil {
+		t.Errorf("%d quotes of each of four articles refused: %v", MaxQuotesPerArticle, err)
 	}
 }
 
@@ -129,6 +150,7 @@ func TestArticleValidate(t *testing.T) {
 		{"NUL byte", Article{Body: "a\x00b"}, "body"},
 		{"over the ceiling of any configured limit", Article{Body: strings.Repeat("a", ArticleBytesCeiling+1)}, "body"},
 		{"bad URL", Article{Body: "ok", URL: "ftp://x"}, "url"},
+		{"unknown source of the publication date", Article{Body: "ok", PublishedSource: "superuser"}, "published_source"},
 		{"URL with a NUL byte", Article{Body: "ok", URL: "https://example.com/\x00"}, "url"},
 	}
 	for _, tt := range tests {

@@ -326,3 +326,51 @@ func TestFiltersTakeALimitedNumberOfValues(t *testing.T) {
 		}
 	}
 }
+
+// The review form comes back from the browser: what it carries is checked
+// as anything typed is. A candidate's quotes are bounded, actor kinds and
+// the publication date's source are the known ones.
+func TestAReviewFormIsNotTrustedFurtherThanTyping(t *testing.T) {
+	s := newSite(t)
+	body := "On June 21, 2025, the United States struck three nuclear sites in Iran. Officials said more would follow."
+	review := s.post("/articles", url.Values{"body": {body}, "published": {"2025-06-22"}}, nil)
+	valid := formValues(review.doc, `[data-testid=review-form]`)
+	if valid.Get("c0.spans") == "" {
+		t.Fatalf("no candidate: %s", review.text("main"))
+	}
+	tests := []struct {
+		name   string
+		change func(f url.Values)
+		status int
+		says   string
+	}{
+		{"4,000 quotes of one candidate", func(f url.Values) {
+			f.Set("c0.spans", strings.TrimSpace(strings.Repeat(f.Get("c0.spans")+" ", 4000)))
+		}, http.StatusBadRequest, "could not be read"},
+		{"an actor kind outside the vocabulary", func(f url.Values) {
+			f.Set("c0.known_actor", "superuser:United States")
+		}, http.StatusBadRequest, "could not be read"},
+		{"a publication date source of 100 KB", func(f url.Values) {
+			f.Set("published_source", strings.Repeat("x", 100<<10))
+		}, http.StatusBadRequest, "could not be read"},
+		{"a publication date source nobody gives", func(f url.Values) {
+			f.Set("published_source", "superuser")
+		}, http.StatusBadRequest, "could not be read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			form := cloneValues(valid)
+			tt.change(form)
+			p := s.post("/articles/accept", form, nil)
+			if p.StatusCode != tt.status || !strings.Contains(p.text("main"), tt.says) {
+				t.Errorf("%d %.300q, want %d saying %q", p.StatusCode, p.text("main"), tt.status, tt.says)
+			}
+		})
+	}
+	if a, e := s.counts(); a != 0 || e != 0 {
+		t.Errorf("%d articles and %d events stored from a forged review", a, e)
+	}
+	if p := s.post("/articles/accept", valid, nil); p.StatusCode != http.StatusSeeOther {
+		t.Errorf("the review as served: %d %.300q", p.StatusCode, p.text("main"))
+	}
+}
