@@ -45,7 +45,9 @@ type Store interface {
 	SaveArticle(ctx context.Context, a *timeline.Article, events []timeline.Event) (duplicate bool, err error)
 	ArticleByBody(ctx context.Context, body string) (timeline.Article, error)
 	ArticleEvents(ctx context.Context, articleID int64) ([]timeline.Event, error)
-	Ping(ctx context.Context) error
+	// Health checks that the database answers with the schema this
+	// code needs.
+	Health(ctx context.Context) error
 	// Export streams the articles cited by the events f selects, then
 	// the events, from one snapshot (see store.Store.Export).
 	Export(ctx context.Context, f timeline.Filter, article func(timeline.Article) error, event func(timeline.Event) error) error
@@ -282,16 +284,22 @@ func (s *Server) today() time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// healthz answers 200 when the database answers, 503 otherwise.
+// healthz answers 200 when the database answers with the schema this code
+// needs, 503 otherwise: why goes in the body when the database said, as
+// for a missing schema, which no retry will mend.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if err := s.store.Ping(ctx); err != nil {
+	if err := s.store.Health(ctx); err != nil {
 		s.log.Warn("health check failed", "err", err)
+		msg := "database unavailable"
+		if !errors.Is(err, timeline.ErrUnavailable) && ctx.Err() == nil {
+			msg = "database not ready: " + err.Error()
+		}
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, err := w.Write([]byte("database unavailable\n"))
+		_, err := w.Write([]byte(msg + "\n"))
 		return err
 	}
 	_, err := w.Write([]byte("ok\n"))
