@@ -456,3 +456,72 @@ func TestLimiterRefills(t *testing.T) {
 		t.Error("IPv6 addresses are limited per /64 and IPv4 ones per address")
 	}
 }
+
+func TestHSTSIsSentOverHTTPSOnly(t *testing.T) {
+	tests := []struct {
+		name      string
+		tls       bool
+		proxy     bool
+		forwarded string
+		hsts      bool
+	}{
+		{"plain HTTP", false, false, "", false},
+		{"HTTPS", true, false, "", true},
+		{"behind a trusted proxy that terminates TLS", false, true, "https", true},
+		{"X-Forwarded-Proto from an untrusted client is ignored", false, false, "https", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSite(t)
+			srv := New(s.store, slog.New(slog.DiscardHandler), Options{TrustProxy: tt.proxy})
+			ts := httptest.NewUnstartedServer(srv)
+			if tt.tls {
+				ts.StartTLS()
+				s.client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
+			} else {
+				ts.Start()
+			}
+			t.Cleanup(ts.Close)
+			s.url = ts.URL
+			for _, path := range []string{"/", "/nowhere", "/static/style.css"} {
+				req, _ := http.NewRequest("GET", s.url+path, nil)
+				if tt.forwarded != "" {
+					req.Header.Set("X-Forwarded-Proto", tt.forwarded)
+				}
+				got := s.do(req).Header.Get("Strict-Transport-Security")
+				if tt.hsts && !strings.HasPrefix(got, "max-age=") || !tt.hsts && got != "" {
+					t.Errorf("%s: Strict-Transport-Security %q", path, got)
+				}
+			}
+		})
+	}
+}
+
+// The calendar's subscribe address names the host the browser asked for,
+// unless a public address is configured: then that one, whatever the
+// request's Host header says.
+func TestTheSubscribeLinkUsesThePublicAddress(t *testing.T) {
+	s := newSite(t)
+	s.create(handEvent(t, timeline.KindCall, "2025-07-03", "A call", "Ana"))
+	link := func(host string) string {
+		req, _ := http.NewRequest("GET", s.url+"/export?kind=call", nil)
+		req.Host = host
+		return s.do(req).find(`[data-testid=webcal-url]`).Text()
+	}
+	if got := link("dateline.local:8080"); got != "webcal://dateline.local:8080/calendar.ics?kind=call" {
+		t.Errorf("no public address: %q", got)
+	}
+	for _, public := range []string{"https://news.example.org/dateline", "https://news.example.org/dateline/"} {
+		u, err := url.Parse(public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := New(s.store, slog.New(slog.DiscardHandler), Options{PublicURL: u})
+		ts := httptest.NewServer(srv)
+		s.url = ts.URL
+		if got := link("evil.example"); got != "webcal://news.example.org/dateline/calendar.ics?kind=call" {
+			t.Errorf("public address %s, Host evil.example: %q", public, got)
+		}
+		ts.Close()
+	}
+}

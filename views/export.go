@@ -55,7 +55,7 @@ func (s *Server) exportPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	query := filterQuery(f)
 	return render(w, r, ExportPage(ExportModel{
-		Filter: f, Description: export.Describe(f), Query: query, WebcalURL: webcalURL(r, query),
+		Filter: f, Description: export.Describe(f), Query: query, WebcalURL: s.webcalURL(r, query),
 		Total: total, NotInCalendar: notInCalendar,
 	}))
 }
@@ -93,10 +93,14 @@ func filterQuery(f timeline.Filter) string {
 	return q.Encode()
 }
 
-// webcalURL is the calendar's address for subscribing: the same host, with
-// the webcal scheme that calendar programs register for.
-func webcalURL(r *http.Request, query string) string {
+// webcalURL is the calendar's address for subscribing, with the webcal
+// scheme that calendar programs register for: at the public address when
+// one is configured, else at the host the request named.
+func (s *Server) webcalURL(r *http.Request, query string) string {
 	u := url.URL{Scheme: "webcal", Host: r.Host, Path: "/calendar.ics", RawQuery: query}
+	if p := s.opts.PublicURL; p != nil {
+		u.Host, u.Path = p.Host, strings.TrimSuffix(p.Path, "/")+"/calendar.ics"
+	}
 	return u.String()
 }
 

@@ -83,6 +83,11 @@ type Options struct {
 	// SessionTTL is how long a session lasts unused; using it extends
 	// it. 0 means 12 hours.
 	SessionTTL time.Duration
+	// PublicURL is the address people reach Dateline at
+	// (https://news.example.org), for addresses given out to other
+	// programs, such as the calendar's subscribe link. nil means the
+	// request's Host, which the client chooses.
+	PublicURL *url.URL
 }
 
 // Server routes requests to the pages.
@@ -168,6 +173,11 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 // headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(w.Header())
+	if s.secure(r) {
+		// Browsers that once reached Dateline over HTTPS never try plain
+		// HTTP again, where a network attacker could answer.
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+	}
 	s.handler.ServeHTTP(w, r)
 }
 

@@ -124,7 +124,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if q.Get("notice") == "known" {
 		m.HighlightLabel = "From this article"
 	}
-	m.WebcalURL = webcalURL(r, m.ExportQuery)
+	m.WebcalURL = s.webcalURL(r, m.ExportQuery)
 	other := f
 	other.Order = reversed(f.Order)
 	m.OrderURL = pageURL(other)

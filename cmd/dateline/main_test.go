@@ -87,6 +87,8 @@ func TestExitStatus(t *testing.T) {
 		{"help is success", []string{"help"}, 0, ""},
 		{"unreachable database is a failure", []string{"migrate", "--database-url", "postgres://127.0.0.1:1/x?connect_timeout=2"}, 1, "connect"},
 		{"malformed database URL is bad usage", []string{"migrate", "--database-url", "postgres://%zz"}, 2, "bad database URL"},
+		{"a public address without a host is bad usage", []string{"serve", "--public-url", "news.example.org"}, 2, "--public-url"},
+		{"a public address of another scheme is bad usage", []string{"serve", "--public-url", "ftp://news.example.org"}, 2, "--public-url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

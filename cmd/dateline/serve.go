@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -29,13 +30,19 @@ func serve(ctx context.Context, args []string, e env) error {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM), with --tls-key")
 	tlsKey := fs.String("tls-key", "", "the private key (PEM) of --tls-cert")
 	insecureOpen := fs.Bool("insecure-open", false, "serve on a network address with no user, letting anyone change the timeline")
+	publicURL := fs.String("public-url", e.getenv("DATELINE_PUBLIC_URL"),
+		"the address people reach Dateline at, such as https://news.example.org, for the calendar's subscribe link (env DATELINE_PUBLIC_URL; default: the host each request names)")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
 	maxBytes, err := parseSize(*maxArticle)
+	if err != nil {
+		return usageError{"serve: --max-article-size: " + err.Error()}
+	}
+	public, err := parsePublicURL(*publicURL)
 	switch {
 	case err != nil:
-		return usageError{"serve: --max-article-size: " + err.Error()}
+		return usageError{"serve: --public-url: " + err.Error()}
 	case maxBytes < 1<<10 || maxBytes > timeline.ArticleBytesCeiling:
 		return usageError{fmt.Sprintf("serve: --max-article-size must be between 1KiB and %dMiB", timeline.ArticleBytesCeiling>>20)}
 	case (*tlsCert == "") != (*tlsKey == ""):
@@ -96,6 +103,7 @@ func serve(ctx context.Context, args []string, e env) error {
 	defer st.Close() // after the server has stopped
 	app := http.Handler(views.New(st, log, views.Options{
 		MaxArticleBytes: maxBytes, RequireSignIn: !local && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
+		PublicURL: public,
 	}))
 	handler.Store(&app)
 	log.Info("listening", "max_article_size", maxBytes, "trust_proxy", *trustProxy, "url", url)
@@ -158,6 +166,19 @@ func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(strin
 func isLoopback(a net.Addr) bool {
 	tcp, ok := a.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
+}
+
+// parsePublicURL reads --public-url: an http or https address with a host
+// and nothing after its path; "" is none.
+func parsePublicURL(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%q is not an address like https://news.example.org", s)
+	}
+	return u, nil
 }
 
 // parseSize reads a byte count: "2097152", "512KiB", "2MiB" (K and M
