@@ -83,6 +83,10 @@ type Options struct {
 	// SessionTTL is how long a session lasts unused; using it extends
 	// it. 0 means 12 hours.
 	SessionTTL time.Duration
+	// MaxExports bounds the exports prepared and sent at once; 0 means
+	// DefaultMaxExports. Each takes a database connection while the
+	// database writes it, so keep it below the pool's size.
+	MaxExports int
 	// PublicURL is the address people reach Dateline at
 	// (https://news.example.org), for addresses given out to other
 	// programs, such as the calendar's subscribe link. nil means the
@@ -97,6 +101,10 @@ type Server struct {
 	opts  Options
 	// Sign-in attempts are limited per client address and per user name.
 	addrLimit, nameLimit *limiter
+	// exports holds a token per export in progress; exportStall is how
+	// long a download may take nothing before it is cut off.
+	exports     chan struct{}
+	exportStall time.Duration
 	// now is the clock that "today" and "last Thursday" are read
 	// against; extract reads articles. Tests replace them.
 	now     func() time.Time
@@ -120,9 +128,13 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	if opts.SessionTTL <= 0 {
 		opts.SessionTTL = 12 * time.Hour
 	}
+	if opts.MaxExports <= 0 {
+		opts.MaxExports = DefaultMaxExports
+	}
 	s := &Server{
 		store: store, log: log, opts: opts, now: time.Now, extract: extract.Article, mux: http.NewServeMux(),
 		addrLimit: newLimiter(20, 30*time.Second), nameLimit: newLimiter(10, time.Minute),
+		exports: make(chan struct{}, opts.MaxExports), exportStall: exportStall,
 	}
 	// An article's forms carry the article and room for the fields; the
 	// forms are multipart, so text is not inflated by URL encoding.

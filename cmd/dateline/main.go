@@ -39,6 +39,7 @@ Commands:
   serve     serve the timeline on the web (applies migrations first):
               [--addr HOST:PORT] [--max-article-size 2MiB] [--trust-proxy]
               [--tls-cert FILE --tls-key FILE] [--insecure-open]
+              [--db-max-conns 16] [--max-exports 4] [--public-url URL]
   migrate   apply database migrations and exit
   extract   print the events found in one article (FILE or - for stdin):
               [--published YYYY-MM-DD] [--json] FILE|-

@@ -88,6 +88,8 @@ func TestExitStatus(t *testing.T) {
 		{"unreachable database is a failure", []string{"migrate", "--database-url", "postgres://127.0.0.1:1/x?connect_timeout=2"}, 1, "connect"},
 		{"malformed database URL is bad usage", []string{"migrate", "--database-url", "postgres://%zz"}, 2, "bad database URL"},
 		{"a public address without a host is bad usage", []string{"serve", "--public-url", "news.example.org"}, 2, "--public-url"},
+		{"exports that could take over half the pool are bad usage", []string{"serve", "--db-max-conns", "8", "--max-exports", "5"}, 2, "--max-exports 5"},
+		{"a pool size that is no number is bad usage", []string{"serve", "--db-max-conns", "many"}, 2, "--db-max-conns"},
 		{"a public address of another scheme is bad usage", []string{"serve", "--public-url", "ftp://news.example.org"}, 2, "--public-url"},
 	}
 	for _, tt := range tests {

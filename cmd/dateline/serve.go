@@ -16,6 +16,7 @@ import (
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/views"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 func serve(ctx context.Context, args []string, e env) error {
@@ -30,6 +31,10 @@ func serve(ctx context.Context, args []string, e env) error {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM), with --tls-key")
 	tlsKey := fs.String("tls-key", "", "the private key (PEM) of --tls-cert")
 	insecureOpen := fs.Bool("insecure-open", false, "serve on a network address with no user, letting anyone change the timeline")
+	maxConns := fs.String("db-max-conns", e.getenv("DATELINE_DB_MAX_CONNS"),
+		fmt.Sprintf("database connections the server keeps at most (env DATELINE_DB_MAX_CONNS; default: pool_max_conns in the URL, else %d)", store.DefaultMaxConns))
+	maxExports := fs.String("max-exports", envDefault(e, "DATELINE_MAX_EXPORTS", strconv.Itoa(views.DefaultMaxExports)),
+		"exports prepared and sent at once, at most half the database connections (env DATELINE_MAX_EXPORTS)")
 	publicURL := fs.String("public-url", e.getenv("DATELINE_PUBLIC_URL"),
 		"the address people reach Dateline at, such as https://news.example.org, for the calendar's subscribe link (env DATELINE_PUBLIC_URL; default: the host each request names)")
 	if err := parse(fs, args, false); err != nil {
@@ -38,6 +43,24 @@ func serve(ctx context.Context, args []string, e env) error {
 	maxBytes, err := parseSize(*maxArticle)
 	if err != nil {
 		return usageError{"serve: --max-article-size: " + err.Error()}
+	}
+	cfg, err := databaseConfig(*dbURL)
+	if err != nil {
+		return err
+	}
+	if *maxConns != "" {
+		n, err := positive("--db-max-conns", *maxConns)
+		if err != nil {
+			return err
+		}
+		cfg.MaxConns = int32(min(n, 10_000))
+	}
+	exports, err := positive("--max-exports", *maxExports)
+	if err != nil {
+		return err
+	}
+	if exports > int(cfg.MaxConns)/2 {
+		return usageError{fmt.Sprintf("serve: --max-exports %d would let exports take more than half of the %d database connections (--db-max-conns)", exports, cfg.MaxConns)}
 	}
 	public, err := parsePublicURL(*publicURL)
 	switch {
@@ -92,7 +115,7 @@ func serve(ctx context.Context, args []string, e env) error {
 	log.Info("accepting connections; pages answer 503 until the database is ready", "addr", ln.Addr().String())
 
 	st, err := ready(ctx, readyArgs{
-		dbURL: *dbURL, wait: *wait, local: local, insecureOpen: *insecureOpen, url: url, addr: ln.Addr().String(),
+		cfg: cfg, wait: *wait, local: local, insecureOpen: *insecureOpen, url: url, addr: ln.Addr().String(),
 	}, log, func(msg string) { reason.Store(msg) })
 	if err != nil {
 		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -103,10 +126,11 @@ func serve(ctx context.Context, args []string, e env) error {
 	defer st.Close() // after the server has stopped
 	app := http.Handler(views.New(st, log, views.Options{
 		MaxArticleBytes: maxBytes, RequireSignIn: !local && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
-		PublicURL: public,
+		PublicURL: public, MaxExports: exports,
 	}))
 	handler.Store(&app)
-	log.Info("listening", "max_article_size", maxBytes, "trust_proxy", *trustProxy, "url", url)
+	log.Info("listening", "max_article_size", maxBytes, "db_max_conns", cfg.MaxConns, "max_exports", exports,
+		"trust_proxy", *trustProxy, "url", url)
 
 	select {
 	case err := <-done:
@@ -129,7 +153,8 @@ func serve(ctx context.Context, args []string, e env) error {
 }
 
 type readyArgs struct {
-	dbURL, url, addr    string
+	cfg                 *pgxpool.Config
+	url, addr           string
 	wait                time.Duration
 	local, insecureOpen bool
 }
@@ -139,7 +164,7 @@ type readyArgs struct {
 // timeline, so it is refused unless --insecure-open says otherwise, with
 // a warning that cannot be missed.
 func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(string)) (*store.Store, error) {
-	st, err := openStore(ctx, a.dbURL, a.wait, log, status)
+	st, err := openStore(ctx, a.cfg, a.wait, log, status)
 	if err != nil {
 		return nil, err
 	}
@@ -166,6 +191,15 @@ func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(strin
 func isLoopback(a net.Addr) bool {
 	tcp, ok := a.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
+}
+
+// positive reads a count given to flag.
+func positive(flag, s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 {
+		return 0, usageError{fmt.Sprintf("serve: %s: %q is not a positive number", flag, s)}
+	}
+	return n, nil
 }
 
 // parsePublicURL reads --public-url: an http or https address with a host
@@ -205,11 +239,7 @@ func parseSize(s string) (int, error) {
 // openStore opens the store, retrying with backoff while the database is
 // unreachable (it may still be starting), for at most wait. status hears
 // of every failed attempt, for /healthz.
-func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
-	cfg, err := databaseConfig(url)
-	if err != nil {
-		return nil, err
-	}
+func openStore(ctx context.Context, cfg *pgxpool.Config, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
 	deadline := time.Now().Add(wait)
 	delay := 250 * time.Millisecond
 	for attempt := 1; ; attempt++ {
