@@ -48,7 +48,8 @@ Commands:
   eval      score extraction on gold articles, or timex on TimeML:
               [DIR] | --timeml DIR
   ingest    extract and store articles in bulk (.txt, .html, .jsonl):
-              [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] DIR|FILE...
+              [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N]
+              [--article-timeout 1m] DIR|FILE...
   export    write the timeline to stdout:
               --format ics|json|csv|timelinejs [--q TEXT] [--kind KIND]...
               [--actor NAME]... [--from DATE] [--to DATE]
