@@ -79,13 +79,19 @@ func extractCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	input, err := readInput(fs.Arg(0), e, timeline.MaxArticleBytes)
+	var res extract.Result
+	err = untilInterrupted(ctx, "extract", func() error {
+		input, err := readInput(fs.Arg(0), e, timeline.MaxArticleBytes)
+		if err != nil {
+			return err
+		}
+		if res, err = extract.Article(ctx, input, extract.Options{Published: pub}); err != nil {
+			return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	res, err := extract.Article(ctx, input, extract.Options{Published: pub})
-	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
 	if *asJSON {
 		return writeExtractJSON(e.stdout, res)

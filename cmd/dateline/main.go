@@ -15,9 +15,30 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first signal asks the command to stop; a second one ends
+		// the process at once, as if Dateline had not caught the first.
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv})
 	stop()
 	os.Exit(code)
+}
+
+// untilInterrupted runs fn, but returns as soon as ctx ends (SIGTERM,
+// Ctrl-C), with an error that says so: reading a pipe blocks whatever ctx
+// says, and a computation may not look at ctx for a long time. The
+// command then returns, and the process exits without waiting for fn.
+func untilInterrupted(ctx context.Context, command string, fn func() error) error {
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("%s: interrupted", command)
+	}
 }
 
 // env is the outside world a command may touch, so that tests can supply
