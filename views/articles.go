@@ -212,8 +212,8 @@ func (s *Server) readArticleForm(r *http.Request) (ArticleForm, error) {
 	f.Published = strings.TrimSpace(r.PostFormValue("published"))
 
 	file, header, err := r.FormFile("file")
-	if errors.Is(err, http.ErrMissingFile) {
-		return f, nil
+	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
+		return f, nil // pasted, or sent URL-encoded (curl -d), which carries no file
 	}
 	if err != nil {
 		return f, badRequest{"The file could not be read."}

@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
 )
 
 // counts is how many articles and events are stored, to check that a
@@ -372,5 +374,46 @@ func TestAReviewFormIsNotTrustedFurtherThanTyping(t *testing.T) {
 	}
 	if p := s.post("/articles/accept", valid, nil); p.StatusCode != http.StatusSeeOther {
 		t.Errorf("the review as served: %d %.300q", p.StatusCode, p.text("main"))
+	}
+}
+
+// Reading an article runs under the request's context: when the client
+// gives up, extraction is told to stop instead of working for nobody.
+func TestReadingAnArticleStopsWhenTheClientLeaves(t *testing.T) {
+	s := newSite(t)
+	cancelled := make(chan struct{})
+	s.server.extract = func(ctx context.Context, input string, opts extract.Options) (extract.Result, error) {
+		select {
+		case <-ctx.Done():
+			close(cancelled)
+			return extract.Result{}, ctx.Err()
+		case <-time.After(time.Minute):
+			return extract.Result{}, errors.New("extraction was never told to stop")
+		}
+	}
+	form := s.withToken(url.Values{"body": {"Leaders met on 3 July 2025."}})
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "POST", s.url+"/articles", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if resp, err := s.client.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("the request ended with %d before the client left", resp.StatusCode)
+	}
+	select {
+	case <-cancelled:
+	case <-time.After(10 * time.Second):
+		t.Fatal("extraction went on 10 s after the client left")
+	}
+}
+
+// A paste sent URL-encoded (a script's curl -d, not the page's form) is
+// read like the form's multipart one: it carries no file, which is no
+// error.
+func TestAnArticleSentURLEncodedIsRead(t *testing.T) {
+	s := newSite(t)
+	p := s.postForm("/articles", url.Values{"body": {"On June 21, 2025, the United States struck three nuclear sites in Iran."}, "published": {"2025-06-22"}})
+	if p.StatusCode != http.StatusOK || p.find(`[data-testid=candidate]`).Length() == 0 {
+		t.Errorf("%d %.300q, want the review with the strike", p.StatusCode, p.text("main"))
 	}
 }
