@@ -218,11 +218,15 @@ func (f *EventForm) event(base timeline.Event) (timeline.Event, *timeline.Valida
 	return e, v
 }
 
-// mergeActorKinds names actors, keeping the kind known for a name.
+// mergeActorKinds names actors, keeping the kind known for a name. A kind
+// outside the vocabulary (stored before kinds were checked) is dropped:
+// the form has no field to correct it.
 func mergeActorKinds(names []string, known []timeline.Actor) []timeline.Actor {
 	kinds := map[string]timeline.ActorKind{}
 	for _, a := range known {
-		kinds[timeline.ActorKey(a.Name)] = a.Kind
+		if a.Kind.Valid() {
+			kinds[timeline.ActorKey(a.Name)] = a.Kind
+		}
 	}
 	actors := make([]timeline.Actor, len(names))
 	for i, n := range names {
