@@ -249,6 +249,10 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, sp *spool) error {
 			sent += int64(n)
 		}
 		if err == io.EOF {
+			// The rest goes out under the last deadline, which then no
+			// longer applies: the connection may serve other requests.
+			rc.Flush()
+			rc.SetWriteDeadline(time.Time{})
 			return nil
 		}
 		if err != nil {
