@@ -241,33 +241,44 @@ func sessionCookieOf(resp *http.Response) *http.Cookie {
 	return nil
 }
 
-func TestSessionCookiesAreHttpOnlyLaxAndSecureOverHTTPS(t *testing.T) {
-	tests := []struct {
-		name      string
-		tls       bool
-		proxy     bool
-		forwarded string
-		secure    bool
-	}{
-		{"plain HTTP", false, false, "", false},
-		{"HTTPS", true, false, "", true},
-		{"behind a trusted proxy that terminates TLS", false, true, "https", true},
-		{"X-Forwarded-Proto from an untrusted client is ignored", false, false, "https", false},
+// secureCases are the ways a browser reaches Dateline, and whether
+// Dateline may take it that the browser came over HTTPS.
+var secureCases = []struct {
+	name      string
+	tls       bool
+	proxy     bool
+	forwarded string // X-Forwarded-Proto
+	secure    bool
+}{
+	{"plain HTTP", false, false, "", false},
+	{"HTTPS", true, false, "", true},
+	{"behind a trusted proxy that terminates TLS", false, true, "https", true},
+	{"X-Forwarded-Proto from an untrusted client is ignored", false, false, "https", false},
+}
+
+// siteOver is a fresh site served over TLS or not, trusting a proxy or
+// not.
+func siteOver(t *testing.T, overTLS, proxy bool) *site {
+	t.Helper()
+	s := newSite(t)
+	srv := New(s.store, slog.New(slog.DiscardHandler), Options{TrustProxy: proxy})
+	var ts *httptest.Server
+	if overTLS {
+		ts = httptest.NewTLSServer(srv)
+		s.client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
+	} else {
+		ts = httptest.NewServer(srv)
 	}
-	for _, tt := range tests {
+	t.Cleanup(ts.Close)
+	s.url = ts.URL
+	return s
+}
+
+func TestSessionCookiesAreHttpOnlyLaxAndSecureOverHTTPS(t *testing.T) {
+	for _, tt := range secureCases {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newSite(t)
+			s := siteOver(t, tt.tls, tt.proxy)
 			s.addUser("ana")
-			srv := New(s.store, slog.New(slog.DiscardHandler), Options{TrustProxy: tt.proxy})
-			var ts *httptest.Server
-			if tt.tls {
-				ts = httptest.NewTLSServer(srv)
-				s.client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
-			} else {
-				ts = httptest.NewServer(srv)
-			}
-			t.Cleanup(ts.Close)
-			s.url = ts.URL
 			send := func(method, path string, form url.Values) response {
 				var body io.Reader
 				if form != nil {
@@ -458,38 +469,16 @@ func TestLimiterRefills(t *testing.T) {
 }
 
 func TestHSTSIsSentOverHTTPSOnly(t *testing.T) {
-	tests := []struct {
-		name      string
-		tls       bool
-		proxy     bool
-		forwarded string
-		hsts      bool
-	}{
-		{"plain HTTP", false, false, "", false},
-		{"HTTPS", true, false, "", true},
-		{"behind a trusted proxy that terminates TLS", false, true, "https", true},
-		{"X-Forwarded-Proto from an untrusted client is ignored", false, false, "https", false},
-	}
-	for _, tt := range tests {
+	for _, tt := range secureCases {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newSite(t)
-			srv := New(s.store, slog.New(slog.DiscardHandler), Options{TrustProxy: tt.proxy})
-			ts := httptest.NewUnstartedServer(srv)
-			if tt.tls {
-				ts.StartTLS()
-				s.client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
-			} else {
-				ts.Start()
-			}
-			t.Cleanup(ts.Close)
-			s.url = ts.URL
+			s := siteOver(t, tt.tls, tt.proxy)
 			for _, path := range []string{"/", "/nowhere", "/static/style.css"} {
 				req, _ := http.NewRequest("GET", s.url+path, nil)
 				if tt.forwarded != "" {
 					req.Header.Set("X-Forwarded-Proto", tt.forwarded)
 				}
 				got := s.do(req).Header.Get("Strict-Transport-Security")
-				if tt.hsts && !strings.HasPrefix(got, "max-age=") || !tt.hsts && got != "" {
+				if tt.secure && !strings.HasPrefix(got, "max-age=") || !tt.secure && got != "" {
 					t.Errorf("%s: Strict-Transport-Security %q", path, got)
 				}
 			}
