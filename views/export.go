@@ -141,7 +141,9 @@ func (s *Server) serveExport(format string) handlerFunc {
 		if v.AsOf.Sub(v.ChangedAt) < freshness {
 			modified = time.Time{}
 		}
-		validators := func() {
+		// The headers are set only for an answer that is not an error
+		// page: a 304, a HEAD, or the export once it is ready.
+		headers := func(content bool) {
 			h := w.Header()
 			h.Set("ETag", etag)
 			// Caches may keep a copy but must ask whether it is current.
@@ -149,15 +151,18 @@ func (s *Server) serveExport(format string) handlerFunc {
 			if !modified.IsZero() {
 				h.Set("Last-Modified", modified.Format(http.TimeFormat))
 			}
+			if content {
+				h.Set("Content-Type", ft.ContentType)
+				h.Set("Content-Disposition", fmt.Sprintf(`inline; filename="dateline%s"`, ft.Extension))
+			}
 		}
 		if notModified(r, etag, modified) {
-			validators()
+			headers(false)
 			w.WriteHeader(http.StatusNotModified)
 			return nil
 		}
 		if r.Method == http.MethodHead {
-			validators()
-			w.Header().Set("Content-Type", ft.ContentType)
+			headers(true)
 			return nil
 		}
 		release, err := s.exportPlace(r)
@@ -170,9 +175,7 @@ func (s *Server) serveExport(format string) handlerFunc {
 		if err := s.writeExport(r, sp, ft.Name, f); err != nil {
 			return err
 		}
-		validators()
-		w.Header().Set("Content-Type", ft.ContentType)
-		w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="dateline%s"`, ft.Extension))
+		headers(true)
 		return s.send(w, r, sp)
 	}
 }
