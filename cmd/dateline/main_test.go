@@ -205,3 +205,25 @@ func start(t *testing.T, cmd *exec.Cmd) (string, func() int, error) {
 		return "", nil, errors.New("server did not listen within a minute")
 	}
 }
+
+func TestExportsTakeAtMostHalfThePool(t *testing.T) {
+	tests := []struct {
+		flag     string
+		maxConns int
+		want     int
+		bad      bool
+	}{
+		{"", 16, 4, false},
+		{"", 4, 2, false},
+		{"", 1, 1, false},
+		{"8", 16, 8, false},
+		{"9", 16, 0, true},
+		{"0", 16, 0, true},
+	}
+	for _, tt := range tests {
+		got, err := exportLimit(tt.flag, tt.maxConns)
+		if (err != nil) != tt.bad || (!tt.bad && got != tt.want) {
+			t.Errorf("exportLimit(%q, %d) = %d, %v; want %d, bad %v", tt.flag, tt.maxConns, got, err, tt.want, tt.bad)
+		}
+	}
+}

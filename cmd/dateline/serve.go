@@ -33,8 +33,8 @@ func serve(ctx context.Context, args []string, e env) error {
 	insecureOpen := fs.Bool("insecure-open", false, "serve on a network address with no user, letting anyone change the timeline")
 	maxConns := fs.String("db-max-conns", e.getenv("DATELINE_DB_MAX_CONNS"),
 		fmt.Sprintf("database connections the server keeps at most (env DATELINE_DB_MAX_CONNS; default: pool_max_conns in the URL, else %d)", store.DefaultMaxConns))
-	maxExports := fs.String("max-exports", envDefault(e, "DATELINE_MAX_EXPORTS", strconv.Itoa(views.DefaultMaxExports)),
-		"exports prepared and sent at once, at most half the database connections (env DATELINE_MAX_EXPORTS)")
+	maxExports := fs.String("max-exports", e.getenv("DATELINE_MAX_EXPORTS"),
+		fmt.Sprintf("exports prepared and sent at once, at most half the database connections (env DATELINE_MAX_EXPORTS; default %d, or half a smaller pool)", views.DefaultMaxExports))
 	publicURL := fs.String("public-url", e.getenv("DATELINE_PUBLIC_URL"),
 		"the address people reach Dateline at, such as https://news.example.org, for the calendar's subscribe link (env DATELINE_PUBLIC_URL; default: the host each request names)")
 	if err := parse(fs, args, false); err != nil {
@@ -55,12 +55,9 @@ func serve(ctx context.Context, args []string, e env) error {
 		}
 		cfg.MaxConns = int32(min(n, 10_000))
 	}
-	exports, err := positive("--max-exports", *maxExports)
+	exports, err := exportLimit(*maxExports, int(cfg.MaxConns))
 	if err != nil {
 		return err
-	}
-	if exports > int(cfg.MaxConns)/2 {
-		return usageError{fmt.Sprintf("serve: --max-exports %d would let exports take more than half of the %d database connections (--db-max-conns)", exports, cfg.MaxConns)}
 	}
 	public, err := parsePublicURL(*publicURL)
 	switch {
@@ -191,6 +188,22 @@ func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(strin
 func isLoopback(a net.Addr) bool {
 	tcp, ok := a.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
+}
+
+// exportLimit reads --max-exports for a pool of maxConns connections:
+// exports may take at most half of them, so that pages always have the
+// other half. Unset, it is views.DefaultMaxExports, or half a smaller
+// pool.
+func exportLimit(flag string, maxConns int) (int, error) {
+	most := max(1, maxConns/2)
+	if flag == "" {
+		return min(views.DefaultMaxExports, most), nil
+	}
+	n, err := positive("--max-exports", flag)
+	if err == nil && n > most {
+		err = usageError{fmt.Sprintf("serve: --max-exports %d would let exports take more than half of the %d database connections (--db-max-conns)", n, maxConns)}
+	}
+	return n, err
 }
 
 // positive reads a count given to flag.
