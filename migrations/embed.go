@@ -9,6 +9,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"strconv"
+	"strings"
 )
 
 // FS holds every migration file.
@@ -34,4 +36,21 @@ func Hash() string {
 		panic(err) // the files are compiled in: they can always be read
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Latest is the number of the newest migration: the schema version a
+// database migrated by this code has.
+func Latest() int32 {
+	entries, err := fs.ReadDir(FS, ".")
+	if err != nil {
+		panic(err) // compiled in, as for Hash
+	}
+	var latest int32
+	for _, e := range entries {
+		digits, _, _ := strings.Cut(e.Name(), "_")
+		if n, err := strconv.ParseInt(digits, 10, 32); err == nil {
+			latest = max(latest, int32(n))
+		}
+	}
+	return latest
 }

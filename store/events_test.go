@@ -381,3 +381,44 @@ func TestSaveArticleConcurrently(t *testing.T) {
 		t.Errorf("%d events, want 2", n)
 	}
 }
+
+// An event may cite up to timeline.MaxQuotesPerArticle quotes of one
+// article, each stored with its id; beyond, the article is refused
+// before anything is written.
+func TestSaveArticleStoresQuotesUpToTheLimit(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	a, events := article(t)
+	quotes := func(n int) []timeline.Mention {
+		var ms []timeline.Mention
+		for i := range n {
+			ms = append(ms, timeline.Mention{Quote: a.Body[i : i+5], Start: i, End: i + 5, ExtractorVersion: "test"})
+		}
+		return ms
+	}
+	events[0].Mentions = quotes(timeline.MaxQuotesPerArticle + 1)
+	if _, err := s.SaveArticle(ctx, &a, events); timeline.FieldErrors(err).Field("events[0].mentions") == "" {
+		t.Fatalf("%d quotes of one article: %v, want a field error for events[0].mentions", len(events[0].Mentions), err)
+	}
+	a, events = article(t)
+	events[0].Mentions = quotes(timeline.MaxQuotesPerArticle)
+	if _, err := s.SaveArticle(ctx, &a, events); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[int64]bool{}
+	for _, m := range events[0].Mentions {
+		ids[m.ID] = m.ID != 0
+	}
+	stored, err := s.Event(ctx, events[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored.Mentions) != timeline.MaxQuotesPerArticle || len(ids) != timeline.MaxQuotesPerArticle || ids[0] {
+		t.Errorf("%d quotes stored, %d distinct ids given back; want %d", len(stored.Mentions), len(ids), timeline.MaxQuotesPerArticle)
+	}
+	for _, m := range stored.Mentions {
+		if !ids[m.ID] || m.Quote != a.Body[m.Start:m.End] {
+			t.Errorf("stored mention %+v is not one given back, or not its quote", m)
+		}
+	}
+}

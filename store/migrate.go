@@ -39,3 +39,21 @@ func (s *Store) SchemaVersion(ctx context.Context) (v int32, err error) {
 	err = s.pool.QueryRow(ctx, "SELECT version FROM "+versionTable).Scan(&v)
 	return v, err
 }
+
+// Health checks that the database answers and holds the schema this code
+// needs. A database dropped and created again empty answers a ping but
+// holds no timeline; one migrated by older code lacks what queries need.
+func (s *Store) Health(ctx context.Context) (err error) {
+	defer wrap(&err, "health")
+	var v int32
+	err = s.pool.QueryRow(ctx, "SELECT version FROM "+versionTable).Scan(&v)
+	switch {
+	case pgCode(err) == "42P01": // undefined_table
+		return fmt.Errorf("the database has no Dateline schema (was it emptied?); restart to migrate it")
+	case err != nil:
+		return err
+	case v < migrations.Latest():
+		return fmt.Errorf("the database schema is version %d, this Dateline needs %d; run dateline migrate", v, migrations.Latest())
+	}
+	return nil
+}

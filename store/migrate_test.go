@@ -43,7 +43,36 @@ func latestMigration(t *testing.T) int32 {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if n := int32(len(entries)); migrations.Latest() != n {
+		t.Fatalf("migrations.Latest() = %d, want %d, the number of the files numbered in sequence", migrations.Latest(), n)
+	}
 	return int32(len(entries))
+}
+
+func TestHealthNeedsTheSchemaThisCodeMigratesTo(t *testing.T) {
+	ctx := context.Background()
+	cfg := storetest.Config(t)
+	s, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	tests := []struct {
+		name, sql, says string
+	}{
+		{"migrated", "", ""},
+		{"migrated by older code", "UPDATE dateline_schema_version SET version = 1", "version 1"},
+		{"emptied", "DROP SCHEMA public CASCADE; CREATE SCHEMA public", "no Dateline schema"},
+	}
+	for _, tt := range tests {
+		if tt.sql != "" {
+			exec(t, cfg, tt.sql)
+		}
+		err := s.Health(ctx)
+		if (tt.says == "") != (err == nil) || (err != nil && !regexp.MustCompile(tt.says).MatchString(err.Error())) {
+			t.Errorf("%s: Health() = %v, want %q", tt.name, err, tt.says)
+		}
+	}
 }
 
 func TestMigrateTwiceIsANoOp(t *testing.T) {

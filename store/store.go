@@ -24,6 +24,11 @@ import (
 // names one.
 const DefaultDatabase = "dateline"
 
+// DefaultMaxConns is the size of a store's pool of connections when the
+// URL sets none (pool_max_conns). pgx's own default, max(4, CPUs), let
+// four slow requests hold every connection of a small machine.
+const DefaultMaxConns = 16
+
 // Store is a pool of connections to a migrated Dateline database.
 type Store struct {
 	pool *pgxpool.Pool
@@ -39,6 +44,9 @@ func ParseConfig(url string) (*pgxpool.Config, error) {
 	}
 	if cfg.ConnConfig.Database == "" || (url == "" && os.Getenv("PGDATABASE") == "") {
 		cfg.ConnConfig.Database = DefaultDatabase
+	}
+	if !strings.Contains(url, "pool_max_conns") {
+		cfg.MaxConns = DefaultMaxConns
 	}
 	return cfg, nil
 }

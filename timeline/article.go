@@ -3,6 +3,7 @@ package timeline
 import (
 	"crypto/sha256"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,12 +19,18 @@ type Article struct {
 	// Published is the publication date, the reference for every relative
 	// date in the body. Zero when none was found.
 	Published Date
-	// PublishedSource says where Published came from: "given", "metadata",
-	// "json-ld", "dateline", "byline" or "" when unknown.
+	// PublishedSource says where Published came from: one of
+	// PublishedSources.
 	PublishedSource string
 	Body            string
 	CreatedAt       time.Time
 }
+
+// PublishedSources are where a publication date may come from: the
+// values of extract's Source constants ("given", "metadata", "dateline",
+// "updated"), those of older exports ("json-ld", "byline"), and "" when
+// unknown.
+var PublishedSources = []string{"", "given", "metadata", "json-ld", "dateline", "byline", "updated"}
 
 // Hash identifies an article by its content, so that the same article
 // submitted twice is recognised. Line endings and surrounding space do not
@@ -54,6 +61,9 @@ func (a *Article) Validate() error {
 	checkText(v, "title", a.Title, false, MaxTitleRunes, false)
 	checkText(v, "publisher", a.Publisher, false, MaxPublisherRunes, false)
 	checkURL(v, "url", a.URL)
+	if !slices.Contains(PublishedSources, a.PublishedSource) {
+		v.Add("published_source", "must say where the publication date came from: "+strings.Join(PublishedSources[1:], ", ")+", or nothing")
+	}
 	return v.Err()
 }
 

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"time"
@@ -61,6 +62,15 @@ const (
 	ActorGroup        ActorKind = "group"
 )
 
+// Valid reports whether k is a known kind of actor, or unknown.
+func (k ActorKind) Valid() bool {
+	switch k {
+	case ActorUnknown, ActorCountry, ActorOrganisation, ActorPerson, ActorGroup:
+		return true
+	}
+	return false
+}
+
 // Actor is a participant in events: a country, an organisation, a person or
 // an armed group, under one canonical name ("United States", "Putin").
 type Actor struct {
@@ -104,13 +114,17 @@ type Mention struct {
 // Limits on stored text. They keep pages readable and let the database
 // refuse nothing that validation accepted.
 const (
-	MaxTitleRunes     = 300
-	MaxSummaryRunes   = 10_000
-	MaxActorRunes     = 120
-	MaxActors         = 30
-	MaxQuoteRunes     = 5_000
-	MaxURLBytes       = 2_048
-	MaxPublisherRunes = 200
+	MaxTitleRunes   = 300
+	MaxSummaryRunes = 10_000
+	MaxActorRunes   = 120
+	MaxActors       = 30
+	MaxQuoteRunes   = 5_000
+	// MaxQuotesPerArticle bounds the quotes of one article that report
+	// one event: extraction gives one, and a forged form thousands, each
+	// a row to write and to index.
+	MaxQuotesPerArticle = 50
+	MaxURLBytes         = 2_048
+	MaxPublisherRunes   = 200
 	// MaxArticleBytes is the default limit on an article's size; a server
 	// may be configured to take larger ones, up to ArticleBytesCeiling,
 	// the most an article stored at all may have.
@@ -155,6 +169,10 @@ func (e *Event) Validate() error {
 			break
 		}
 		seen[key] = true
+		if !a.Kind.Valid() {
+			v.Add("actors", fmt.Sprintf("%q is not a kind of actor (country, organisation, person, group)", a.Kind))
+			break
+		}
 	}
 	if !e.Status.Valid() {
 		v.Add("status", "must be reported, planned, negated or hypothetical")
@@ -165,12 +183,23 @@ func (e *Event) Validate() error {
 	if !e.Origin.Valid() {
 		v.Add("origin", "must be extractor, hand or import")
 	}
+	if e.Sequence < 0 || e.Sequence > math.MaxInt32 {
+		v.Add("sequence", fmt.Sprintf("must be between 0 and %d", math.MaxInt32))
+	}
 	checkURL(v, "source_url", e.SourceURL)
+	quotes := map[any]int{} // per article: its ID, or the article itself before it has one
 	for i, m := range e.Mentions {
 		field := fmt.Sprintf("mentions[%d]", i)
 		checkText(v, field, m.Quote, true, MaxQuoteRunes, true)
 		if m.Start < 0 || m.End < m.Start {
 			v.Add(field, "quote offsets are out of order")
+		}
+		var article any = m.ArticleID
+		if m.Article != nil && m.ArticleID == 0 {
+			article = m.Article
+		}
+		if quotes[article]++; quotes[article] == MaxQuotesPerArticle+1 {
+			v.Add("mentions", fmt.Sprintf("at most %d quotes of one article", MaxQuotesPerArticle))
 		}
 	}
 	return v.Err()
@@ -208,6 +237,9 @@ func checkURL(v *ValidationError, field, s string) {
 	}
 	if len(s) > MaxURLBytes {
 		v.Add(field, "is too long")
+		return
+	}
+	if checkText(v, field, s, false, MaxURLBytes, false); v.Field(field) != "" {
 		return
 	}
 	u, err := url.Parse(s)

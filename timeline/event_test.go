@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"encoding/base64"
 	"math"
 	"slices"
 	"strings"
@@ -46,6 +47,15 @@ func TestEventValidateNamesTheField(t *testing.T) {
 		{"unknown origin", func(e *Event) { e.Origin = "" }, "origin"},
 		{"source that is not a web address", func(e *Event) { e.SourceURL = "javascript:alert(1)" }, "source_url"},
 		{"mention without a quote", func(e *Event) { e.Mentions = []Mention{{Start: 0, End: 0}} }, "mentions[0]"},
+		{"actor of a kind outside the vocabulary", func(e *Event) { e.Actors[0].Kind = "superuser" }, "actors"},
+		{"more quotes of one article than any article has", func(e *Event) {
+			for i := range MaxQuotesPerArticle + 1 {
+				e.Mentions = append(e.Mentions, Mention{ArticleID: 7, Quote: "x", Start: i, End: i + 1})
+			}
+		}, "mentions"},
+		{"sequence beyond what the store keeps", func(e *Event) { e.Sequence = math.MaxInt32 + 1 }, "sequence"},
+		{"negative sequence", func(e *Event) { e.Sequence = -1 }, "sequence"},
+		{"source address that is not UTF-8", func(e *Event) { e.SourceURL = "https://example.com/\xff" }, "source_url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +69,21 @@ func TestEventValidateNamesTheField(t *testing.T) {
 				t.Errorf("no message for %q in %v", tt.field, v)
 			}
 		})
+	}
+}
+
+func TestEventValidateCountsQuotesPerArticle(t *testing.T) {
+	e := validEvent(t)
+	a, b := &Article{Body: "a"}, &Article{Body: "b"}
+	for i := range MaxQuotesPerArticle {
+		e.Mentions = append(e.Mentions,
+			Mention{ArticleID: 1, Quote: "x", Start: i, End: i + 1},
+			Mention{ArticleID: 2, Quote: "x", Start: i, End: i + 1},
+			Mention{Article: a, Quote: "x", Start: i, End: i + 1},
+			Mention{Article: b, Quote: "x", Start: i, End: i + 1})
+	}
+	if err := e.Validate(); err != nil {
+		t.Errorf("%d quotes of each of four articles refused: %v", MaxQuotesPerArticle, err)
 	}
 }
 
@@ -125,6 +150,8 @@ func TestArticleValidate(t *testing.T) {
 		{"NUL byte", Article{Body: "a\x00b"}, "body"},
 		{"over the ceiling of any configured limit", Article{Body: strings.Repeat("a", ArticleBytesCeiling+1)}, "body"},
 		{"bad URL", Article{Body: "ok", URL: "ftp://x"}, "url"},
+		{"unknown source of the publication date", Article{Body: "ok", PublishedSource: "superuser"}, "published_source"},
+		{"URL with a NUL byte", Article{Body: "ok", URL: "https://example.com/\x00"}, "url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +186,8 @@ func TestCursorRoundTrip(t *testing.T) {
 	if err != nil || back != c {
 		t.Fatalf("ParseCursor(String()) = %v, %v; want %v", back, err, c)
 	}
-	for _, bad := range []string{"%%%", "MTIz", "YS5iLmM"} {
+	rankBeyondSmallint := base64.RawURLEncoding.EncodeToString([]byte("1750482000000000.40000.42"))
+	for _, bad := range []string{"%%%", "MTIz", "YS5iLmM", rankBeyondSmallint} {
 		if _, err := ParseCursor(bad); err == nil {
 			t.Errorf("ParseCursor(%q) accepted", bad)
 		}
@@ -180,6 +208,22 @@ func TestFilterValidate(t *testing.T) {
 	}
 	if (Filter{Kinds: []Kind{"war"}}).Validate() == nil {
 		t.Error("unknown kind accepted")
+	}
+	for _, bad := range []struct {
+		field string
+		f     Filter
+	}{
+		{"q", Filter{Text: "a\x00b"}},
+		{"q", Filter{Text: "a\xffb"}},
+		{"q", Filter{Text: strings.Repeat("x", MaxFilterTextRunes+1)}},
+		{"actor", Filter{Actors: []string{"Iran", "a\x00b"}}},
+		{"actor", Filter{Actors: []string{strings.Repeat("x", MaxActorRunes+1)}}},
+		{"actor", Filter{Actors: make([]string, MaxFilterValues+1)}},
+		{"kind", Filter{Kinds: slices.Repeat([]Kind{KindCall}, MaxFilterValues+1)}},
+	} {
+		if FieldErrors(bad.f.Validate()).Field(bad.field) == "" {
+			t.Errorf("%+v accepted", bad.f)
+		}
 	}
 	if got := (Filter{Limit: 10_000}).PageSize(); got != MaxPageSize {
 		t.Errorf("PageSize = %d, want the maximum %d", got, MaxPageSize)

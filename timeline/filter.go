@@ -23,6 +23,14 @@ const (
 	MaxPageSize     = 500
 )
 
+// Limits on a filter, which anyone can send in a link: a search text of
+// at most MaxFilterTextRunes, and at most MaxFilterValues kinds and as
+// many actors.
+const (
+	MaxFilterTextRunes = 500
+	MaxFilterValues    = 30
+)
+
 // Filter selects events for a timeline page or an export. The zero Filter
 // selects every event, oldest first, one default page at a time.
 type Filter struct {
@@ -60,17 +68,31 @@ func (f Filter) Range() (from, to time.Time) {
 }
 
 // Validate reports impossible filters, such as a range that ends before it
-// starts or an unknown kind.
+// starts or an unknown kind, and text the database cannot compare (not
+// UTF-8, or with control characters). Its messages name the filter's URL
+// parameters: q, actor, kind, to.
 func (f Filter) Validate() error {
 	v := &ValidationError{}
+	checkText(v, "q", f.Text, false, MaxFilterTextRunes, false)
+	if len(f.Actors) > MaxFilterValues {
+		v.Add("actor", fmt.Sprintf("filters take at most %d actors", MaxFilterValues))
+	}
+	if len(f.Kinds) > MaxFilterValues {
+		v.Add("kind", fmt.Sprintf("filters take at most %d kinds", MaxFilterValues))
+	}
+	for _, a := range f.Actors {
+		if checkText(v, "actor", a, false, MaxActorRunes, false); v.Field("actor") != "" {
+			break
+		}
+	}
 	for _, k := range f.Kinds {
 		if !k.Valid() {
-			v.Add("kind", fmt.Sprintf("unknown kind %q", k))
+			v.Add("kind", fmt.Sprintf("%q is not one of the kinds", k))
 			break
 		}
 	}
 	if from, to := f.Range(); !from.IsZero() && !to.IsZero() && !from.Before(to) {
-		v.Add("to", "the range ends before it starts")
+		v.Add("to", "ends before it starts")
 	}
 	return v.Err()
 }
@@ -116,12 +138,12 @@ func ParseCursor(s string) (Cursor, error) {
 		return Cursor{}, fmt.Errorf("bad page cursor")
 	}
 	us, err1 := strconv.ParseInt(parts[0], 10, 64)
-	rank, err2 := strconv.Atoi(parts[1])
+	rank, err2 := strconv.ParseInt(parts[1], 10, 16) // a sort rank is a smallint
 	id, err3 := strconv.ParseInt(parts[2], 10, 64)
 	if err1 != nil || err2 != nil || err3 != nil || id <= 0 {
 		return Cursor{}, fmt.Errorf("bad page cursor")
 	}
-	return Cursor{Start: time.UnixMicro(us).UTC(), Rank: rank, ID: id}, nil
+	return Cursor{Start: time.UnixMicro(us).UTC(), Rank: int(rank), ID: id}, nil
 }
 
 // Page is one page of a timeline.

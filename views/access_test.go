@@ -241,33 +241,44 @@ func sessionCookieOf(resp *http.Response) *http.Cookie {
 	return nil
 }
 
-func TestSessionCookiesAreHttpOnlyLaxAndSecureOverHTTPS(t *testing.T) {
-	tests := []struct {
-		name      string
-		tls       bool
-		proxy     bool
-		forwarded string
-		secure    bool
-	}{
-		{"plain HTTP", false, false, "", false},
-		{"HTTPS", true, false, "", true},
-		{"behind a trusted proxy that terminates TLS", false, true, "https", true},
-		{"X-Forwarded-Proto from an untrusted client is ignored", false, false, "https", false},
+// secureCases are the ways a browser reaches Dateline, and whether
+// Dateline may take it that the browser came over HTTPS.
+var secureCases = []struct {
+	name      string
+	tls       bool
+	proxy     bool
+	forwarded string // X-Forwarded-Proto
+	secure    bool
+}{
+	{"plain HTTP", false, false, "", false},
+	{"HTTPS", true, false, "", true},
+	{"behind a trusted proxy that terminates TLS", false, true, "https", true},
+	{"X-Forwarded-Proto from an untrusted client is ignored", false, false, "https", false},
+}
+
+// siteOver is a fresh site served over TLS or not, trusting a proxy or
+// not.
+func siteOver(t *testing.T, overTLS, proxy bool) *site {
+	t.Helper()
+	s := newSite(t)
+	srv := New(s.store, slog.New(slog.DiscardHandler), Options{TrustProxy: proxy})
+	var ts *httptest.Server
+	if overTLS {
+		ts = httptest.NewTLSServer(srv)
+		s.client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
+	} else {
+		ts = httptest.NewServer(srv)
 	}
-	for _, tt := range tests {
+	t.Cleanup(ts.Close)
+	s.url = ts.URL
+	return s
+}
+
+func TestSessionCookiesAreHttpOnlyLaxAndSecureOverHTTPS(t *testing.T) {
+	for _, tt := range secureCases {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newSite(t)
+			s := siteOver(t, tt.tls, tt.proxy)
 			s.addUser("ana")
-			srv := New(s.store, slog.New(slog.DiscardHandler), Options{TrustProxy: tt.proxy})
-			var ts *httptest.Server
-			if tt.tls {
-				ts = httptest.NewTLSServer(srv)
-				s.client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
-			} else {
-				ts = httptest.NewServer(srv)
-			}
-			t.Cleanup(ts.Close)
-			s.url = ts.URL
 			send := func(method, path string, form url.Values) response {
 				var body io.Reader
 				if form != nil {
@@ -342,7 +353,7 @@ func TestSignInSaysTheSameForAWrongNameAndAWrongPassword(t *testing.T) {
 	}
 }
 
-func TestSignInAttemptsAreLimitedPerAddressAndPerName(t *testing.T) {
+func TestSignInAttemptsAreLimitedPerAddressAndPerNameFromIt(t *testing.T) {
 	s := siteWith(t, Options{TrustProxy: true})
 	s.addUser("ana")
 	token := s.withToken(url.Values{}).Get("csrf")
@@ -368,16 +379,33 @@ func TestSignInAttemptsAreLimitedPerAddressAndPerName(t *testing.T) {
 		t.Errorf("another address is not limited: %d", p.StatusCode)
 	}
 
-	// Per name: 10 attempts from anywhere, then 429 even with the right
-	// password.
+	// Per name from one address: 10 failures, then 429 even with the
+	// right password, from that address only.
 	for i := range 10 {
-		if p := attempt(fmt.Sprintf("198.51.100.%d", i), "ANA", "wrong password"); p.StatusCode != http.StatusUnauthorized {
+		if p := attempt("198.51.100.1", "ANA", "wrong password"); p.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("attempt %d on the name: %d", i+1, p.StatusCode)
 		}
 	}
-	p = attempt("198.51.100.200", "ana", password)
+	p = attempt("198.51.100.1", "ana", password)
 	if p.StatusCode != http.StatusTooManyRequests || !strings.Contains(p.text(`[data-testid=login-error]`), "for this name") {
-		t.Errorf("11th attempt on one name: %d %q", p.StatusCode, p.text("main"))
+		t.Errorf("11th attempt on one name from one address: %d %q", p.StatusCode, p.text("main"))
+	}
+	// Others' failures never lock the user out.
+	if p := attempt("198.51.100.2", "ana", password); p.StatusCode != http.StatusSeeOther {
+		t.Errorf("the right password from another address after ten wrong ones: %d %q", p.StatusCode, p.text("main"))
+	}
+	for i := range 12 {
+		attempt(fmt.Sprintf("198.51.100.%d", 10+i), "ana", "wrong password")
+	}
+	if p := attempt("198.51.100.3", "ana", password); p.StatusCode != http.StatusSeeOther {
+		t.Errorf("the right password after twelve wrong ones from twelve addresses: %d", p.StatusCode)
+	}
+	// Only failures count: signing in again and again from one address
+	// is never refused.
+	for i := range 25 {
+		if p := attempt("192.0.2.3", "ana", password); p.StatusCode != http.StatusSeeOther {
+			t.Fatalf("sign-in %d from one address: %d", i+1, p.StatusCode)
+		}
 	}
 }
 
@@ -390,10 +418,29 @@ func TestSignInLeadsOnlyToThisSite(t *testing.T) {
 		{"//evil.example/x", "/"},
 		{`/\evil.example`, "/"},
 		{"javascript:alert(1)", "/"},
+		// http.Redirect cleans the path: what it sends must still be a
+		// path on this site, and browsers read "\" as "/".
+		{`/./\127.0.0.2:18170/phish`, "/"},
+		{`/x/../\evil.example`, "/"},
+		{`/events\..\..\/evil.example`, "/"},
+		{"/.//evil.example", "/evil.example"},
+		{"/events/./new", "/events/new"},
+		{"/?q=a\\b", "/?q=a\\b"},
 	}
 	for _, tt := range tests {
 		if got := safeNext(tt.next); got != tt.want {
 			t.Errorf("safeNext(%q) = %q, want %q", tt.next, got, tt.want)
+		}
+	}
+	// Through the sign-in form, as the redirect it ends with.
+	s := newSite(t)
+	s.addUser("ana")
+	for _, tt := range tests {
+		s.client = newClient(t)
+		p := s.postForm("/login", url.Values{"name": {"ana"}, "password": {password}, "next": {tt.next}})
+		loc := p.Header.Get("Location")
+		if p.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.Contains(strings.SplitN(loc, "?", 2)[0], `\`) {
+			t.Errorf("next=%q: %d to %q, want a path on this site", tt.next, p.StatusCode, loc)
 		}
 	}
 }
@@ -412,7 +459,58 @@ func TestLimiterRefills(t *testing.T) {
 	if ok, _ := l.take("k", now.Add(time.Minute)); !ok {
 		t.Error("no attempt after a minute")
 	}
+	l.give("k")
+	if ok, _ := l.take("k", now.Add(time.Minute)); !ok {
+		t.Error("an attempt given back cannot be taken")
+	}
 	if addrKey("2001:db8::1") != addrKey("2001:db8::ffff") || addrKey("192.0.2.1") == addrKey("192.0.2.2") {
 		t.Error("IPv6 addresses are limited per /64 and IPv4 ones per address")
+	}
+}
+
+func TestHSTSIsSentOverHTTPSOnly(t *testing.T) {
+	for _, tt := range secureCases {
+		t.Run(tt.name, func(t *testing.T) {
+			s := siteOver(t, tt.tls, tt.proxy)
+			for _, path := range []string{"/", "/nowhere", "/static/style.css"} {
+				req, _ := http.NewRequest("GET", s.url+path, nil)
+				if tt.forwarded != "" {
+					req.Header.Set("X-Forwarded-Proto", tt.forwarded)
+				}
+				got := s.do(req).Header.Get("Strict-Transport-Security")
+				if tt.secure && !strings.HasPrefix(got, "max-age=") || !tt.secure && got != "" {
+					t.Errorf("%s: Strict-Transport-Security %q", path, got)
+				}
+			}
+		})
+	}
+}
+
+// The calendar's subscribe address names the host the browser asked for,
+// unless a public address is configured: then that one, whatever the
+// request's Host header says.
+func TestTheSubscribeLinkUsesThePublicAddress(t *testing.T) {
+	s := newSite(t)
+	s.create(handEvent(t, timeline.KindCall, "2025-07-03", "A call", "Ana"))
+	link := func(host string) string {
+		req, _ := http.NewRequest("GET", s.url+"/export?kind=call", nil)
+		req.Host = host
+		return s.do(req).find(`[data-testid=webcal-url]`).Text()
+	}
+	if got := link("dateline.local:8080"); got != "webcal://dateline.local:8080/calendar.ics?kind=call" {
+		t.Errorf("no public address: %q", got)
+	}
+	for _, public := range []string{"https://news.example.org/dateline", "https://news.example.org/dateline/"} {
+		u, err := url.Parse(public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := New(s.store, slog.New(slog.DiscardHandler), Options{PublicURL: u})
+		ts := httptest.NewServer(srv)
+		s.url = ts.URL
+		if got := link("evil.example"); got != "webcal://news.example.org/dateline/calendar.ics?kind=call" {
+			t.Errorf("public address %s, Host evil.example: %q", public, got)
+		}
+		ts.Close()
 	}
 }

@@ -212,8 +212,8 @@ func (s *Server) readArticleForm(r *http.Request) (ArticleForm, error) {
 	f.Published = strings.TrimSpace(r.PostFormValue("published"))
 
 	file, header, err := r.FormFile("file")
-	if errors.Is(err, http.ErrMissingFile) {
-		return f, nil
+	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
+		return f, nil // pasted, or sent URL-encoded (curl -d), which carries no file
 	}
 	if err != nil {
 		return f, badRequest{"The file could not be read."}
@@ -362,9 +362,13 @@ func (s *Server) readReview(r *http.Request) (ReviewModel, error) {
 		Publisher: strings.TrimSpace(p.Get("publisher")), Published: strings.TrimSpace(p.Get("published")),
 		PublishedSource: p.Get("published_source"), FoundPublished: p.Get("found_published"),
 	}
+	// The hidden fields are Dateline's own: values the review page never
+	// holds mean a damaged or forged form, which no one can correct in
+	// the page.
+	damaged := badRequest{"The review could not be read; start again from the article."}
 	n, err := strconv.Atoi(p.Get("candidates"))
-	if err != nil || n < 0 || n > maxCandidates {
-		return m, badRequest{"The review could not be read; start again from the article."}
+	if err != nil || n < 0 || n > maxCandidates || !slices.Contains(timeline.PublishedSources, m.PublishedSource) {
+		return m, damaged
 	}
 	for i := range n {
 		c := Candidate{Index: i}
@@ -375,10 +379,17 @@ func (s *Server) readReview(r *http.Request) (ReviewModel, error) {
 		c.Actors = actorList(p[c.field("actor")])
 		for _, ka := range p[c.field("known_actor")] {
 			kind, name, _ := strings.Cut(ka, ":")
+			if !timeline.ActorKind(kind).Valid() {
+				return m, damaged
+			}
 			c.KnownActors = append(c.KnownActors, timeline.Actor{Name: name, Kind: timeline.ActorKind(kind)})
 		}
 		c.Confidence, _ = strconv.ParseFloat(get("confidence"), 64)
-		for _, sp := range strings.Fields(get("spans")) {
+		spans := strings.Fields(get("spans"))
+		if len(spans) > timeline.MaxQuotesPerArticle {
+			return m, damaged
+		}
+		for _, sp := range spans {
 			a, b, _ := strings.Cut(sp, "-")
 			start, err1 := strconv.Atoi(a)
 			end, err2 := strconv.Atoi(b)

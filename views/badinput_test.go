@@ -2,6 +2,8 @@ package views
 
 import (
 	"context"
+	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -10,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
 )
 
 // counts is how many articles and events are stored, to check that a
@@ -187,5 +190,230 @@ func TestSQLMetacharactersAreJustText(t *testing.T) {
 	}
 	if _, e := s.counts(); e != len(nasty) {
 		t.Errorf("%d events, want %d: a table went missing?", e, len(nasty))
+	}
+}
+
+// A form over its route's limit is refused with 413 and the limit in
+// words, however the browser encodes it: a URL-encoded form is not read
+// as one that lost its token.
+func TestOversizedFormsGet413WithTheLimit(t *testing.T) {
+	s := newSite(t)
+	e := s.create(handEvent(t, timeline.KindCall, "2025-07-03", "A call", "Ana"))
+	tests := []struct {
+		name, path string
+		form       url.Values
+		says       string
+	}{
+		{"an event form", "/events", url.Values{"summary": {strings.Repeat("x", 300<<10)}}, "256 KiB"},
+		{"an edit", fmt.Sprintf("/events/%d", e.ID), url.Values{"summary": {strings.Repeat("x", 300<<10)}}, "256 KiB"},
+		{"a sign-in", "/login", url.Values{"name": {strings.Repeat("x", 20<<10)}}, "16 KiB"},
+		{"a deletion", fmt.Sprintf("/events/%d/delete", e.ID), url.Values{"x": {strings.Repeat("x", 20<<10)}}, "16 KiB"},
+	}
+	for _, tt := range tests {
+		for _, enc := range []string{"urlencoded", "multipart"} {
+			t.Run(tt.name+", "+enc, func(t *testing.T) {
+				var p response
+				if enc == "multipart" {
+					p = s.post(tt.path, tt.form, nil)
+				} else {
+					p = s.postForm(tt.path, tt.form)
+				}
+				if p.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(p.text(`[data-testid=error]`), tt.says) {
+					t.Errorf("%d %q, want 413 saying %q", p.StatusCode, p.text(`[data-testid=error]`), tt.says)
+				}
+			})
+		}
+	}
+	if _, err := s.store.Event(context.Background(), e.ID); err != nil {
+		t.Errorf("the event is gone: %v", err)
+	}
+}
+
+// Input the database cannot hold (NUL bytes, bytes that are not UTF-8,
+// numbers beyond its columns) is the user's mistake, answered with 400
+// and plain words, never a 500 from the database.
+func TestMalformedInputGets400(t *testing.T) {
+	s := newSite(t)
+	s.addUser("ana")
+	e := s.create(handEvent(t, timeline.KindCall, "2025-07-03", "A call", "Ana"))
+	rank := base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%d.%d.%d", thursday.UnixMicro(), 40000, e.ID)))
+	reads := []string{"/", "/export", "/calendar.ics", "/export.json", "/export.csv", "/timelinejs.json"}
+	queries := []struct{ name, query string }{
+		{"a search with a NUL byte", "q=%00"},
+		{"a search that is not UTF-8", "q=%ff"},
+		{"an actor with a NUL byte", "actor=%00"},
+		{"an actor that is not UTF-8", "actor=a%ffb"},
+		{"a page cursor whose rank is beyond a smallint", "after=" + rank},
+	}
+	for _, path := range reads {
+		for _, q := range queries {
+			if strings.HasPrefix(q.query, "after=") && path != "/" {
+				continue // only the timeline reads cursors
+			}
+			t.Run(path+" with "+q.name, func(t *testing.T) {
+				p := s.get(path + "?" + q.query)
+				if p.StatusCode != http.StatusBadRequest || p.text(`[data-testid=error]`) == "" {
+					t.Errorf("%d %q, want 400 saying what is wrong", p.StatusCode, p.text("main"))
+				}
+			})
+		}
+	}
+	if p := s.get("/?before=" + rank); p.StatusCode != http.StatusBadRequest {
+		t.Errorf("a backward cursor with a rank beyond a smallint: %d", p.StatusCode)
+	}
+	for _, name := range []string{"a\x00b", "a\xffb"} {
+		p := s.signIn(name, password)
+		if p.StatusCode != http.StatusBadRequest || p.text(`[data-testid=login-error]`) == "" {
+			t.Errorf("sign-in as %q: %d %q, want 400 saying why", name, p.StatusCode, p.text("main"))
+		}
+	}
+	if p := s.signIn("ana", password); p.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", p.StatusCode)
+	}
+	edit := url.Values{"date": {"2025-07-04"}, "kind": {"call"}, "title": {"Changed"}, "actor": {"Ana"}, "status": {"reported"}}
+	for _, seq := range []string{"2147483648", "-1", "1e3"} {
+		edit.Set("sequence", seq)
+		if p := s.postForm(fmt.Sprintf("/events/%d", e.ID), edit); p.StatusCode != http.StatusBadRequest {
+			t.Errorf("an edit from sequence %s: %d %q, want 400", seq, p.StatusCode, p.text("main"))
+		}
+	}
+	if p := s.post("/articles", url.Values{"body": {"Leaders met."}, "url": {"https://example.com/\xff"}}, nil); p.StatusCode != http.StatusUnprocessableEntity ||
+		p.text(`[data-testid=error-url]`) == "" {
+		t.Errorf("an article address that is not UTF-8: %d %q", p.StatusCode, p.text("main"))
+	}
+	if got, _ := s.store.Event(context.Background(), e.ID); got.Title != "A call" {
+		t.Errorf("the event changed: %+v", got)
+	}
+}
+
+// Filters take at most timeline.MaxFilterValues values each: thousands of
+// actors in a link cost a page quadratic in them (each actor's link
+// carries all the others), so they are refused before any work.
+func TestFiltersTakeALimitedNumberOfValues(t *testing.T) {
+	s := newSite(t)
+	s.create(handEvent(t, timeline.KindCall, "2025-07-03", "A call", "Actor 0"))
+	repeat := func(key string, n int, value func(i int) string) string {
+		q := url.Values{}
+		for i := range n {
+			q.Add(key, value(i))
+		}
+		return q.Encode()
+	}
+	actor := func(i int) string { return fmt.Sprintf("Actor %d", i) }
+	kind := func(i int) string { return string(timeline.Kinds[i%len(timeline.Kinds)]) }
+	tests := []struct {
+		name, query string
+		status      int
+	}{
+		{"30 actors", repeat("actor", timeline.MaxFilterValues, actor), http.StatusOK},
+		{"31 actors", repeat("actor", timeline.MaxFilterValues+1, actor), http.StatusBadRequest},
+		{"3,000 actors", repeat("actor", 3000, actor), http.StatusBadRequest},
+		{"3,000 times the same actor", repeat("actor", 3000, func(int) string { return "Actor 0" }), http.StatusBadRequest},
+		{"30 kinds", repeat("kind", timeline.MaxFilterValues, kind), http.StatusOK},
+		{"31 kinds", repeat("kind", timeline.MaxFilterValues+1, kind), http.StatusBadRequest},
+		{"a search of 500 characters", "q=" + strings.Repeat("x", timeline.MaxFilterTextRunes), http.StatusOK},
+		{"a search of 501 characters", "q=" + strings.Repeat("x", timeline.MaxFilterTextRunes+1), http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		for _, path := range []string{"/", "/export", "/calendar.ics"} {
+			t.Run(tt.name+" on "+path, func(t *testing.T) {
+				p := s.get(path + "?" + tt.query)
+				if p.StatusCode != tt.status {
+					t.Fatalf("%d %.200q, want %d", p.StatusCode, p.text("main"), tt.status)
+				}
+				if tt.status == http.StatusBadRequest && !strings.Contains(p.text(`[data-testid=error]`), "at most") {
+					t.Errorf("the page says %q, not the limit", p.text(`[data-testid=error]`))
+				}
+			})
+		}
+	}
+}
+
+// The review form comes back from the browser: what it carries is checked
+// as anything typed is. A candidate's quotes are bounded, actor kinds and
+// the publication date's source are the known ones.
+func TestAReviewFormIsNotTrustedFurtherThanTyping(t *testing.T) {
+	s := newSite(t)
+	body := "On June 21, 2025, the United States struck three nuclear sites in Iran. Officials said more would follow."
+	review := s.post("/articles", url.Values{"body": {body}, "published": {"2025-06-22"}}, nil)
+	valid := formValues(review.doc, `[data-testid=review-form]`)
+	if valid.Get("c0.spans") == "" {
+		t.Fatalf("no candidate: %s", review.text("main"))
+	}
+	tests := []struct {
+		name   string
+		change func(f url.Values)
+		status int
+		says   string
+	}{
+		{"4,000 quotes of one candidate", func(f url.Values) {
+			f.Set("c0.spans", strings.TrimSpace(strings.Repeat(f.Get("c0.spans")+" ", 4000)))
+		}, http.StatusBadRequest, "could not be read"},
+		{"an actor kind outside the vocabulary", func(f url.Values) {
+			f.Set("c0.known_actor", "superuser:United States")
+		}, http.StatusBadRequest, "could not be read"},
+		{"a publication date source of 100 KB", func(f url.Values) {
+			f.Set("published_source", strings.Repeat("x", 100<<10))
+		}, http.StatusBadRequest, "could not be read"},
+		{"a publication date source nobody gives", func(f url.Values) {
+			f.Set("published_source", "superuser")
+		}, http.StatusBadRequest, "could not be read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			form := cloneValues(valid)
+			tt.change(form)
+			p := s.post("/articles/accept", form, nil)
+			if p.StatusCode != tt.status || !strings.Contains(p.text("main"), tt.says) {
+				t.Errorf("%d %.300q, want %d saying %q", p.StatusCode, p.text("main"), tt.status, tt.says)
+			}
+		})
+	}
+	if a, e := s.counts(); a != 0 || e != 0 {
+		t.Errorf("%d articles and %d events stored from a forged review", a, e)
+	}
+	if p := s.post("/articles/accept", valid, nil); p.StatusCode != http.StatusSeeOther {
+		t.Errorf("the review as served: %d %.300q", p.StatusCode, p.text("main"))
+	}
+}
+
+// Reading an article runs under the request's context: when the client
+// gives up, extraction is told to stop instead of working for nobody.
+func TestReadingAnArticleStopsWhenTheClientLeaves(t *testing.T) {
+	s := newSite(t)
+	cancelled := make(chan struct{})
+	s.server.extract = func(ctx context.Context, input string, opts extract.Options) (extract.Result, error) {
+		select {
+		case <-ctx.Done():
+			close(cancelled)
+			return extract.Result{}, ctx.Err()
+		case <-time.After(time.Minute):
+			return extract.Result{}, errors.New("extraction was never told to stop")
+		}
+	}
+	form := s.withToken(url.Values{"body": {"Leaders met on 3 July 2025."}})
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "POST", s.url+"/articles", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if resp, err := s.client.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("the request ended with %d before the client left", resp.StatusCode)
+	}
+	select {
+	case <-cancelled:
+	case <-time.After(10 * time.Second):
+		t.Fatal("extraction went on 10 s after the client left")
+	}
+}
+
+// A paste sent URL-encoded (a script's curl -d, not the page's form) is
+// read like the form's multipart one: it carries no file, which is no
+// error.
+func TestAnArticleSentURLEncodedIsRead(t *testing.T) {
+	s := newSite(t)
+	p := s.postForm("/articles", url.Values{"body": {"On June 21, 2025, the United States struck three nuclear sites in Iran."}, "published": {"2025-06-22"}})
+	if p.StatusCode != http.StatusOK || p.find(`[data-testid=candidate]`).Length() == 0 {
+		t.Errorf("%d %.300q, want the review with the strike", p.StatusCode, p.text("main"))
 	}
 }

@@ -154,7 +154,15 @@ func (s *Server) readEventForm(r *http.Request) (f EventForm, preview bool, err 
 		Actors: actorList(p["actor"]), Summary: strings.TrimSpace(p.Get("summary")),
 		SourceURL: strings.TrimSpace(p.Get("source_url")), Status: p.Get("status"), Today: s.today(),
 	}
-	f.Sequence, _ = strconv.Atoi(p.Get("sequence"))
+	if seq := p.Get("sequence"); seq != "" {
+		// The version the edit started from, as the form was served: a
+		// number the store cannot hold was not sent by Dateline's page.
+		n, err := strconv.ParseInt(seq, 10, 32)
+		if err != nil || n < 0 {
+			return f, false, badRequest{"The form could not be read. Go back, reload the page and edit again."}
+		}
+		f.Sequence = int(n)
+	}
 	return f, p.Get("action") == "preview", nil
 }
 
@@ -210,11 +218,15 @@ func (f *EventForm) event(base timeline.Event) (timeline.Event, *timeline.Valida
 	return e, v
 }
 
-// mergeActorKinds names actors, keeping the kind known for a name.
+// mergeActorKinds names actors, keeping the kind known for a name. A kind
+// outside the vocabulary (stored before kinds were checked) is dropped:
+// the form has no field to correct it.
 func mergeActorKinds(names []string, known []timeline.Actor) []timeline.Actor {
 	kinds := map[string]timeline.ActorKind{}
 	for _, a := range known {
-		kinds[timeline.ActorKey(a.Name)] = a.Kind
+		if a.Kind.Valid() {
+			kinds[timeline.ActorKey(a.Name)] = a.Kind
+		}
 	}
 	actors := make([]timeline.Actor, len(names))
 	for i, n := range names {

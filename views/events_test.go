@@ -255,3 +255,15 @@ func TestEventPagesOfMissingEventsAre404(t *testing.T) {
 		t.Errorf("POST to a missing event = %d, want 404", p.StatusCode)
 	}
 }
+
+// An actor stored with a kind outside the vocabulary, before kinds were
+// checked, does not make its event impossible to edit: the form keeps
+// known kinds and drops that one.
+func TestEditsKeepOnlyKnownActorKinds(t *testing.T) {
+	stored := []timeline.Actor{{Name: "Ana", Kind: "superuser"}, {Name: "Iran", Kind: timeline.ActorCountry}}
+	got := mergeActorKinds([]string{"ana", "Iran", "Bo"}, stored)
+	want := []timeline.Actor{{Name: "ana"}, {Name: "Iran", Kind: timeline.ActorCountry}, {Name: "Bo"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("mergeActorKinds = %v, want %v", got, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,7 +56,7 @@ func (s *Server) exportPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	query := filterQuery(f)
 	return render(w, r, ExportPage(ExportModel{
-		Filter: f, Description: export.Describe(f), Query: query, WebcalURL: webcalURL(r, query),
+		Filter: f, Description: export.Describe(f), Query: query, WebcalURL: s.webcalURL(r, query),
 		Total: total, NotInCalendar: notInCalendar,
 	}))
 }
@@ -93,14 +94,30 @@ func filterQuery(f timeline.Filter) string {
 	return q.Encode()
 }
 
-// webcalURL is the calendar's address for subscribing: the same host, with
-// the webcal scheme that calendar programs register for.
-func webcalURL(r *http.Request, query string) string {
+// webcalURL is the calendar's address for subscribing, with the webcal
+// scheme that calendar programs register for: at the public address when
+// one is configured, else at the host the request named.
+func (s *Server) webcalURL(r *http.Request, query string) string {
 	u := url.URL{Scheme: "webcal", Host: r.Host, Path: "/calendar.ics", RawQuery: query}
+	if p := s.opts.PublicURL; p != nil {
+		u.Host, u.Path = p.Host, strings.TrimSuffix(p.Path, "/")+"/calendar.ics"
+	}
 	return u.String()
 }
 
-// serveExport streams the events the request's filter selects in format,
+// Export limits. DefaultMaxExports bounds the exports a server prepares
+// and sends at once (Options.MaxExports); a request beyond them waits up
+// to exportWait for one to end, then gets a 503. A download that takes
+// nothing for exportStall, or is not done after exportTime, is cut off,
+// freeing its place.
+const (
+	DefaultMaxExports = 4
+	exportWait        = 2 * time.Second
+	exportStall       = 30 * time.Second
+	exportTime        = 10 * time.Minute
+)
+
+// serveExport sends the events the request's filter selects in format,
 // with an ETag from the store's version and the filter, answering 304
 // when the client's copy is current.
 func (s *Server) serveExport(format string) handlerFunc {
@@ -120,40 +137,75 @@ func (s *Server) serveExport(format string) handlerFunc {
 		query := filterQuery(f)
 		sum := sha256.Sum256([]byte(exportRevision + "\x00" + query))
 		etag := fmt.Sprintf(`"%s-%d-%s"`, format, v.Changes, hex.EncodeToString(sum[:6]))
-		h := w.Header()
-		h.Set("ETag", etag)
-		// Caches may keep a copy but must ask whether it is current.
-		h.Set("Cache-Control", "no-cache")
 		modified := v.ChangedAt.UTC().Truncate(time.Second)
-		if v.AsOf.Sub(v.ChangedAt) >= freshness {
-			h.Set("Last-Modified", modified.Format(http.TimeFormat))
-		} else {
+		if v.AsOf.Sub(v.ChangedAt) < freshness {
 			modified = time.Time{}
 		}
+		// The headers are set only for an answer that is not an error
+		// page: a 304, a HEAD, or the export once it is ready.
+		headers := func(content bool) {
+			h := w.Header()
+			h.Set("ETag", etag)
+			// Caches may keep a copy but must ask whether it is current.
+			h.Set("Cache-Control", "no-cache")
+			if !modified.IsZero() {
+				h.Set("Last-Modified", modified.Format(http.TimeFormat))
+			}
+			if content {
+				h.Set("Content-Type", ft.ContentType)
+				h.Set("Content-Disposition", fmt.Sprintf(`inline; filename="dateline%s"`, ft.Extension))
+			}
+		}
 		if notModified(r, etag, modified) {
+			headers(false)
 			w.WriteHeader(http.StatusNotModified)
 			return nil
 		}
-		h.Set("Content-Type", ft.ContentType)
-		h.Set("Content-Disposition", fmt.Sprintf(`inline; filename="dateline%s"`, ft.Extension))
 		if r.Method == http.MethodHead {
+			headers(true)
 			return nil
 		}
-		return s.stream(w, r, ft.Name, f)
+		release, err := s.exportPlace(r)
+		if err != nil {
+			return err
+		}
+		defer release()
+		sp := &spool{}
+		defer sp.Close()
+		if err := s.writeExport(r, sp, ft.Name, f); err != nil {
+			return err
+		}
+		headers(true)
+		return s.send(w, r, sp)
 	}
 }
 
-// stream writes the export. An error before the first byte reaches the
-// client becomes an error page; after it, the response can only be cut
-// short, so that the client sees a failed download rather than a
-// calendar that silently lacks events.
-func (s *Server) stream(w http.ResponseWriter, r *http.Request, format string, f timeline.Filter) error {
-	cw := &countingWriter{w: w}
+// exportPlace takes one of the places for exports, waiting a little for
+// one to free up, and returns its release.
+func (s *Server) exportPlace(r *http.Request) (release func(), err error) {
+	wait := time.NewTimer(exportWait)
+	defer wait.Stop()
+	select {
+	case s.exports <- struct{}{}:
+		return func() { <-s.exports }, nil
+	case <-wait.C:
+		s.log.Warn("export refused: as many as the server takes are running", "path", r.URL.Path, "max", cap(s.exports))
+		return nil, statusError{status: http.StatusServiceUnavailable, retryAfter: 30 * time.Second,
+			message: "Dateline is preparing as many exports as it takes at once. Try again in a minute."}
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
+}
+
+// writeExport writes the export to sp, from one snapshot of the database.
+// It runs at the database's pace: the client is not involved yet, so that
+// a slow one never holds a database connection.
+func (s *Server) writeExport(r *http.Request, sp *spool, format string, f timeline.Filter) error {
 	title := "Dateline"
 	if d := export.Describe(f); d != "" {
 		title += ": " + d
 	}
-	ew, err := export.NewWriter(format, cw, export.Options{
+	ew, err := export.NewWriter(format, sp, export.Options{
 		Title:       title,
 		Description: "Diplomatic events from news articles, as collected by Dateline.",
 	})
@@ -164,31 +216,53 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, format string, f
 	if aw, ok := ew.(export.ArticleWriter); ok {
 		article = aw.WriteArticle
 	}
-	err = s.store.Export(r.Context(), f, article, ew.WriteEvent)
-	if err == nil {
-		err = ew.Close()
-	}
-	if err == nil || cw.n == 0 {
-		if err != nil {
-			for _, name := range []string{"ETag", "Last-Modified", "Content-Disposition", "Cache-Control"} {
-				w.Header().Del(name)
-			}
-		}
+	if err := s.store.Export(r.Context(), f, article, ew.WriteEvent); err != nil {
 		return err
 	}
-	s.log.Error("export cut short", "path", r.URL.Path, "bytes", cw.n, "err", err)
-	panic(http.ErrAbortHandler)
+	return ew.Close()
 }
 
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+// send copies the spooled export to the client with its length, so that
+// a download cut short is seen as such. Every write must get through
+// within exportStall, and the whole within exportTime: a client that
+// stops reading gives its place back.
+func (s *Server) send(w http.ResponseWriter, r *http.Request, sp *spool) error {
+	body, err := sp.reader()
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Length", strconv.FormatInt(sp.size, 10))
+	rc := http.NewResponseController(w)
+	end := time.Now().Add(exportTime)
+	buf := make([]byte, 64<<10)
+	for sent := int64(0); ; {
+		n, err := body.Read(buf)
+		if n > 0 {
+			// A writer that cannot take deadlines (in tests) is written
+			// to without.
+			deadline := time.Now().Add(s.exportStall)
+			if deadline.After(end) {
+				deadline = end
+			}
+			rc.SetWriteDeadline(deadline)
+			if _, err := w.Write(buf[:n]); err != nil {
+				s.log.Warn("export download cut off", "path", r.URL.Path, "sent", sent, "of", sp.size, "err", err)
+				panic(http.ErrAbortHandler)
+			}
+			sent += int64(n)
+		}
+		if err == io.EOF {
+			// The rest goes out under the last deadline, which then no
+			// longer applies: the connection may serve other requests.
+			rc.Flush()
+			rc.SetWriteDeadline(time.Time{})
+			return nil
+		}
+		if err != nil {
+			s.log.Error("export cut short", "path", r.URL.Path, "sent", sent, "of", sp.size, "err", err)
+			panic(http.ErrAbortHandler)
+		}
+	}
 }
 
 // notModified applies RFC 9110's conditional GET: If-None-Match when

@@ -58,6 +58,16 @@ func (l *limiter) take(key string, now time.Time) (ok bool, wait time.Duration) 
 	return true, 0
 }
 
+// give returns one attempt to key's bucket: an attempt that succeeded, or
+// that another limit refused, does not count.
+func (l *limiter) give(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b := l.buckets[key]; b != nil {
+		b.tokens = min(l.burst, b.tokens+1)
+	}
+}
+
 // forget refills key's bucket: a successful sign-in clears the name's
 // failures.
 func (l *limiter) forget(key string) {

@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/auth"
@@ -49,9 +52,12 @@ func (s *Server) describeAccess(r *http.Request, m *LoginModel) error {
 }
 
 // login checks a name and password and starts a session. Attempts are
-// limited per client address and per name before any password is
-// checked; a wrong name and a wrong password get the same answer in the
-// same time, so the page does not tell who has an account.
+// limited per client address, and per name from that address, before any
+// password is checked; a successful sign-in gives its attempt back, so
+// that only failures count. Limiting a name from everywhere at once would
+// let anyone lock its user out with ten wrong passwords. A wrong name and
+// a wrong password get the same answer in the same time, so the page does
+// not tell who has an account.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	m := LoginModel{Name: auth.NormalName(r.PostFormValue("name")), Next: safeNext(r.PostFormValue("next"))}
 	password := r.PostFormValue("password")
@@ -64,17 +70,22 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Cache-Control", "no-store")
 		return renderStatus(w, r, status, LoginPage(m))
 	}
+	if !utf8.ValidString(m.Name) || strings.ContainsFunc(m.Name, unicode.IsControl) {
+		m.Name = ""
+		return fail(http.StatusBadRequest, "A user name is plain text, without control characters.")
+	}
 	now := time.Now()
 	if ok, wait := s.addrLimit.take(addrKey(addr), now); !ok {
 		s.log.Warn("sign-in refused: too many attempts from the address", "addr", addr)
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Too many sign-in attempts from your address. Try again in "+waitText(wait)+".")
 	}
-	key := auth.NameKey(m.Name)
+	key := auth.NameKey(m.Name) + "\x00" + addrKey(addr)
 	if ok, wait := s.nameLimit.take(key, now); !ok {
-		s.log.Warn("sign-in refused: too many attempts for the name", "name", truncate(m.Name, 64), "addr", addr)
+		s.addrLimit.give(addrKey(addr)) // the name's limit refused it, not the address's
+		s.log.Warn("sign-in refused: too many attempts for the name from the address", "name", truncate(m.Name, 64), "addr", addr)
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
-		return fail(http.StatusTooManyRequests, "Too many sign-in attempts for this name. Try again in "+waitText(wait)+".")
+		return fail(http.StatusTooManyRequests, "Too many sign-in attempts for this name from your address. Try again in "+waitText(wait)+".")
 	}
 	u, hash, err := s.store.Credentials(r.Context(), m.Name)
 	switch {
@@ -97,6 +108,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.nameLimit.forget(key)
+	s.addrLimit.give(addrKey(addr))
 	s.setCookie(w, r, sessionCookie, token, s.opts.SessionTTL)
 	s.log.Info("signed in", "user", u.Name, "addr", addr)
 	return seeOther(w, r, m.Next)

@@ -7,9 +7,11 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -280,8 +282,13 @@ func (s *Server) change(pattern string, route formRoute, h handlerFunc) {
 			}
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, route.limit)
-		err := r.ParseMultipartForm(min(route.limit, 8<<20))
-		if errors.Is(err, http.ErrNotMultipart) {
+		// ParseMultipartForm would parse a URL-encoded form too, but then
+		// report only that it is not multipart, losing a body over the
+		// limit: each encoding is parsed by its own call.
+		var err error
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			err = r.ParseMultipartForm(min(route.limit, 8<<20))
+		} else {
 			err = r.ParseForm()
 		}
 		var tooLarge *http.MaxBytesError
@@ -310,17 +317,32 @@ func sameSitePath(r *http.Request) string {
 	return safeNext(ref.RequestURI())
 }
 
-// safeNext is next if it is a path on this site, and "/" otherwise: the
-// sign-in page must not send anyone to another site.
+// safeNext is next if it is a path on this site, cleaned as http.Redirect
+// will clean it, and "/" otherwise: the sign-in page must not send anyone
+// to another site. Browsers read a backslash in a path as a slash, so
+// "/\host" is another site and "/./\host" becomes it once cleaned: a
+// path with a backslash is refused, and the cleaned path is what is
+// checked and returned.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
-	}
 	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" {
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") {
 		return "/"
 	}
-	return next
+	p, query, hasQuery := strings.Cut(next, "?")
+	if strings.Contains(p, `\`) {
+		return "/"
+	}
+	cleaned := path.Clean(p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(cleaned, "/") {
+		cleaned += "/"
+	}
+	if !strings.HasPrefix(cleaned, "/") || strings.HasPrefix(cleaned, "//") {
+		return "/"
+	}
+	if hasQuery {
+		cleaned += "?" + query
+	}
+	return cleaned
 }
 
 // sizeText says a byte count as people do: "2 MiB", "512 KiB".

@@ -45,7 +45,9 @@ type Store interface {
 	SaveArticle(ctx context.Context, a *timeline.Article, events []timeline.Event) (duplicate bool, err error)
 	ArticleByBody(ctx context.Context, body string) (timeline.Article, error)
 	ArticleEvents(ctx context.Context, articleID int64) ([]timeline.Event, error)
-	Ping(ctx context.Context) error
+	// Health checks that the database answers with the schema this
+	// code needs.
+	Health(ctx context.Context) error
 	// Export streams the articles cited by the events f selects, then
 	// the events, from one snapshot (see store.Store.Export).
 	Export(ctx context.Context, f timeline.Filter, article func(timeline.Article) error, event func(timeline.Event) error) error
@@ -81,6 +83,15 @@ type Options struct {
 	// SessionTTL is how long a session lasts unused; using it extends
 	// it. 0 means 12 hours.
 	SessionTTL time.Duration
+	// MaxExports bounds the exports prepared and sent at once; 0 means
+	// DefaultMaxExports. Each takes a database connection while the
+	// database writes it, so keep it below the pool's size.
+	MaxExports int
+	// PublicURL is the address people reach Dateline at
+	// (https://news.example.org), for addresses given out to other
+	// programs, such as the calendar's subscribe link. nil means the
+	// request's Host, which the client chooses.
+	PublicURL *url.URL
 }
 
 // Server routes requests to the pages.
@@ -90,6 +101,10 @@ type Server struct {
 	opts  Options
 	// Sign-in attempts are limited per client address and per user name.
 	addrLimit, nameLimit *limiter
+	// exports holds a token per export in progress; exportStall is how
+	// long a download may take nothing before it is cut off.
+	exports     chan struct{}
+	exportStall time.Duration
 	// now is the clock that "today" and "last Thursday" are read
 	// against; extract reads articles. Tests replace them.
 	now     func() time.Time
@@ -113,9 +128,13 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	if opts.SessionTTL <= 0 {
 		opts.SessionTTL = 12 * time.Hour
 	}
+	if opts.MaxExports <= 0 {
+		opts.MaxExports = DefaultMaxExports
+	}
 	s := &Server{
 		store: store, log: log, opts: opts, now: time.Now, extract: extract.Article, mux: http.NewServeMux(),
 		addrLimit: newLimiter(20, 30*time.Second), nameLimit: newLimiter(10, time.Minute),
+		exports: make(chan struct{}, opts.MaxExports), exportStall: exportStall,
 	}
 	// An article's forms carry the article and room for the fields; the
 	// forms are multipart, so text is not inflated by URL encoding.
@@ -123,8 +142,8 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 		limit:    int64(opts.MaxArticleBytes) + 1<<20,
 		tooLarge: s.articleTooLarge(),
 	}
-	event := formRoute{limit: maxEventForm, tooLarge: "The event is larger than Dateline takes: shorten its summary."}
-	small := formRoute{limit: 16 << 10, tooLarge: "The form is larger than Dateline takes."}
+	event := formRoute{limit: maxEventForm, tooLarge: "The event is larger than the " + sizeText(maxEventForm) + " Dateline takes: shorten its summary."}
+	small := formRoute{limit: 16 << 10, tooLarge: "The form is larger than the " + sizeText(16<<10) + " Dateline takes."}
 	public := small
 	public.public = true
 
@@ -166,6 +185,11 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 // headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(w.Header())
+	if s.secure(r) {
+		// Browsers that once reached Dateline over HTTPS never try plain
+		// HTTP again, where a network attacker could answer.
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+	}
 	s.handler.ServeHTTP(w, r)
 }
 
@@ -282,16 +306,22 @@ func (s *Server) today() time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// healthz answers 200 when the database answers, 503 otherwise.
+// healthz answers 200 when the database answers with the schema this code
+// needs, 503 otherwise: why goes in the body when the database said, as
+// for a missing schema, which no retry will mend.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if err := s.store.Ping(ctx); err != nil {
+	if err := s.store.Health(ctx); err != nil {
 		s.log.Warn("health check failed", "err", err)
+		msg := "database unavailable"
+		if !errors.Is(err, timeline.ErrUnavailable) && ctx.Err() == nil {
+			msg = "database not ready: " + err.Error()
+		}
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, err := w.Write([]byte("database unavailable\n"))
+		_, err := w.Write([]byte(msg + "\n"))
 		return err
 	}
 	_, err := w.Write([]byte("ok\n"))

@@ -124,7 +124,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if q.Get("notice") == "known" {
 		m.HighlightLabel = "From this article"
 	}
-	m.WebcalURL = webcalURL(r, m.ExportQuery)
+	m.WebcalURL = s.webcalURL(r, m.ExportQuery)
 	other := f
 	other.Order = reversed(f.Order)
 	m.OrderURL = pageURL(other)
@@ -269,6 +269,13 @@ func isAre(n int) string { return pluralWord(n, "is", "are") }
 // values such as 2025-06), order=newest, after (a page cursor), limit.
 func parseFilter(q url.Values) (timeline.Filter, error) {
 	f := timeline.Filter{Text: strings.TrimSpace(q.Get("q"))}
+	// Counted before anything is done with them: a link may carry
+	// thousands.
+	for _, key := range []string{"actor", "kind"} {
+		if len(q[key]) > timeline.MaxFilterValues {
+			return f, badRequest{fmt.Sprintf("A filter takes at most %d values of %s.", timeline.MaxFilterValues, key)}
+		}
+	}
 	for _, a := range nonEmpty(q["actor"]) {
 		if !slices.ContainsFunc(f.Actors, func(b string) bool { return timeline.ActorKey(a) == timeline.ActorKey(b) }) {
 			f.Actors = append(f.Actors, strings.TrimSpace(a))
@@ -310,7 +317,22 @@ func parseFilter(q url.Values) (timeline.Filter, error) {
 		}
 		f.Limit = n
 	}
-	return f, f.Validate()
+	return f, filterProblems(f.Validate())
+}
+
+// filterProblems says in plain words what timeline.Filter.Validate found
+// wrong with a filter, whose fields are the URL's parameters.
+func filterProblems(err error) error {
+	v := timeline.FieldErrors(err)
+	if v == nil {
+		return err
+	}
+	subjects := map[string]string{"q": "The search", "actor": "An actor's name", "kind": "The kind", "to": "The date range"}
+	msgs := make([]string, len(v.Fields))
+	for i, fe := range v.Fields {
+		msgs[i] = subjects[fe.Field] + " " + fe.Message + "."
+	}
+	return badRequest{strings.Join(msgs, " ")}
 }
 
 func nonEmpty(vs []string) []string {

@@ -273,7 +273,7 @@ the tests.
   heap is sampled after a collection every MiB written.
 - **HTTP**: `+"`dateline serve`"+` on the same database, wrk with 64
   connections for 10 s on `+"`/`"+`, then on `+"`/healthz`"+` (which reads
-  nothing) as the baseline; wrk, the server and PostgreSQL share the
+  one row, the schema version) as the baseline; wrk, the server and PostgreSQL share the
   machine.
 
 ## Reproduce

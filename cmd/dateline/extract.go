@@ -80,19 +80,24 @@ func extractCmd(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	input, err := readInput(fs.Arg(0), e, timeline.MaxArticleBytes)
-	if err != nil {
-		return err
-	}
-	if *explain {
-		if err := extract.Explain(ctx, input, extract.Options{Published: pub}, e.stdout); err != nil {
+	var res extract.Result
+	err = untilInterrupted(ctx, "extract", func() error {
+		input, err := readInput(fs.Arg(0), e, timeline.MaxArticleBytes)
+		if err != nil {
+			return err
+		}
+		if *explain {
+			err = extract.Explain(ctx, input, extract.Options{Published: pub}, e.stdout)
+		} else {
+			res, err = extract.Article(ctx, input, extract.Options{Published: pub})
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %w", fs.Arg(0), err)
 		}
 		return nil
-	}
-	res, err := extract.Article(ctx, input, extract.Options{Published: pub})
-	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+	})
+	if err != nil || *explain {
+		return err
 	}
 	if *asJSON {
 		return writeExtractJSON(e.stdout, res)

@@ -44,3 +44,20 @@ func TestImportOfTenThousandRowsWithOneBadRow(t *testing.T) {
 		t.Errorf("%d events stored, want 9999", n)
 	}
 }
+
+// A number the database cannot hold is a bad row like any other: with
+// --skip-bad-rows the rest of the file is imported.
+func TestImportSkipsARowWhoseSequenceTheDatabaseCannotHold(t *testing.T) {
+	doc := `{"format":"dateline","version":1,"articles":[],"events":[
+		{"kind":"call","date":"2025-07-03","title":"Too many edits","sequence":2147483648},
+		{"kind":"call","date":"2025-07-04","title":"A call","sequence":3}]}`
+	file := writeFile(t, "export.json", doc)
+	url := storetest.URL(t)
+	r := dateline(t, url, "import", "--skip-bad-rows", file)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 1 events") || !strings.Contains(r.stderr, "sequence") {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want 1 event imported and the bad row named", r.code, r.stdout, r.stderr)
+	}
+	if got := dateline(t, url, "export", "--format", "csv").stdout; !strings.Contains(got, "A call") || strings.Contains(got, "Too many edits") {
+		t.Errorf("stored: %s", got)
+	}
+}

@@ -17,11 +17,12 @@ import (
 // JSON lines, extraction on every core, batched transactions, stored
 // articles skipped (so an interrupted run resumes).
 func ingestCmd(ctx context.Context, args []string, e env) error {
-	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] [--database-url URL] DIR|FILE...", e)
+	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] [--article-timeout 1m] [--database-url URL] DIR|FILE...", e)
 	published := flags.String("published", "", "publication date for articles that have none of their own")
 	workers := flags.Int("workers", 0, "extraction workers (default: one per CPU)")
 	writers := flags.Int("writers", 2, "batches saved at once")
 	batch := flags.Int("batch", 100, "articles saved per transaction")
+	timeout := flags.Duration("article-timeout", ingest.DefaultArticleTimeout, "longest extraction of one article; a slower one fails and the run goes on")
 	dbURL := databaseFlag(flags, e)
 	if err := parse(flags, args, true); err != nil {
 		return err
@@ -32,6 +33,9 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	pub, err := publishedFlag(*published)
 	if err != nil {
 		return err
+	}
+	if *timeout <= 0 {
+		return usageError{"ingest: --article-timeout must be positive, such as 1m or 30s"}
 	}
 	cfg, err := databaseConfig(*dbURL)
 	if err != nil {
@@ -47,7 +51,7 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	total := ingest.Count(paths)
 	bar := newProgressBar(e.stderr)
 	sum, err := ingest.Run(ctx, st, ingest.Files(paths, timeline.MaxArticleBytes), total, ingest.Options{
-		Workers: *workers, Writers: *writers, BatchSize: *batch, Published: pub, Progress: bar.show,
+		Workers: *workers, Writers: *writers, BatchSize: *batch, Published: pub, ArticleTimeout: *timeout, Progress: bar.show,
 		ProgressEvery: bar.every,
 	})
 	bar.done()

@@ -15,9 +15,30 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first signal asks the command to stop; a second one ends
+		// the process at once, as if Dateline had not caught the first.
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv})
 	stop()
 	os.Exit(code)
+}
+
+// untilInterrupted runs fn, but returns as soon as ctx ends (SIGTERM,
+// Ctrl-C), with an error that says so: reading a pipe blocks whatever ctx
+// says, and a computation may not look at ctx for a long time. The
+// command then returns, and the process exits without waiting for fn.
+func untilInterrupted(ctx context.Context, command string, fn func() error) error {
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("%s: interrupted", command)
+	}
 }
 
 // env is the outside world a command may touch, so that tests can supply
@@ -39,6 +60,7 @@ Commands:
   serve     serve the timeline on the web (applies migrations first):
               [--addr HOST:PORT] [--max-article-size 2MiB] [--trust-proxy]
               [--tls-cert FILE --tls-key FILE] [--insecure-open]
+              [--db-max-conns 16] [--max-exports 4] [--public-url URL]
   migrate   apply database migrations and exit
   extract   print the events found in one article (FILE or - for stdin):
               [--published YYYY-MM-DD] [--json] FILE|-
@@ -47,7 +69,8 @@ Commands:
   eval      score extraction on gold articles, or timex on TimeML:
               [DIR] | --timeml DIR
   ingest    extract and store articles in bulk (.txt, .html, .jsonl):
-              [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] DIR|FILE...
+              [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N]
+              [--article-timeout 1m] DIR|FILE...
   export    write the timeline to stdout:
               --format ics|json|csv|timelinejs [--q TEXT] [--kind KIND]...
               [--actor NAME]... [--from DATE] [--to DATE]

@@ -87,6 +87,10 @@ func TestExitStatus(t *testing.T) {
 		{"help is success", []string{"help"}, 0, ""},
 		{"unreachable database is a failure", []string{"migrate", "--database-url", "postgres://127.0.0.1:1/x?connect_timeout=2"}, 1, "connect"},
 		{"malformed database URL is bad usage", []string{"migrate", "--database-url", "postgres://%zz"}, 2, "bad database URL"},
+		{"a public address without a host is bad usage", []string{"serve", "--public-url", "news.example.org"}, 2, "--public-url"},
+		{"exports that could take over half the pool are bad usage", []string{"serve", "--db-max-conns", "8", "--max-exports", "5"}, 2, "--max-exports 5"},
+		{"a pool size that is no number is bad usage", []string{"serve", "--db-max-conns", "many"}, 2, "--db-max-conns"},
+		{"a public address of another scheme is bad usage", []string{"serve", "--public-url", "ftp://news.example.org"}, 2, "--public-url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,5 +203,27 @@ func start(t *testing.T, cmd *exec.Cmd) (string, func() int, error) {
 		}, nil
 	case <-time.After(60 * time.Second):
 		return "", nil, errors.New("server did not listen within a minute")
+	}
+}
+
+func TestExportsTakeAtMostHalfThePool(t *testing.T) {
+	tests := []struct {
+		flag     string
+		maxConns int
+		want     int
+		bad      bool
+	}{
+		{"", 16, 4, false},
+		{"", 4, 2, false},
+		{"", 1, 1, false},
+		{"8", 16, 8, false},
+		{"9", 16, 0, true},
+		{"0", 16, 0, true},
+	}
+	for _, tt := range tests {
+		got, err := exportLimit(tt.flag, tt.maxConns)
+		if (err != nil) != tt.bad || (!tt.bad && got != tt.want) {
+			t.Errorf("exportLimit(%q, %d) = %d, %v; want %d, bad %v", tt.flag, tt.maxConns, got, err, tt.want, tt.bad)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -15,6 +16,7 @@ import (
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/views"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 func serve(ctx context.Context, args []string, e env) error {
@@ -29,13 +31,38 @@ func serve(ctx context.Context, args []string, e env) error {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM), with --tls-key")
 	tlsKey := fs.String("tls-key", "", "the private key (PEM) of --tls-cert")
 	insecureOpen := fs.Bool("insecure-open", false, "serve on a network address with no user, letting anyone change the timeline")
+	maxConns := fs.String("db-max-conns", e.getenv("DATELINE_DB_MAX_CONNS"),
+		fmt.Sprintf("database connections the server keeps at most (env DATELINE_DB_MAX_CONNS; default: pool_max_conns in the URL, else %d)", store.DefaultMaxConns))
+	maxExports := fs.String("max-exports", e.getenv("DATELINE_MAX_EXPORTS"),
+		fmt.Sprintf("exports prepared and sent at once, at most half the database connections (env DATELINE_MAX_EXPORTS; default %d, or half a smaller pool)", views.DefaultMaxExports))
+	publicURL := fs.String("public-url", e.getenv("DATELINE_PUBLIC_URL"),
+		"the address people reach Dateline at, such as https://news.example.org, for the calendar's subscribe link (env DATELINE_PUBLIC_URL; default: the host each request names)")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
 	maxBytes, err := parseSize(*maxArticle)
+	if err != nil {
+		return usageError{"serve: --max-article-size: " + err.Error()}
+	}
+	cfg, err := databaseConfig(*dbURL)
+	if err != nil {
+		return err
+	}
+	if *maxConns != "" {
+		n, err := positive("--db-max-conns", *maxConns)
+		if err != nil {
+			return err
+		}
+		cfg.MaxConns = int32(min(n, 10_000))
+	}
+	exports, err := exportLimit(*maxExports, int(cfg.MaxConns))
+	if err != nil {
+		return err
+	}
+	public, err := parsePublicURL(*publicURL)
 	switch {
 	case err != nil:
-		return usageError{"serve: --max-article-size: " + err.Error()}
+		return usageError{"serve: --public-url: " + err.Error()}
 	case maxBytes < 1<<10 || maxBytes > timeline.ArticleBytesCeiling:
 		return usageError{fmt.Sprintf("serve: --max-article-size must be between 1KiB and %dMiB", timeline.ArticleBytesCeiling>>20)}
 	case (*tlsCert == "") != (*tlsKey == ""):
@@ -85,7 +112,7 @@ func serve(ctx context.Context, args []string, e env) error {
 	log.Info("accepting connections; pages answer 503 until the database is ready", "addr", ln.Addr().String())
 
 	st, err := ready(ctx, readyArgs{
-		dbURL: *dbURL, wait: *wait, local: local, insecureOpen: *insecureOpen, url: url, addr: ln.Addr().String(),
+		cfg: cfg, wait: *wait, local: local, insecureOpen: *insecureOpen, url: url, addr: ln.Addr().String(),
 	}, log, func(msg string) { reason.Store(msg) })
 	if err != nil {
 		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -96,9 +123,11 @@ func serve(ctx context.Context, args []string, e env) error {
 	defer st.Close() // after the server has stopped
 	app := http.Handler(views.New(st, log, views.Options{
 		MaxArticleBytes: maxBytes, RequireSignIn: !local && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
+		PublicURL: public, MaxExports: exports,
 	}))
 	handler.Store(&app)
-	log.Info("listening", "max_article_size", maxBytes, "trust_proxy", *trustProxy, "url", url)
+	log.Info("listening", "max_article_size", maxBytes, "db_max_conns", cfg.MaxConns, "max_exports", exports,
+		"trust_proxy", *trustProxy, "url", url)
 
 	select {
 	case err := <-done:
@@ -121,7 +150,8 @@ func serve(ctx context.Context, args []string, e env) error {
 }
 
 type readyArgs struct {
-	dbURL, url, addr    string
+	cfg                 *pgxpool.Config
+	url, addr           string
 	wait                time.Duration
 	local, insecureOpen bool
 }
@@ -131,7 +161,7 @@ type readyArgs struct {
 // timeline, so it is refused unless --insecure-open says otherwise, with
 // a warning that cannot be missed.
 func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(string)) (*store.Store, error) {
-	st, err := openStore(ctx, a.dbURL, a.wait, log, status)
+	st, err := openStore(ctx, a.cfg, a.wait, log, status)
 	if err != nil {
 		return nil, err
 	}
@@ -160,6 +190,44 @@ func isLoopback(a net.Addr) bool {
 	return ok && tcp.IP.IsLoopback()
 }
 
+// exportLimit reads --max-exports for a pool of maxConns connections:
+// exports may take at most half of them, so that pages always have the
+// other half. Unset, it is views.DefaultMaxExports, or half a smaller
+// pool.
+func exportLimit(flag string, maxConns int) (int, error) {
+	most := max(1, maxConns/2)
+	if flag == "" {
+		return min(views.DefaultMaxExports, most), nil
+	}
+	n, err := positive("--max-exports", flag)
+	if err == nil && n > most {
+		err = usageError{fmt.Sprintf("serve: --max-exports %d would let exports take more than half of the %d database connections (--db-max-conns)", n, maxConns)}
+	}
+	return n, err
+}
+
+// positive reads a count given to flag.
+func positive(flag, s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 {
+		return 0, usageError{fmt.Sprintf("serve: %s: %q is not a positive number", flag, s)}
+	}
+	return n, nil
+}
+
+// parsePublicURL reads --public-url: an http or https address with a host
+// and nothing after its path; "" is none.
+func parsePublicURL(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%q is not an address like https://news.example.org", s)
+	}
+	return u, nil
+}
+
 // parseSize reads a byte count: "2097152", "512KiB", "2MiB" (K and M
 // alone mean the same).
 func parseSize(s string) (int, error) {
@@ -184,11 +252,7 @@ func parseSize(s string) (int, error) {
 // openStore opens the store, retrying with backoff while the database is
 // unreachable (it may still be starting), for at most wait. status hears
 // of every failed attempt, for /healthz.
-func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
-	cfg, err := databaseConfig(url)
-	if err != nil {
-		return nil, err
-	}
+func openStore(ctx context.Context, cfg *pgxpool.Config, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
 	deadline := time.Now().Add(wait)
 	delay := 250 * time.Millisecond
 	for attempt := 1; ; attempt++ {

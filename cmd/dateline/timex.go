@@ -45,11 +45,17 @@ func timexCmd(ctx context.Context, args []string, e env) error {
 		}
 		dct = d.Start()
 	}
-	input, err := readInput(fs.Arg(0), e, 4*timeline.MaxArticleBytes)
+	var found []timex.Timex
+	err := untilInterrupted(ctx, "timex", func() error {
+		input, err := readInput(fs.Arg(0), e, 4*timeline.MaxArticleBytes)
+		if err == nil {
+			found = timex.Find(input, dct)
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	found := timex.Find(input, dct)
 	if *asJSON {
 		out := timexJSON{DCT: *dctFlag, Timexes: []timexEntryJS{}}
 		for _, t := range found {

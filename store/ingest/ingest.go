@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"runtime"
 	"strings"
@@ -39,10 +40,20 @@ type Options struct {
 	BatchSize int           // articles per transaction; 0 means 100
 	Published timeline.Date // for articles without a date of their own; zero: found in each
 	MaxBytes  int           // largest article; 0 means timeline.MaxArticleBytes
+	// ArticleTimeout bounds the extraction of one article: an article
+	// that takes longer fails, and the run goes on. 0 means
+	// DefaultArticleTimeout.
+	ArticleTimeout time.Duration
+	// Extract extracts one article; nil means extract.Article.
+	Extract func(ctx context.Context, input string, opts extract.Options) (extract.Result, error)
 	// Progress is called at most every ProgressEvery and once at the end.
 	Progress      func(Progress)
 	ProgressEvery time.Duration
 }
+
+// DefaultArticleTimeout is Options.ArticleTimeout unless set: a hundred
+// times what the largest article takes.
+const DefaultArticleTimeout = time.Minute
 
 // Progress counts a run so far.
 type Progress struct {
@@ -90,6 +101,12 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 	if opts.ProgressEvery <= 0 {
 		opts.ProgressEvery = 200 * time.Millisecond
 	}
+	if opts.ArticleTimeout <= 0 {
+		opts.ArticleTimeout = DefaultArticleTimeout
+	}
+	if opts.Extract == nil {
+		opts.Extract = extract.Article
+	}
 	r := &run{saver: saver, opts: opts, start: time.Now()}
 	r.sum.Total = total
 
@@ -134,6 +151,8 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 	}
 	return r.sum, err
 }
+
+var errTooSlow = errors.New("the article's time limit passed")
 
 type run struct {
 	saver    Saver
@@ -195,14 +214,19 @@ func (r *run) read(ctx context.Context, sources iter.Seq2[Source, error], jobs c
 	return flush()
 }
 
-// extract finds the events of one source.
+// extract finds the events of one source, within opts.ArticleTimeout.
 func (r *run) extract(ctx context.Context, src Source) (*Item, error) {
 	pub := src.Published
 	if pub.IsZero() {
 		pub = r.opts.Published
 	}
-	res, err := extract.Article(ctx, src.Text, extract.Options{Published: pub, MaxBytes: r.opts.MaxBytes})
+	articleCtx, cancel := context.WithTimeoutCause(ctx, r.opts.ArticleTimeout, errTooSlow)
+	defer cancel()
+	res, err := r.opts.Extract(articleCtx, src.Text, extract.Options{Published: pub, MaxBytes: r.opts.MaxBytes})
 	if err != nil {
+		if ctx.Err() == nil && context.Cause(articleCtx) == errTooSlow {
+			return nil, fmt.Errorf("extraction took longer than the %s allowed per article", r.opts.ArticleTimeout)
+		}
 		return nil, err
 	}
 	title := src.Title

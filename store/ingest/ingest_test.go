@@ -16,6 +16,7 @@ import (
 	"github.com/dateline/dateline/store/ingest"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
 )
 
 var articles = filepath.Join("..", "..", "testdata", "articles")
@@ -111,6 +112,38 @@ func TestRunSavesOnceAndResumes(t *testing.T) {
 	}
 	if again.Saved != 0 || again.Duplicates != files+1 || again.Failed != 1 {
 		t.Errorf("second run: %+v, want every article recognised", again)
+	}
+}
+
+// An article whose extraction outlasts the time limit fails alone: the
+// others are saved and the run ends.
+func TestAnArticleOverTheTimeLimitFailsAlone(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	feed := writeJSONL(t,
+		`{"text":"President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday.","published":"2025-07-03"}`,
+		`{"text":"A text that takes forever to read.","published":"2025-07-03"}`,
+	)
+	// The slow article takes ten seconds unless its context ends first,
+	// as extraction does.
+	slow := func(ctx context.Context, input string, opts extract.Options) (extract.Result, error) {
+		if strings.Contains(input, "forever") {
+			select {
+			case <-ctx.Done():
+				return extract.Result{}, ctx.Err()
+			case <-time.After(10 * time.Second):
+			}
+		}
+		return extract.Article(ctx, input, opts)
+	}
+	sum, err := ingest.Run(ctx, st, ingest.Files([]string{feed}, timeline.MaxArticleBytes), 2,
+		ingest.Options{ArticleTimeout: 200 * time.Millisecond, Extract: slow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Saved != 1 || sum.Failed != 1 || sum.Interrupted || !strings.HasSuffix(sum.Failures[0].Name, ":2") ||
+		!strings.Contains(sum.Failures[0].Err.Error(), "longer than the 200ms allowed") {
+		t.Errorf("run: %+v, want the second line failed for its time and the first saved", sum)
 	}
 }
 
