@@ -2,6 +2,7 @@ package views
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dateline/dateline/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
 )
@@ -159,8 +161,21 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		}
 		published = d
 	}
-	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" {
-		v.Add("body", "paste the article's text or choose a file")
+	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" && v.Field("file") == "" && webAddress(f.URL) {
+		// Only an address: the page is fetched and read as an uploaded
+		// one would be.
+		page, err := s.fetchPage(r.Context(), f.URL)
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				return err
+			}
+			v.Add("url", "could not get the page: "+fetchReason(err))
+		} else {
+			f.Body, f.URL = newlines(page.Text), page.URL
+		}
+	}
+	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" && v.Field("url") == "" {
+		v.Add("body", "paste the article's text, choose a file or give its web address")
 	}
 	addFieldErrors(v, (&timeline.Article{Body: f.Body, URL: f.URL}).Validate(), "")
 	if v.Err() != nil {
@@ -192,6 +207,26 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticleFormPage(f))
 	}
 	return render(w, r, ReviewPage(reviewOf(f, res)))
+}
+
+// webAddress reports whether s is an http(s) address worth fetching;
+// anything else is left to the article's validation to explain.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// fetchReason is why a page could not be fetched, in the user's words:
+// the fetch error without the address, which the field already shows.
+func fetchReason(err error) string {
+	msg := err.Error()
+	if _, after, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "fetch ") {
+		msg = after
+	}
+	if errors.Is(err, fetch.ErrTooLarge) {
+		msg += ": save the page and upload the part that is the article"
+	}
+	return msg
 }
 
 // tooLarge is the 413 page for an article over the limit.

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
+	"github.com/dateline/dateline/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/auth"
 	"github.com/dateline/dateline/timeline/extract"
@@ -81,6 +82,9 @@ type Options struct {
 	// SessionTTL is how long a session lasts unused; using it extends
 	// it. 0 means 12 hours.
 	SessionTTL time.Duration
+	// Fetch gets an article given by its address; nil means a client
+	// for public addresses with MaxArticleBytes as its limit.
+	Fetch *fetch.Client
 }
 
 // Server routes requests to the pages.
@@ -92,10 +96,11 @@ type Server struct {
 	addrLimit, nameLimit *limiter
 	// now is the clock that "today" and "last Thursday" are read
 	// against; extract reads articles. Tests replace them.
-	now     func() time.Time
-	extract func(ctx context.Context, input string, opts extract.Options) (extract.Result, error)
-	mux     *http.ServeMux
-	handler http.Handler
+	now       func() time.Time
+	extract   func(ctx context.Context, input string, opts extract.Options) (extract.Result, error)
+	fetchPage func(ctx context.Context, url string) (fetch.Page, error)
+	mux       *http.ServeMux
+	handler   http.Handler
 }
 
 // NewServer returns the web application over store, with the zero
@@ -113,9 +118,12 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	if opts.SessionTTL <= 0 {
 		opts.SessionTTL = 12 * time.Hour
 	}
+	if opts.Fetch == nil {
+		opts.Fetch = fetch.New(fetch.Options{MaxBytes: opts.MaxArticleBytes})
+	}
 	s := &Server{
-		store: store, log: log, opts: opts, now: time.Now, extract: extract.Article, mux: http.NewServeMux(),
-		addrLimit: newLimiter(20, 30*time.Second), nameLimit: newLimiter(10, time.Minute),
+		store: store, log: log, opts: opts, now: time.Now, extract: extract.Article, fetchPage: opts.Fetch.Page,
+		mux: http.NewServeMux(), addrLimit: newLimiter(20, 30*time.Second), nameLimit: newLimiter(10, time.Minute),
 	}
 	// An article's forms carry the article and room for the fields; the
 	// forms are multipart, so text is not inflated by URL encoding.

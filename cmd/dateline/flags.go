@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/dateline/dateline/fetch"
 	"github.com/dateline/dateline/store"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -52,6 +53,16 @@ func envDefault(e env, name, def string) string {
 // databaseFlag adds --database-url, whose default is $DATABASE_URL.
 func databaseFlag(fs *flag.FlagSet, e env) *string {
 	return fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+}
+
+// fetchClient fetches pages of at most maxBytes from public addresses,
+// or from any address when DATELINE_FETCH_PRIVATE=1 (an intranet, tests).
+func fetchClient(e env, maxBytes int) *fetch.Client {
+	opts := fetch.Options{MaxBytes: maxBytes}
+	if e.getenv("DATELINE_FETCH_PRIVATE") == "1" {
+		opts.Allow = fetch.AllowAll
+	}
+	return fetch.New(opts)
 }
 
 // databaseConfig reads a --database-url: a malformed one is bad usage.

@@ -46,8 +46,8 @@ Commands:
               [--dct YYYY-MM-DD] [--json] FILE|-
   eval      score extraction on gold articles, or timex on TimeML:
               [DIR] | --timeml DIR
-  ingest    extract and store articles in bulk (.txt, .html, .jsonl):
-              [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] DIR|FILE...
+  ingest    extract and store articles in bulk (.txt, .html, .jsonl, web addresses):
+              [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] DIR|FILE|URL...
   export    write the timeline to stdout:
               --format ics|json|csv|timelinejs [--q TEXT] [--kind KIND]...
               [--actor NAME]... [--from DATE] [--to DATE]
