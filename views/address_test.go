@@ -73,9 +73,9 @@ func TestAnAddressThatCannotBeFetchedIsAFieldError(t *testing.T) {
 	allowAll := fetch.New(fetch.Options{Allow: fetch.AllowAll, Timeout: 300 * time.Millisecond}).Page
 	publicOnly := fetch.New(fetch.Options{}).Page
 	tests := []struct {
-		name  string
-		url   string
-		says  string
+		name string
+		url  string
+		says string
 	}{
 		{"a missing page", news.URL + "/gone", "could not get the page: the server answered 404 Not Found"},
 		{"a page that does not come", news.URL + "/slow", "did not answer in time"},
