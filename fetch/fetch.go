@@ -301,6 +301,19 @@ func Text(body []byte, contentType string) (string, error) {
 	return strings.ToValidUTF8(string(b), "\uFFFD"), nil
 }
 
+// Reason is why a fetch failed in the user's words: the error without the
+// "fetch ADDRESS:" before it, which a page shows beside the address
+// anyway.
+func Reason(err error) string {
+	msg := err.Error()
+	if strings.HasPrefix(msg, "fetch ") {
+		if _, after, ok := strings.Cut(msg, ": "); ok {
+			return after
+		}
+	}
+	return msg
+}
+
 // blockedError is ErrBlocked for one address.
 type blockedError struct{ addr string }
 

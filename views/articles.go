@@ -219,10 +219,7 @@ func webAddress(s string) bool {
 // fetchReason is why a page could not be fetched, in the user's words:
 // the fetch error without the address, which the field already shows.
 func fetchReason(err error) string {
-	msg := err.Error()
-	if _, after, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "fetch ") {
-		msg = after
-	}
+	msg := fetch.Reason(err)
 	if errors.Is(err, fetch.ErrTooLarge) {
 		msg += ": save the page and upload the part that is the article"
 	}
