@@ -54,6 +54,37 @@ type ReviewModel struct {
 	Notes          []string
 	Candidates     []Candidate
 	Errors         *timeline.ValidationError
+	// InboxItem is the inbox article under review, which accepting
+	// takes out of the inbox; 0 for a pasted or uploaded one. FeedTitle
+	// names its feed.
+	InboxItem int64
+	FeedTitle string
+}
+
+// inboxOf is the inbox article a review route names (/inbox/{id}/...),
+// with its feed's name as the form carries it, or 0.
+func inboxOf(r *http.Request) (int64, string) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || !strings.HasPrefix(r.URL.Path, "/inbox/") {
+		return 0, ""
+	}
+	return id, strings.TrimSpace(r.PostFormValue("feed_title"))
+}
+
+// acceptAction and rereadAction are where the review form sends its
+// article: back to the article routes, or the inbox's.
+func (m ReviewModel) acceptAction() string {
+	if m.InboxItem != 0 {
+		return fmt.Sprintf("/inbox/%d/accept", m.InboxItem)
+	}
+	return "/articles/accept"
+}
+
+func (m ReviewModel) rereadAction() string {
+	if m.InboxItem != 0 {
+		return fmt.Sprintf("/inbox/%d", m.InboxItem)
+	}
+	return "/articles"
 }
 
 // Candidate is one event extraction proposes, as the form shows and
@@ -206,7 +237,9 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		f.Errors = v
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticleFormPage(f))
 	}
-	return render(w, r, ReviewPage(reviewOf(f, res)))
+	m := reviewOf(f, res)
+	m.InboxItem, m.FeedTitle = inboxOf(r)
+	return render(w, r, ReviewPage(m))
 }
 
 // webAddress reports whether s is an http(s) address worth fetching;
@@ -394,6 +427,7 @@ func (s *Server) readReview(r *http.Request) (ReviewModel, error) {
 		Publisher: strings.TrimSpace(p.Get("publisher")), Published: strings.TrimSpace(p.Get("published")),
 		PublishedSource: p.Get("published_source"), FoundPublished: p.Get("found_published"),
 	}
+	m.InboxItem, m.FeedTitle = inboxOf(r)
 	n, err := strconv.Atoi(p.Get("candidates"))
 	if err != nil || n < 0 || n > maxCandidates {
 		return m, badRequest{"The review could not be read; start again from the article."}
@@ -499,7 +533,15 @@ func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ReviewPage(m))
 	}
-	duplicate, err := s.store.SaveArticle(r.Context(), &a, events)
+	var duplicate bool
+	if m.InboxItem != 0 {
+		duplicate, err = s.store.AcceptInbox(r.Context(), m.InboxItem, &a, events)
+		if errors.Is(err, timeline.ErrNotFound) {
+			return seeOther(w, r, "/inbox?notice=gone")
+		}
+	} else {
+		duplicate, err = s.store.SaveArticle(r.Context(), &a, events)
+	}
 	if v := timeline.FieldErrors(err); v != nil {
 		// Validation above is the same; this is for the rules only the
 		// store knows. Events' fields are named events[i].field.

@@ -124,13 +124,14 @@ func New(st *store.Store, opts Options) (*Queue, error) {
 	return q, nil
 }
 
-// Start works jobs in the background until Stop; a queue of no workers
-// does nothing.
+// Start works jobs in the background until Stop (ctx ending does not
+// stop it: Stop lets the jobs in hand finish); a queue of no workers does
+// nothing.
 func (q *Queue) Start(ctx context.Context) error {
 	if q.opts.Workers == 0 {
 		return nil
 	}
-	if err := q.river.Start(ctx); err != nil {
+	if err := q.river.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("work: start: %w", err)
 	}
 	return nil
@@ -142,7 +143,15 @@ func (q *Queue) Stop(ctx context.Context) error {
 	if q.opts.Workers == 0 {
 		return nil
 	}
-	if err := q.river.Stop(ctx); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	err := q.river.Stop(ctx)
+	if ctx.Err() != nil {
+		// Out of patience: the jobs still running are cancelled, and
+		// worked again later, here or by another process.
+		cancelCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err = q.river.StopAndCancel(cancelCtx)
+	}
+	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("work: stop: %w", err)
 	}
 	return nil

@@ -58,11 +58,7 @@ func databaseFlag(fs *flag.FlagSet, e env) *string {
 // fetchClient fetches pages of at most maxBytes from public addresses,
 // or from any address when DATELINE_FETCH_PRIVATE=1 (an intranet, tests).
 func fetchClient(e env, maxBytes int) *fetch.Client {
-	opts := fetch.Options{MaxBytes: maxBytes}
-	if e.getenv("DATELINE_FETCH_PRIVATE") == "1" {
-		opts.Allow = fetch.AllowAll
-	}
-	return fetch.New(opts)
+	return fetch.New(fetchOptions(e, maxBytes))
 }
 
 // databaseConfig reads a --database-url: a malformed one is bad usage.

@@ -36,9 +36,14 @@ func (u usageError) Error() string { return u.msg }
 const usage = `Usage: dateline <command> [flags]
 
 Commands:
-  serve     serve the timeline on the web (applies migrations first):
+  serve     serve the timeline on the web (applies migrations first), and
+            work the background jobs (feeds) unless --workers 0:
               [--addr HOST:PORT] [--max-article-size 2MiB] [--trust-proxy]
-              [--tls-cert FILE --tls-key FILE] [--insecure-open]
+              [--tls-cert FILE --tls-key FILE] [--insecure-open] [--workers 4]
+  work      work the background jobs only; run it on as many machines as
+            you like against one database: [--workers 4]
+  feed      follow news feeds (RSS, Atom, JSON Feed):
+              add URL [--every 30m] [--accept review|auto] | list | remove ID
   migrate   apply database migrations and exit
   extract   print the events found in one article (FILE or - for stdin):
               [--published YYYY-MM-DD] [--json] FILE|-
@@ -62,7 +67,9 @@ Commands:
 Run "dateline <command> -h" for a command's flags.
 Configuration comes from flags, or from the environment: DATABASE_URL
 (libpq connection string or URL; default: the local server, database
-"dateline"), DATELINE_ADDR (default 127.0.0.1:8080).
+"dateline"), DATELINE_ADDR (default 127.0.0.1:8080), DATELINE_WORKERS,
+DATELINE_FETCH_PRIVATE=1 (let fetching reach loopback and private
+addresses: intranets, tests).
 `
 
 // run executes one command line and returns the exit status: 0 on
@@ -120,6 +127,10 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return importCmd(ctx, rest, e)
 	case "user":
 		return userCmd(ctx, rest, e)
+	case "feed":
+		return feedCmd(ctx, rest, e)
+	case "work":
+		return workCmd(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return errHelp

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/views"
 )
 
@@ -22,8 +21,8 @@ func serve(ctx context.Context, args []string, e env) error {
 	addr := fs.String("addr", envDefault(e, "DATELINE_ADDR", "127.0.0.1:8080"), "address to listen on (env DATELINE_ADDR)")
 	dbURL := databaseFlag(fs, e)
 	wait := fs.Duration("db-wait", 30*time.Second, "how long to keep trying to reach the database at start")
-	maxArticle := fs.String("max-article-size", envDefault(e, "DATELINE_MAX_ARTICLE_SIZE", "2MiB"),
-		fmt.Sprintf("largest article taken, in bytes or with KiB/MiB, at most %dMiB (env DATELINE_MAX_ARTICLE_SIZE)", timeline.ArticleBytesCeiling>>20))
+	maxArticle := maxArticleFlag(fs, e)
+	workers := workersFlag(fs, e)
 	sessionTTL := fs.Duration("session-ttl", 12*time.Hour, "how long a sign-in lasts unused")
 	trustProxy := fs.Bool("trust-proxy", false, "honour X-Forwarded-Proto and X-Forwarded-For from a proxy in front (only behind one)")
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM), with --tls-key")
@@ -32,12 +31,12 @@ func serve(ctx context.Context, args []string, e env) error {
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	maxBytes, err := parseSize(*maxArticle)
+	maxBytes, err := articleLimit(*maxArticle, "serve")
 	switch {
 	case err != nil:
-		return usageError{"serve: --max-article-size: " + err.Error()}
-	case maxBytes < 1<<10 || maxBytes > timeline.ArticleBytesCeiling:
-		return usageError{fmt.Sprintf("serve: --max-article-size must be between 1KiB and %dMiB", timeline.ArticleBytesCeiling>>20)}
+		return err
+	case *workers < 0:
+		return usageError{"serve: --workers must be 0 (no background work) or more"}
 	case (*tlsCert == "") != (*tlsKey == ""):
 		return usageError{"serve: give --tls-cert and --tls-key together"}
 	case *sessionTTL < time.Minute:
@@ -86,6 +85,7 @@ func serve(ctx context.Context, args []string, e env) error {
 
 	st, err := ready(ctx, readyArgs{
 		dbURL: *dbURL, wait: *wait, local: local, insecureOpen: *insecureOpen, url: url, addr: ln.Addr().String(),
+		workers: *workers,
 	}, log, func(msg string) { reason.Store(msg) })
 	if err != nil {
 		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -94,11 +94,19 @@ func serve(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer st.Close() // after the server has stopped
+	// Background work (feeds) runs here too unless --workers 0; the
+	// queue enqueues either way, for dateline work elsewhere.
+	q, err := startQueue(ctx, st, *workers, maxBytes, e, log)
+	if err != nil {
+		return err
+	}
+	defer stopQueue(ctx, q) // after the server, before the store
 	app := http.Handler(views.New(st, log, views.Options{
 		MaxArticleBytes: maxBytes, RequireSignIn: !local && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
+		Fetch: fetchClient(e, maxBytes), Follow: q,
 	}))
 	handler.Store(&app)
-	log.Info("listening", "max_article_size", maxBytes, "trust_proxy", *trustProxy, "url", url)
+	log.Info("listening", "max_article_size", maxBytes, "trust_proxy", *trustProxy, "workers", *workers, "url", url)
 
 	select {
 	case err := <-done:
@@ -124,6 +132,7 @@ type readyArgs struct {
 	dbURL, url, addr    string
 	wait                time.Duration
 	local, insecureOpen bool
+	workers             int
 }
 
 // ready opens the store and checks that serving is safe: a server others
@@ -131,7 +140,7 @@ type readyArgs struct {
 // timeline, so it is refused unless --insecure-open says otherwise, with
 // a warning that cannot be missed.
 func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(string)) (*store.Store, error) {
-	st, err := openStore(ctx, a.dbURL, a.wait, log, status)
+	st, err := openStore(ctx, a.dbURL, a.wait, a.workers, log, status)
 	if err != nil {
 		return nil, err
 	}
@@ -181,14 +190,15 @@ func parseSize(s string) (int, error) {
 	return n * mult, nil
 }
 
-// openStore opens the store, retrying with backoff while the database is
+// openStore opens the store, with room in its pool for workers, retrying with backoff while the database is
 // unreachable (it may still be starting), for at most wait. status hears
 // of every failed attempt, for /healthz.
-func openStore(ctx context.Context, url string, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
+func openStore(ctx context.Context, url string, wait time.Duration, workers int, log *slog.Logger, status func(string)) (*store.Store, error) {
 	cfg, err := databaseConfig(url)
 	if err != nil {
 		return nil, err
 	}
+	poolFor(cfg, url, workers)
 	deadline := time.Now().Add(wait)
 	delay := 250 * time.Millisecond
 	for attempt := 1; ; attempt++ {
