@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -58,7 +59,7 @@ func (f *Feed) Validate() error {
 		checkURL(v, "url", f.URL)
 	}
 	if f.Every < MinFeedEvery || f.Every > MaxFeedEvery {
-		v.Add("every", fmt.Sprintf("poll between every %s and every %s", short(MinFeedEvery), short(MaxFeedEvery)))
+		v.Add("every", fmt.Sprintf("poll between every %s and every %s", ShortDuration(MinFeedEvery), ShortDuration(MaxFeedEvery)))
 	}
 	if !f.Accept.Valid() {
 		v.Add("accept", `choose "review" or "auto"`)
@@ -66,13 +67,15 @@ func (f *Feed) Validate() error {
 	return v.Err()
 }
 
-// short writes a duration without zero parts: "1m", "30m", "168h".
-func short(d time.Duration) string {
+// ShortDuration writes a duration without its zero parts, as --every
+// takes it: "1m", "30m", "2h", "1h30m".
+func ShortDuration(d time.Duration) string {
 	s := d.String()
-	for _, zero := range []string{"0s", "0m"} {
-		if len(s) > len(zero) && s[len(s)-len(zero):] == zero {
-			s = s[:len(s)-len(zero)]
-		}
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
 	}
 	return s
 }

@@ -167,7 +167,7 @@ func everyText(d time.Duration) string {
 			return c.Label
 		}
 	}
-	return "every " + strings.TrimSuffix(strings.TrimSuffix(d.String(), "0s"), "0m")
+	return "every " + timeline.ShortDuration(d)
 }
 
 // whenText says an instant of the recent past or near future in UTC.
@@ -311,10 +311,15 @@ func itemName(it timeline.FeedItem) string {
 	return it.URL
 }
 
-// inboxEvents says how many events an article brings, and their titles.
+// inboxEvents says how many events an article brings, and when it was
+// published.
 func inboxEvents(ia timeline.InboxArticle) string {
-	if len(ia.Events) == 0 {
-		return "no dated events found"
+	s := "no dated events found"
+	if len(ia.Events) > 0 {
+		s = plural(len(ia.Events), "event", "events")
 	}
-	return plural(len(ia.Events), "event", "events")
+	if !ia.Article.Published.IsZero() {
+		s += ", published " + ia.Article.Published.String()
+	}
+	return s
 }

@@ -86,7 +86,7 @@ func feedCmd(ctx context.Context, args []string, e env) error {
 			where = "go on the timeline, marked as not reviewed"
 		}
 		fmt.Fprintf(e.stdout, "following feed %d: %s, every %s; its events %s. "+
-			"dateline serve or dateline work fetches it.\n", f.ID, f.URL, f.Every, where)
+			"dateline serve or dateline work fetches it.\n", f.ID, f.URL, timeline.ShortDuration(f.Every), where)
 	case "remove":
 		if err := st.RemoveFeed(ctx, id); errors.Is(err, timeline.ErrNotFound) {
 			return fmt.Errorf("feed remove: no feed %d (see dateline feed list)", id)
@@ -110,7 +110,7 @@ func feedCmd(ctx context.Context, args []string, e env) error {
 			if !f.Polled.IsZero() {
 				polled = f.Polled.UTC().Format("2006-01-02 15:04 UTC")
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", f.ID, f.Every, f.Accept, polled, counts(f), f.URL)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", f.ID, timeline.ShortDuration(f.Every), f.Accept, polled, counts(f), f.URL)
 			if f.Error != "" {
 				fmt.Fprintf(tw, "\t\t\t\t\t  failing: %s\n", f.Error)
 			}
