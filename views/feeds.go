@@ -229,10 +229,6 @@ func (s *Server) inboxPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func inboxNotice(q url.Values) string {
-	count := func(key string) int {
-		n, _ := strconv.Atoi(q.Get(key))
-		return max(n, 0)
-	}
 	switch q.Get("notice") {
 	case "dismissed":
 		return "The article was dismissed: nothing of it was added, and it will not be fetched again."
@@ -240,7 +236,7 @@ func inboxNotice(q url.Values) string {
 		return "That article is no longer waiting: someone accepted or dismissed it already."
 	case "accepted":
 		return fmt.Sprintf("%s with %s added to the timeline.",
-			plural(count("articles"), "article", "articles"), plural(count("events"), "event", "events"))
+			plural(queryCount(q, "articles"), "article", "articles"), plural(queryCount(q, "events"), "event", "events"))
 	}
 	return ""
 }

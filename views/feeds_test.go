@@ -5,80 +5,18 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/fetch/fetchtest"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/work"
 )
-
-// wire is a news site with feeds, counting what is asked of it.
-type wire struct {
-	*httptest.Server
-	mu     sync.Mutex
-	hits   map[string]int
-	routes map[string]http.HandlerFunc
-}
-
-func newWire(t *testing.T) *wire {
-	w := &wire{hits: map[string]int{}, routes: map[string]http.HandlerFunc{}}
-	w.Server = httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		w.mu.Lock()
-		w.hits[r.URL.Path]++
-		h := w.routes[r.URL.Path]
-		w.mu.Unlock()
-		if h == nil {
-			http.NotFound(rw, r)
-			return
-		}
-		h(rw, r)
-	}))
-	t.Cleanup(w.Close)
-	return w
-}
-
-func (w *wire) route(path string, h http.HandlerFunc) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.routes[path] = h
-}
-
-func (w *wire) serve(path, contentType, body string) {
-	w.route(path, func(rw http.ResponseWriter, r *http.Request) {
-		// The feed answers conditional GETs, as most servers do.
-		etag := fmt.Sprintf(`"%d"`, len(body))
-		if r.Header.Get("If-None-Match") == etag {
-			rw.WriteHeader(http.StatusNotModified)
-			return
-		}
-		rw.Header().Set("ETag", etag)
-		rw.Header().Set("Content-Type", contentType)
-		fmt.Fprint(rw, body)
-	})
-}
-
-func (w *wire) count(path string) int {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.hits[path]
-}
-
-func (w *wire) rss(paths ...string) string {
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire Service</title>`)
-	for _, p := range paths {
-		fmt.Fprintf(&b, `<item><title>%s</title><link>%s%s</link><guid>%s</guid></item>`, p, w.URL, p, p)
-	}
-	b.WriteString(`</channel></rss>`)
-	return b.String()
-}
 
 // followingSite is a site whose server works the job queue, fetching from
 // 127.0.0.1 only (every other address counts as private).
@@ -141,10 +79,10 @@ func (s *site) feedEntry(url string) *goquery.Selection {
 
 func TestAFollowedFeedsEventsWaitInTheInboxThenReachTheTimeline(t *testing.T) {
 	s := followingSite(t)
-	news := newWire(t)
-	news.serve("/grain.txt", "text/plain; charset=utf-8", string(article(t, "grain-corridor.txt")))
-	news.serve("/summit.html", "text/html; charset=utf-8", string(article(t, "border-summit.html")))
-	news.serve("/feed.xml", "application/rss+xml", news.rss("/grain.txt", "/summit.html"))
+	news := fetchtest.NewSite(t)
+	news.Serve("/grain.txt", "text/plain; charset=utf-8", string(article(t, "grain-corridor.txt")))
+	news.Serve("/summit.html", "text/html; charset=utf-8", string(article(t, "border-summit.html")))
+	news.Serve("/feed.xml", "application/rss+xml", news.RSS("Wire Service", "/grain.txt", "/summit.html"))
 
 	start := time.Now()
 	feedURL := news.URL + "/feed.xml"
@@ -212,7 +150,9 @@ func TestAFollowedFeedsEventsWaitInTheInboxThenReachTheTimeline(t *testing.T) {
 	// twice, no page fetched twice.
 	for _, change := range []func(){
 		func() {},
-		func() { news.serve("/feed.xml", "application/rss+xml", news.rss("/summit.html", "/grain.txt")+" ") },
+		func() {
+			news.Serve("/feed.xml", "application/rss+xml", news.RSS("Wire Service", "/summit.html", "/grain.txt")+" ")
+		},
 	} {
 		change()
 		polled := time.Now()
@@ -222,14 +162,14 @@ func TestAFollowedFeedsEventsWaitInTheInboxThenReachTheTimeline(t *testing.T) {
 		}
 		s.settledFeed(feedURL, polled)
 	}
-	for deadline := time.Now().Add(10 * time.Second); news.count("/feed.xml") < 3 && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(10 * time.Second); news.Count("/feed.xml") < 3 && time.Now().Before(deadline); {
 		time.Sleep(50 * time.Millisecond)
 	}
-	if n := news.count("/feed.xml"); n != 3 {
+	if n := news.Count("/feed.xml"); n != 3 {
 		t.Errorf("the feed was fetched %d times, want 3", n)
 	}
 	for _, p := range []string{"/grain.txt", "/summit.html"} {
-		if n := news.count(p); n != 1 {
+		if n := news.Count(p); n != 1 {
 			t.Errorf("%s fetched %d times, want once", p, n)
 		}
 	}
@@ -243,18 +183,18 @@ func TestAFollowedFeedsEventsWaitInTheInboxThenReachTheTimeline(t *testing.T) {
 
 func TestFeedFailuresShowOnTheFeedsPageWithTheirReason(t *testing.T) {
 	s := followingSite(t)
-	news := newWire(t)
-	news.route("/slow.html", func(w http.ResponseWriter, r *http.Request) {
+	news := fetchtest.NewSite(t)
+	news.Handle("/slow.html", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(3 * time.Second):
 		case <-r.Context().Done():
 		}
 	})
-	news.route("/moved.html", func(w http.ResponseWriter, r *http.Request) {
+	news.Handle("/moved.html", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "http://127.0.0.2:9/latest/meta-data/", http.StatusFound)
 	})
-	news.serve("/feed.xml", "application/rss+xml", news.rss("/slow.html", "/gone.html", "/moved.html"))
-	news.serve("/home.html", "text/html", "<!DOCTYPE html><html><head><title>Home</title></head><body>News</body></html>")
+	news.Serve("/feed.xml", "application/rss+xml", news.RSS("Wire Service", "/slow.html", "/gone.html", "/moved.html"))
+	news.Serve("/home.html", "text/html", "<!DOCTYPE html><html><head><title>Home</title></head><body>News</body></html>")
 
 	start := time.Now()
 	for _, path := range []string{"/feed.xml", "/home.html"} {

@@ -5,88 +5,20 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/fetch/fetchtest"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/work"
 )
-
-// newsroom is a news site with a feed: every path it serves, and how often
-// each was asked for.
-type newsroom struct {
-	*httptest.Server
-	mu    sync.Mutex
-	hits  map[string]int
-	pages map[string]http.HandlerFunc
-	// etag, when set, is the feed's ETag, honoured in conditional GETs.
-	etag string
-}
-
-func newNewsroom(t *testing.T) *newsroom {
-	n := &newsroom{hits: map[string]int{}, pages: map[string]http.HandlerFunc{}}
-	n.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n.mu.Lock()
-		n.hits[r.URL.Path]++
-		h := n.pages[r.URL.Path]
-		n.mu.Unlock()
-		if h == nil {
-			http.NotFound(w, r)
-			return
-		}
-		h(w, r)
-	}))
-	t.Cleanup(n.Close)
-	return n
-}
-
-func (n *newsroom) serve(path, contentType, body string) {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	n.pages[path] = func(w http.ResponseWriter, r *http.Request) {
-		if n.etag != "" && strings.HasSuffix(path, ".xml") {
-			if r.Header.Get("If-None-Match") == n.etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Header().Set("ETag", n.etag)
-		}
-		w.Header().Set("Content-Type", contentType)
-		fmt.Fprint(w, body)
-	}
-}
-
-func (n *newsroom) handle(path string, h http.HandlerFunc) {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	n.pages[path] = h
-}
-
-func (n *newsroom) count(path string) int {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return n.hits[path]
-}
-
-// rss is a feed of the given article paths.
-func (n *newsroom) rss(paths ...string) string {
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>The Test Courier</title>`)
-	for _, p := range paths {
-		fmt.Fprintf(&b, `<item><title>%s</title><link>%s%s</link><guid>%s</guid></item>`, p, n.URL, p, p)
-	}
-	b.WriteString(`</channel></rss>`)
-	return b.String()
-}
 
 func testArticle(t *testing.T, name string) string {
 	t.Helper()
@@ -181,11 +113,10 @@ func countEvents(t *testing.T, st *store.Store) int {
 func TestAFeedsArticlesWaitInTheInboxAndAreStoredOnce(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.New(t)
-	news := newNewsroom(t)
-	news.etag = `"v1"`
-	news.serve("/grain.txt", "text/plain; charset=utf-8", testArticle(t, "grain-corridor.txt"))
-	news.serve("/summit.html", "text/html; charset=utf-8", testArticle(t, "border-summit.html"))
-	news.serve("/feed.xml", "application/rss+xml", news.rss("/grain.txt", "/summit.html"))
+	news := fetchtest.NewSite(t)
+	news.Serve("/grain.txt", "text/plain; charset=utf-8", testArticle(t, "grain-corridor.txt"))
+	news.Serve("/summit.html", "text/html; charset=utf-8", testArticle(t, "border-summit.html"))
+	news.Serve("/feed.xml", "application/rss+xml", news.RSS("The Test Courier", "/grain.txt", "/summit.html"))
 	q := startQueue(t, st)
 
 	start := time.Now()
@@ -210,9 +141,8 @@ func TestAFeedsArticlesWaitInTheInboxAndAreStoredOnce(t *testing.T) {
 	for _, change := range []func(){
 		func() {},
 		func() {
-			news.serve("/odesa.txt", "text/plain", testArticle(t, "odesa-port.txt"))
-			news.etag = `"v2"`
-			news.serve("/feed.xml", "application/rss+xml", news.rss("/odesa.txt", "/grain.txt", "/summit.html"))
+			news.Serve("/odesa.txt", "text/plain", testArticle(t, "odesa-port.txt"))
+			news.Serve("/feed.xml", "application/rss+xml", news.RSS("The Test Courier", "/odesa.txt", "/grain.txt", "/summit.html"))
 		},
 	} {
 		change()
@@ -220,11 +150,11 @@ func TestAFeedsArticlesWaitInTheInboxAndAreStoredOnce(t *testing.T) {
 		pollNow(t, q, f.ID)
 		settled(t, st, f.ID, before)
 	}
-	if got := news.count("/feed.xml"); got != 3 {
+	if got := news.Count("/feed.xml"); got != 3 {
 		t.Errorf("the feed was fetched %d times, want 3", got)
 	}
 	for _, p := range []string{"/grain.txt", "/summit.html", "/odesa.txt"} {
-		if n := news.count(p); n != 1 {
+		if n := news.Count(p); n != 1 {
 			t.Errorf("%s fetched %d times, want once", p, n)
 		}
 	}
@@ -237,7 +167,7 @@ func TestAFeedsArticlesWaitInTheInboxAndAreStoredOnce(t *testing.T) {
 	if err := q.AddFeed(ctx, &timeline.Feed{URL: f.URL, Every: time.Hour, Accept: timeline.AcceptReview}); timeline.FieldErrors(err) == nil {
 		t.Errorf("the same feed added twice: %v", err)
 	}
-	news.serve("/other.xml", "application/rss+xml", news.rss("/grain.txt"))
+	news.Serve("/other.xml", "application/rss+xml", news.RSS("The Test Courier", "/grain.txt"))
 	other := timeline.Feed{URL: news.URL + "/other.xml", Every: time.Hour, Accept: timeline.AcceptReview}
 	before := time.Now()
 	if err := q.AddFeed(ctx, &other); err != nil {
@@ -263,9 +193,9 @@ func TestAFeedsArticlesWaitInTheInboxAndAreStoredOnce(t *testing.T) {
 func TestAutoAcceptedEventsAreOnTheTimelineUnreviewed(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.New(t)
-	news := newNewsroom(t)
-	news.serve("/summit.html", "text/html", testArticle(t, "border-summit.html"))
-	news.serve("/feed.json", "application/feed+json", fmt.Sprintf(
+	news := fetchtest.NewSite(t)
+	news.Serve("/summit.html", "text/html", testArticle(t, "border-summit.html"))
+	news.Serve("/feed.json", "application/feed+json", fmt.Sprintf(
 		`{"version":"https://jsonfeed.org/version/1.1","title":"JSON Courier","items":[{"id":"1","url":"%s/summit.html"}]}`, news.URL))
 	q := startQueue(t, st)
 	f := timeline.Feed{URL: news.URL + "/feed.json", Every: time.Hour, Accept: timeline.AcceptAuto}
@@ -297,18 +227,18 @@ func TestAutoAcceptedEventsAreOnTheTimelineUnreviewed(t *testing.T) {
 func TestFailuresEndWithTheirReason(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.New(t)
-	news := newNewsroom(t)
-	news.handle("/slow.html", func(w http.ResponseWriter, r *http.Request) {
+	news := fetchtest.NewSite(t)
+	news.Handle("/slow.html", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(3 * time.Second):
 		case <-r.Context().Done():
 		}
 	})
-	news.handle("/elsewhere.html", func(w http.ResponseWriter, r *http.Request) {
+	news.Handle("/elsewhere.html", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "http://127.0.0.2:9/latest/meta-data/", http.StatusFound)
 	})
-	news.serve("/feed.xml", "application/rss+xml", news.rss("/slow.html", "/gone.html", "/elsewhere.html"))
-	news.serve("/page.html", "text/html", "<!DOCTYPE html><html><body>Home</body></html>")
+	news.Serve("/feed.xml", "application/rss+xml", news.RSS("The Test Courier", "/slow.html", "/gone.html", "/elsewhere.html"))
+	news.Serve("/page.html", "text/html", "<!DOCTYPE html><html><body>Home</body></html>")
 	q := startQueue(t, st)
 
 	items := timeline.Feed{URL: news.URL + "/feed.xml", Every: time.Hour, Accept: timeline.AcceptReview}
@@ -348,15 +278,15 @@ func TestFailuresEndWithTheirReason(t *testing.T) {
 	if len(want) != 0 {
 		t.Errorf("no failure shown for %v", want)
 	}
-	if n := news.count("/slow.html"); n != 2 {
+	if n := news.Count("/slow.html"); n != 2 {
 		t.Errorf("the slow page was tried %d times, want 2 (retried once)", n)
 	}
-	if n := news.count("/gone.html"); n != 1 {
+	if n := news.Count("/gone.html"); n != 1 {
 		t.Errorf("the missing page was tried %d times, want once: a 404 is not retried", n)
 	}
 
 	// A failed item can be tried again, and then succeed.
-	news.serve("/gone.html", "text/html", testArticle(t, "border-summit.html"))
+	news.Serve("/gone.html", "text/html", testArticle(t, "border-summit.html"))
 	for _, it := range problems[items.ID] {
 		if strings.HasSuffix(it.URL, "/gone.html") {
 			before := time.Now()

@@ -19,14 +19,10 @@ const feedUsage = "feed add URL [--every 30m] [--accept review|auto] | feed list
 // feedCmd follows feeds: add enqueues the first poll in the same
 // transaction, for whichever process works the queue (serve or work).
 func feedCmd(ctx context.Context, args []string, e env) error {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-			fmt.Fprintf(e.stderr, "Usage: dateline %s\n", feedUsage)
-			return errHelp
-		}
-		return usageError{"feed: say what to do: " + feedUsage}
+	sub, err := action("feed", feedUsage, args, e)
+	if err != nil {
+		return err
 	}
-	sub := args[0]
 	fs := newFlags("feed "+sub, feedUsage, e)
 	dbURL := databaseFlag(fs, e)
 	var every *time.Duration

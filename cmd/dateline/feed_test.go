@@ -5,68 +5,41 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/dateline/dateline/fetch/fetchtest"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/jackc/pgx/v5"
 )
 
-// newsServer serves a feed of n articles (the test articles, each made
-// distinct) at /feed.xml, each page taking delay, and counts the requests
-// for each path.
-type newsServer struct {
-	*httptest.Server
-	mu   sync.Mutex
-	hits map[string]int
-}
-
-func startNews(t *testing.T, n int, delay time.Duration) *newsServer {
+// startNews serves a feed of n stories at /feed.xml, each story its own
+// article (the border summit, told by a different bureau) that takes
+// delay to come.
+func startNews(t *testing.T, n int, delay time.Duration) *fetchtest.Site {
 	t.Helper()
 	page, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "border-summit.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ns := &newsServer{hits: map[string]int{}}
-	ns.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ns.mu.Lock()
-		ns.hits[r.URL.Path]++
-		ns.mu.Unlock()
-		if r.URL.Path == "/feed.xml" {
-			w.Header().Set("Content-Type", "application/rss+xml")
-			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Local Courier</title>`)
-			for i := range n {
-				fmt.Fprintf(w, `<item><title>Story %d</title><link>%s/story/%d</link></item>`, i, ns.URL, i)
-			}
-			fmt.Fprint(w, `</channel></rss>`)
-			return
-		}
-		var i int
-		if _, err := fmt.Sscanf(r.URL.Path, "/story/%d", &i); err != nil || i >= n {
-			http.NotFound(w, r)
-			return
-		}
-		time.Sleep(delay)
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		// Each story is its own article: the same summit, told by a
-		// different bureau.
-		fmt.Fprint(w, strings.Replace(string(page), "<article>", fmt.Sprintf("<article><p>Bureau %d</p>", i), 1))
-	}))
-	t.Cleanup(ns.Close)
-	return ns
-}
-
-func (ns *newsServer) count(path string) int {
-	ns.mu.Lock()
-	defer ns.mu.Unlock()
-	return ns.hits[path]
+	site := fetchtest.NewSite(t)
+	paths := make([]string, n)
+	for i := range n {
+		paths[i] = fmt.Sprintf("/story/%d", i)
+		story := strings.Replace(string(page), "<article>", fmt.Sprintf("<article><p>Bureau %d</p>", i), 1)
+		site.Handle(paths[i], func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(delay)
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, story)
+		})
+	}
+	site.Serve("/feed.xml", "application/rss+xml", site.RSS("Local Courier", paths...))
+	return site
 }
 
 func TestFeedCommands(t *testing.T) {
@@ -186,11 +159,11 @@ func TestTwoWorkerProcessesShareTheJobs(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	for i := range n {
-		if c := news.count(fmt.Sprintf("/story/%d", i)); c != 1 {
+		if c := news.Count(fmt.Sprintf("/story/%d", i)); c != 1 {
 			t.Errorf("story %d fetched %d times, want once", i, c)
 		}
 	}
-	if c := news.count("/feed.xml"); c != 1 {
+	if c := news.Count("/feed.xml"); c != 1 {
 		t.Errorf("the feed was polled %d times, want once", c)
 	}
 	read := regexp.MustCompile(`msg="article read" item=(\d+)`)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/dateline/dateline/fetch"
 	"github.com/dateline/dateline/store"
@@ -40,6 +41,19 @@ func parse(fs *flag.FlagSet, args []string, allowArgs bool) error {
 		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
 	}
 	return nil
+}
+
+// action reads the action of a command that has several (user add, feed
+// list): its first argument, or the help that -h asks for.
+func action(cmd, usage string, args []string, e env) (string, error) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], nil
+	}
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		fmt.Fprintf(e.stderr, "Usage: dateline %s\n", usage)
+		return "", errHelp
+	}
+	return "", usageError{cmd + ": say what to do: " + usage}
 }
 
 // envDefault returns the environment value of name, or def.
