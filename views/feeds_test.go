@@ -14,16 +14,25 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/dateline/dateline/fetch"
 	"github.com/dateline/dateline/fetch/fetchtest"
+	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/work"
 )
 
-// followingSite is a site whose server works the job queue, fetching from
-// 127.0.0.1 only (every other address counts as private).
+// followingSite is a site whose server works the job queue.
 func followingSite(t *testing.T) *site {
 	t.Helper()
 	s := newSite(t)
-	q, err := work.New(s.store, work.Options{
+	s.server.opts.Follow = startQueue(t, s.store)
+	return s
+}
+
+// startQueue works the job queue over st until the test ends, fetching
+// from 127.0.0.1 only (every other address counts as private), with
+// quick retries.
+func startQueue(t *testing.T, st *store.Store) *work.Queue {
+	t.Helper()
+	q, err := work.New(st, work.Options{
 		Workers: 2, MaxAttempts: 2, RetryBase: 50 * time.Millisecond, SweepEvery: time.Hour,
 		Fetch: fetch.Options{Allow: func(a netip.Addr) bool { return a == netip.MustParseAddr("127.0.0.1") }, Timeout: 300 * time.Millisecond},
 		Log:   slog.New(slog.DiscardHandler),
@@ -39,8 +48,7 @@ func followingSite(t *testing.T) *site {
 		defer cancel()
 		q.Stop(ctx)
 	})
-	s.server.opts.Follow = q
-	return s
+	return q
 }
 
 // feedEntry is the feed's entry on the Feeds page once its poll and its
