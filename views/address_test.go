@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/store/fetch"
 )
 
 // newsSite serves articles the way a news site would: the border summit

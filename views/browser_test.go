@@ -15,7 +15,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/dateline/dateline/fetch/fetchtest"
+	"github.com/dateline/dateline/store/fetch/fetchtest"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"

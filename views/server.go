@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
-	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/auth"
 	"github.com/dateline/dateline/timeline/extract"

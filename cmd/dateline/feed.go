@@ -11,7 +11,7 @@ import (
 
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
-	"github.com/dateline/dateline/work"
+	"github.com/dateline/dateline/store/work"
 )
 
 const feedUsage = "feed add URL [--every 30m] [--accept review|auto] | feed list | feed remove ID [--database-url URL]"

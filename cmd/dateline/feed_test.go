@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline/dateline/fetch/fetchtest"
+	"github.com/dateline/dateline/store/fetch/fetchtest"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/jackc/pgx/v5"
 )

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store"
 	"github.com/jackc/pgx/v5/pgxpool"
 )

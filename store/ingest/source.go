@@ -17,7 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 )
 

@@ -13,7 +13,7 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
 	"github.com/jackc/pgx/v5"

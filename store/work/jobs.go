@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"

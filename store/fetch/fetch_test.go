@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline/dateline/fetch"
+	"github.com/dateline/dateline/store/fetch"
 )
 
 func TestPublicAddresses(t *testing.T) {
