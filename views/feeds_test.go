@@ -12,11 +12,11 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store/fetch/fetchtest"
-	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/store/work"
+	"github.com/dateline/dateline/timeline"
 )
 
 // followingSite is a site whose server works the job queue.

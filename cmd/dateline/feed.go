@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/store/work"
+	"github.com/dateline/dateline/timeline"
 )
 
 const feedUsage = "feed add URL [--every 30m] [--accept review|auto] | feed list | feed remove ID [--database-url URL]"

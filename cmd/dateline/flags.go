@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store/work"
+	"github.com/dateline/dateline/timeline"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
 	"github.com/dateline/dateline/timeline/feed"

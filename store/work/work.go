@@ -13,8 +13,8 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"

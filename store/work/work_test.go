@@ -12,12 +12,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/store/fetch/fetchtest"
-	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
-	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/store/work"
+	"github.com/dateline/dateline/timeline"
 )
 
 func testArticle(t *testing.T, name string) string {
