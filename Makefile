@@ -57,7 +57,8 @@ FUZZ_TARGETS := \
 	./timeline/extract/timex/:FuzzFind \
 	./timeline/export/:FuzzICal \
 	./timeline/export/:FuzzReadJSON \
-	./timeline/export/:FuzzReadTimelineJSCSV
+	./timeline/export/:FuzzReadTimelineJSCSV \
+	./timeline/feed/:FuzzParse
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \

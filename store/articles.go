@@ -38,53 +38,59 @@ func (s *Store) SaveArticle(ctx context.Context, a *timeline.Article, events []t
 			copy(events, given)
 		}
 	}()
-	hash := a.Hash()
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		// ON CONFLICT DO NOTHING waits for a concurrent insert of the same
-		// article, so two simultaneous submissions store it once.
-		err := tx.QueryRow(ctx, `
+		duplicate, err = saveArticleTx(ctx, tx, a, events)
+		return err
+	})
+	return duplicate, err
+}
+
+// saveArticleTx is SaveArticle within tx, for callers that write more in
+// the same transaction. a and events are validated already.
+func saveArticleTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events []timeline.Event) (duplicate bool, err error) {
+	hash := a.Hash()
+	// ON CONFLICT DO NOTHING waits for a concurrent insert of the same
+	// article, so two simultaneous submissions store it once.
+	err = tx.QueryRow(ctx, `
 			INSERT INTO articles (sha256, url, title, publisher, published_value, published_source, body)
 			VALUES ($1, $2, $3, $4, nullif($5, ''), $6, $7)
 			ON CONFLICT (sha256) DO NOTHING
 			RETURNING id, created_at`,
-			hash[:], a.URL, a.Title, a.Publisher, a.Published.Value(), a.PublishedSource, a.Body,
-		).Scan(&a.ID, &a.CreatedAt)
-		if errors.Is(err, pgx.ErrNoRows) {
-			duplicate = true
-			return tx.QueryRow(ctx, `SELECT id, created_at FROM articles WHERE sha256 = $1`, hash[:]).
-				Scan(&a.ID, &a.CreatedAt)
+		hash[:], a.URL, a.Title, a.Publisher, a.Published.Value(), a.PublishedSource, a.Body,
+	).Scan(&a.ID, &a.CreatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return true, tx.QueryRow(ctx, `SELECT id, created_at FROM articles WHERE sha256 = $1`, hash[:]).
+			Scan(&a.ID, &a.CreatedAt)
+	}
+	if err != nil {
+		return false, err
+	}
+	// The occurrences are found as a batch finds them (locks, then
+	// candidates, then timeline.SameOccurrence), and saved one by one.
+	evs := make([]*pending, len(events))
+	for i := range events {
+		e := &events[i]
+		for j := range e.Mentions {
+			e.Mentions[j].ArticleID = a.ID
 		}
-		if err != nil {
-			return err
+		evs[i] = &pending{e: e, key: occurrenceKey(*e), joins: -1}
+	}
+	b := batch{tx: tx}
+	if err := b.lock(ctx, evs); err != nil {
+		return false, err
+	}
+	if err := b.match(ctx, evs); err != nil {
+		return false, err
+	}
+	for i, p := range evs {
+		if p.joins >= 0 {
+			p.target = evs[p.joins].e.ID
 		}
-		// The occurrences are found as a batch finds them (locks, then
-		// candidates, then timeline.SameOccurrence), and saved one by one.
-		evs := make([]*pending, len(events))
-		for i := range events {
-			e := &events[i]
-			for j := range e.Mentions {
-				e.Mentions[j].ArticleID = a.ID
-			}
-			evs[i] = &pending{e: e, key: occurrenceKey(*e), joins: -1}
+		if err := saveOccurrence(ctx, tx, p.e, p.target); err != nil {
+			return false, fmt.Errorf("event %d: %w", i, err)
 		}
-		b := batch{tx: tx}
-		if err := b.lock(ctx, evs); err != nil {
-			return err
-		}
-		if err := b.match(ctx, evs); err != nil {
-			return err
-		}
-		for i, p := range evs {
-			if p.joins >= 0 {
-				p.target = evs[p.joins].e.ID
-			}
-			if err := saveOccurrence(ctx, tx, p.e, p.target); err != nil {
-				return fmt.Errorf("event %d: %w", i, err)
-			}
-		}
-		return nil
-	})
-	return duplicate, err
+	}
+	return false, nil
 }
 
 // saveOccurrence stores e as a new event, or, when target is set, as new

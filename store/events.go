@@ -41,12 +41,12 @@ func insertEventAs(ctx context.Context, tx pgx.Tx, e *timeline.Event, keep bool)
 	}
 	err := tx.QueryRow(ctx, `
 		INSERT INTO events (kind, date_value, date_precision, date_start, date_end, date_rank,
-			status, title, summary, confidence, origin, source_url, sequence, created_at, updated_at)
+			status, title, summary, confidence, origin, source_url, sequence, created_at, updated_at, reviewed)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-			coalesce($14, now()), coalesce($15, $14, now()))
+			coalesce($14, now()), coalesce($15, $14, now()), NOT $16)
 		RETURNING id, sequence, created_at, updated_at`,
 		e.Kind, e.Date.Value(), e.Date.Precision().String(), start, e.Date.End(), rank,
-		e.Status, e.Title, e.Summary, e.Confidence, e.Origin, e.SourceURL, sequence, created, updated,
+		e.Status, e.Title, e.Summary, e.Confidence, e.Origin, e.SourceURL, sequence, created, updated, e.Unreviewed,
 	).Scan(&e.ID, &e.Sequence, &e.CreatedAt, &e.UpdatedAt)
 	if err != nil {
 		return err
@@ -152,7 +152,7 @@ func insertMentions(ctx context.Context, tx pgx.Tx, eventID int64, mentions []ti
 // number of distinct source articles.
 const eventColumns = `
 	e.id, e.kind, e.date_value, e.status, e.title, e.summary, e.confidence, e.origin,
-	e.source_url, e.sequence, e.created_at, e.updated_at,
+	e.source_url, e.sequence, e.created_at, e.updated_at, NOT e.reviewed,
 	coalesce(act.names, '{}'), coalesce(act.kinds, '{}'),
 	(SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id)`
 
@@ -178,7 +178,7 @@ func scanEvent(row pgx.Row, extra ...any) (timeline.Event, error) {
 		sources      int64
 	)
 	err := row.Scan(append([]any{&e.ID, &e.Kind, &value, &e.Status, &e.Title, &e.Summary, &e.Confidence,
-		&e.Origin, &e.SourceURL, &e.Sequence, &e.CreatedAt, &e.UpdatedAt, &names, &kinds, &sources}, extra...)...)
+		&e.Origin, &e.SourceURL, &e.Sequence, &e.CreatedAt, &e.UpdatedAt, &e.Unreviewed, &names, &kinds, &sources}, extra...)...)
 	if err != nil {
 		return e, err
 	}
@@ -241,7 +241,8 @@ func (s *Store) UpdateEvent(ctx context.Context, e *timeline.Event) (err error) 
 		err := tx.QueryRow(ctx, `
 			UPDATE events SET kind = $2, date_value = $3, date_precision = $4, date_start = $5,
 				date_end = $6, date_rank = $7, status = $8, title = $9, summary = $10,
-				confidence = $11, source_url = $12, sequence = sequence + 1, updated_at = now()
+				confidence = $11, source_url = $12, sequence = sequence + 1, updated_at = now(),
+				reviewed = true
 			WHERE id = $1 AND sequence = $13
 			RETURNING sequence, updated_at`,
 			e.ID, e.Kind, e.Date.Value(), e.Date.Precision().String(), start, e.Date.End(), rank,

@@ -11,6 +11,7 @@ import (
 	"github.com/dateline/dateline/migrations"
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
+	"github.com/jackc/pgx/v5"
 )
 
 // TestMigrationFilesAreNumberedInSequence guards against two branches
@@ -114,6 +115,20 @@ func TestMigrateFromManyProcessesAtOnce(t *testing.T) {
 	defer s.Close()
 	if v, err := s.SchemaVersion(ctx); err != nil || v != latestMigration(t) {
 		t.Errorf("schema version = %d, %v; want %d", v, err, latestMigration(t))
+	}
+	// River's migrations ran too, each once.
+	conn, err := pgx.ConnectConfig(ctx, cfg.ConnConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var versions, distinct int
+	err = conn.QueryRow(ctx, `SELECT count(*), count(DISTINCT version) FROM river_migration`).Scan(&versions, &distinct)
+	if err != nil || versions == 0 || versions != distinct {
+		t.Errorf("River's migrations: %d applied, %d distinct, %v", versions, distinct, err)
+	}
+	if _, err := conn.Exec(ctx, `SELECT id, state, args FROM river_job LIMIT 1`); err != nil {
+		t.Errorf("no job table: %v", err)
 	}
 }
 

@@ -89,6 +89,9 @@ type Event struct {
 	Status     Status
 	Confidence float64 // 0..1; 1 for events entered by hand
 	Origin     Origin
+	// Unreviewed marks an event a feed put on the timeline without a
+	// person looking at it (AcceptAuto); editing the event clears it.
+	Unreviewed bool
 	SourceURL  string // for events entered by hand; extracted ones cite Mentions
 	// Sequence counts edits. It is the iCalendar SEQUENCE and guards
 	// against overwriting someone else's edit.

@@ -2,6 +2,7 @@ package views
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
 )
@@ -52,6 +54,37 @@ type ReviewModel struct {
 	Notes          []string
 	Candidates     []Candidate
 	Errors         *timeline.ValidationError
+	// InboxItem is the inbox article under review, which accepting
+	// takes out of the inbox; 0 for a pasted or uploaded one. FeedTitle
+	// names its feed.
+	InboxItem int64
+	FeedTitle string
+}
+
+// inboxOf is the inbox article a review route names (/inbox/{id}/...),
+// with its feed's name as the form carries it, or 0.
+func inboxOf(r *http.Request) (int64, string) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || !strings.HasPrefix(r.URL.Path, "/inbox/") {
+		return 0, ""
+	}
+	return id, strings.TrimSpace(r.PostFormValue("feed_title"))
+}
+
+// acceptAction and rereadAction are where the review form sends its
+// article: back to the article routes, or the inbox's.
+func (m ReviewModel) acceptAction() string {
+	if m.InboxItem != 0 {
+		return fmt.Sprintf("/inbox/%d/accept", m.InboxItem)
+	}
+	return "/articles/accept"
+}
+
+func (m ReviewModel) rereadAction() string {
+	if m.InboxItem != 0 {
+		return fmt.Sprintf("/inbox/%d", m.InboxItem)
+	}
+	return "/articles"
 }
 
 // Candidate is one event extraction proposes, as the form shows and
@@ -159,8 +192,21 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		}
 		published = d
 	}
-	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" {
-		v.Add("body", "paste the article's text or choose a file")
+	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" && v.Field("file") == "" && webAddress(f.URL) {
+		// Only an address: the page is fetched and read as an uploaded
+		// one would be.
+		page, err := s.fetchPage(r.Context(), f.URL)
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				return err
+			}
+			v.Add("url", "could not get the page: "+fetchReason(err))
+		} else {
+			f.Body, f.URL = newlines(page.Text), page.URL
+		}
+	}
+	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" && v.Field("url") == "" {
+		v.Add("body", "paste the article's text, choose a file or give its web address")
 	}
 	addFieldErrors(v, (&timeline.Article{Body: f.Body, URL: f.URL}).Validate(), "")
 	if v.Err() != nil {
@@ -191,7 +237,26 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		f.Errors = v
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticleFormPage(f))
 	}
-	return render(w, r, ReviewPage(reviewOf(f, res)))
+	m := reviewOf(f, res)
+	m.InboxItem, m.FeedTitle = inboxOf(r)
+	return render(w, r, ReviewPage(m))
+}
+
+// webAddress reports whether s is an http(s) address worth fetching;
+// anything else is left to the article's validation to explain.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// fetchReason is why a page could not be fetched, in the user's words:
+// the fetch error without the address, which the field already shows.
+func fetchReason(err error) string {
+	msg := fetch.Reason(err)
+	if errors.Is(err, fetch.ErrTooLarge) {
+		msg += ": save the page and upload the part that is the article"
+	}
+	return msg
 }
 
 // tooLarge is the 413 page for an article over the limit.
@@ -362,6 +427,7 @@ func (s *Server) readReview(r *http.Request) (ReviewModel, error) {
 		Publisher: strings.TrimSpace(p.Get("publisher")), Published: strings.TrimSpace(p.Get("published")),
 		PublishedSource: p.Get("published_source"), FoundPublished: p.Get("found_published"),
 	}
+	m.InboxItem, m.FeedTitle = inboxOf(r)
 	// The hidden fields are Dateline's own: values the review page never
 	// holds mean a damaged or forged form, which no one can correct in
 	// the page.
@@ -478,7 +544,15 @@ func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ReviewPage(m))
 	}
-	duplicate, err := s.store.SaveArticle(r.Context(), &a, events)
+	var duplicate bool
+	if m.InboxItem != 0 {
+		duplicate, err = s.store.AcceptInbox(r.Context(), m.InboxItem, &a, events)
+		if errors.Is(err, timeline.ErrNotFound) {
+			return seeOther(w, r, "/inbox?notice=gone")
+		}
+	} else {
+		duplicate, err = s.store.SaveArticle(r.Context(), &a, events)
+	}
 	if v := timeline.FieldErrors(err); v != nil {
 		// Validation above is the same; this is for the rules only the
 		// store knows. Events' fields are named events[i].field.

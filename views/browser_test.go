@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/fetch/fetchtest"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract/timex"
@@ -35,12 +36,16 @@ type browser struct {
 	store *store.Store
 }
 
-func newBrowser(t *testing.T) *browser {
+// newBrowser opens a tab on a new server, which setup may adjust.
+func newBrowser(t *testing.T, setup ...func(*Server)) *browser {
 	t.Helper()
 	ctx := browsertest.New(t)
 	st := storetest.New(t)
 	s := NewServer(st, slog.New(slog.DiscardHandler))
 	s.now = func() time.Time { return thursday }
+	for _, f := range setup {
+		f(s)
+	}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -441,5 +446,47 @@ func TestBrowserEditingAndDeletingAnEvent(t *testing.T) {
 	}
 	if n := len(b.timeline()); n != 0 {
 		t.Errorf("%d events after deleting the only one", n)
+	}
+}
+
+func TestBrowserFollowingAFeed(t *testing.T) {
+	news := fetchtest.NewSite(t)
+	news.Serve("/summit.html", "text/html; charset=utf-8", string(article(t, "border-summit.html")))
+	news.Serve("/feed.xml", "application/rss+xml", news.RSS("Wire Service", "/summit.html"))
+	b := newBrowser(t, func(s *Server) { s.opts.Follow = startQueue(t, s.store.(*store.Store)) })
+
+	b.open("/feeds")
+	b.do(chromedp.SendKeys(`[data-testid=feed-url]`, news.URL+"/feed.xml"))
+	b.click("follow")
+	if got := b.text(`[data-testid=notice]`); !strings.Contains(got, "The feed is followed") {
+		t.Errorf("notice = %q", got)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		b.open("/inbox")
+		if eval[int](b, `document.querySelectorAll("[data-testid=inbox-article]").length`) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the feed's article did not reach the inbox")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.screenshot("inbox")
+	b.open("/feeds")
+	b.screenshot("feeds")
+	b.open("/inbox")
+	b.click("inbox-review")
+	if got := b.text(`[data-testid=inbox-lead]`); !strings.Contains(got, "Wire Service") {
+		t.Errorf("review lead = %q", got)
+	}
+	b.screenshot("inbox-review")
+	b.click("accept")
+	shown := b.timeline()
+	if len(shown) == 0 || !strings.Contains(shown[0].Source, "Leaders Meet at the Border") {
+		t.Fatalf("timeline after accepting = %+v", shown)
+	}
+	b.open("/inbox")
+	if got := b.text(`[data-testid=inbox-empty]`); got != "Nothing is waiting." {
+		t.Errorf("inbox after accepting: %q", got)
 	}
 }

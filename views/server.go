@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/auth"
 	"github.com/dateline/dateline/timeline/extract"
@@ -64,6 +65,17 @@ type Store interface {
 	Session(ctx context.Context, tokenHash [32]byte) (auth.User, time.Time, error)
 	ExtendSession(ctx context.Context, tokenHash [32]byte, expires time.Time) error
 	EndSession(ctx context.Context, tokenHash [32]byte) error
+
+	// Feeds and the inbox (see store.Store): the feeds followed with
+	// their items counted by state, the items that failed, and the
+	// articles whose events wait for review.
+	Feeds(ctx context.Context) ([]timeline.Feed, error)
+	FeedProblems(ctx context.Context, perFeed int) (map[int64][]timeline.FeedItem, error)
+	Inbox(ctx context.Context) ([]timeline.InboxArticle, error)
+	InboxArticle(ctx context.Context, itemID int64) (timeline.InboxArticle, error)
+	AcceptInbox(ctx context.Context, itemID int64, a *timeline.Article, events []timeline.Event) (duplicate bool, err error)
+	DismissInbox(ctx context.Context, itemID int64) error
+	AcceptFeedInbox(ctx context.Context, feedID int64) (articles, events int, err error)
 }
 
 // Options configure a server. The zero value is a server for this
@@ -92,6 +104,12 @@ type Options struct {
 	// programs, such as the calendar's subscribe link. nil means the
 	// request's Host, which the client chooses.
 	PublicURL *url.URL
+	// Fetch gets an article given by its address; nil means a client
+	// for public addresses with MaxArticleBytes as its limit.
+	Fetch *fetch.Client
+	// Follow adds, polls and removes feeds; nil leaves the Feeds page
+	// without them.
+	Follow Follow
 }
 
 // Server routes requests to the pages.
@@ -107,10 +125,11 @@ type Server struct {
 	exportStall time.Duration
 	// now is the clock that "today" and "last Thursday" are read
 	// against; extract reads articles. Tests replace them.
-	now     func() time.Time
-	extract func(ctx context.Context, input string, opts extract.Options) (extract.Result, error)
-	mux     *http.ServeMux
-	handler http.Handler
+	now       func() time.Time
+	extract   func(ctx context.Context, input string, opts extract.Options) (extract.Result, error)
+	fetchPage func(ctx context.Context, url string) (fetch.Page, error)
+	mux       *http.ServeMux
+	handler   http.Handler
 }
 
 // NewServer returns the web application over store, with the zero
@@ -131,9 +150,12 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	if opts.MaxExports <= 0 {
 		opts.MaxExports = DefaultMaxExports
 	}
+	if opts.Fetch == nil {
+		opts.Fetch = fetch.New(fetch.Options{MaxBytes: opts.MaxArticleBytes})
+	}
 	s := &Server{
-		store: store, log: log, opts: opts, now: time.Now, extract: extract.Article, mux: http.NewServeMux(),
-		addrLimit: newLimiter(20, 30*time.Second), nameLimit: newLimiter(10, time.Minute),
+		store: store, log: log, opts: opts, now: time.Now, extract: extract.Article, fetchPage: opts.Fetch.Page,
+		mux: http.NewServeMux(), addrLimit: newLimiter(20, 30*time.Second), nameLimit: newLimiter(10, time.Minute),
 		exports: make(chan struct{}, opts.MaxExports), exportStall: exportStall,
 	}
 	// An article's forms carry the article and room for the fields; the
@@ -158,6 +180,17 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	s.change("POST /events/{id}", event, s.updateEvent)
 	s.formPage("GET /events/{id}/delete", s.confirmDelete)
 	s.change("POST /events/{id}/delete", small, s.deleteEvent)
+	s.formPage("GET /feeds", s.feedsPage)
+	s.change("POST /feeds", small, s.addFeed)
+	s.change("POST /feeds/{id}/poll", small, s.feedAction(s.pollFeed))
+	s.change("POST /feeds/{id}/delete", small, s.feedAction(s.removeFeed))
+	s.change("POST /feeds/items/{id}/retry", small, s.feedAction(s.retryItem))
+	s.change("POST /feeds/{id}/accept-all", small, s.acceptFeedInbox)
+	s.formPage("GET /inbox", s.inboxPage)
+	s.formPage("GET /inbox/{id}", s.reviewInbox)
+	s.change("POST /inbox/{id}", article, s.readArticle)
+	s.change("POST /inbox/{id}/accept", article, s.acceptArticle)
+	s.change("POST /inbox/{id}/dismiss", article, s.dismissInbox)
 	s.handle("GET /login", s.loginPage)
 	s.change("POST /login", public, s.login)
 	s.change("POST /logout", public, s.logout)

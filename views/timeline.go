@@ -225,10 +225,7 @@ func highlighted(v string) map[int64]bool {
 // noticeText is the message a redirect asked the timeline to show. Only fixed
 // texts with numbers in them: nothing from the URL is shown as it is.
 func noticeText(q url.Values) string {
-	count := func(key string) int {
-		n, _ := strconv.Atoi(q.Get(key))
-		return max(n, 0)
-	}
+	count := func(key string) int { return queryCount(q, key) }
 	switch q.Get("notice") {
 	case "added":
 		added, merged := count("added"), count("merged")
@@ -245,6 +242,12 @@ func noticeText(q url.Values) string {
 		return "The event was deleted."
 	}
 	return ""
+}
+
+// queryCount reads a count a redirect put in the query: never below 0.
+func queryCount(q url.Values, key string) int {
+	n, _ := strconv.Atoi(q.Get(key))
+	return max(n, 0)
 }
 
 // plural says "1 event" or "3 events".

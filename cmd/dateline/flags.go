@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -41,6 +43,19 @@ func parse(fs *flag.FlagSet, args []string, allowArgs bool) error {
 	return nil
 }
 
+// action reads the action of a command that has several (user add, feed
+// list): its first argument, or the help that -h asks for.
+func action(cmd, usage string, args []string, e env) (string, error) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], nil
+	}
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		fmt.Fprintf(e.stderr, "Usage: dateline %s\n", usage)
+		return "", errHelp
+	}
+	return "", usageError{cmd + ": say what to do: " + usage}
+}
+
 // envDefault returns the environment value of name, or def.
 func envDefault(e env, name, def string) string {
 	if v := e.getenv(name); v != "" {
@@ -52,6 +67,12 @@ func envDefault(e env, name, def string) string {
 // databaseFlag adds --database-url, whose default is $DATABASE_URL.
 func databaseFlag(fs *flag.FlagSet, e env) *string {
 	return fs.String("database-url", e.getenv("DATABASE_URL"), "PostgreSQL connection string or URL (env DATABASE_URL)")
+}
+
+// fetchClient fetches pages of at most maxBytes from public addresses,
+// or from any address when DATELINE_FETCH_PRIVATE=1 (an intranet, tests).
+func fetchClient(e env, maxBytes int) *fetch.Client {
+	return fetch.New(fetchOptions(e, maxBytes))
 }
 
 // databaseConfig reads a --database-url: a malformed one is bad usage.

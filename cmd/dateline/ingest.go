@@ -17,7 +17,7 @@ import (
 // JSON lines, extraction on every core, batched transactions, stored
 // articles skipped (so an interrupted run resumes).
 func ingestCmd(ctx context.Context, args []string, e env) error {
-	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] [--article-timeout 1m] [--database-url URL] DIR|FILE...", e)
+	flags := newFlags("ingest", "ingest [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N] [--article-timeout 1m] [--database-url URL] DIR|FILE|URL...", e)
 	published := flags.String("published", "", "publication date for articles that have none of their own")
 	workers := flags.Int("workers", 0, "extraction workers (default: one per CPU)")
 	writers := flags.Int("writers", 2, "batches saved at once")
@@ -28,7 +28,7 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	if flags.NArg() == 0 {
-		return usageError{"ingest: give the files or directories to read (.txt, .html, .jsonl)"}
+		return usageError{"ingest: give the files or directories to read (.txt, .html, .jsonl), or web addresses"}
 	}
 	pub, err := publishedFlag(*published)
 	if err != nil {
@@ -47,10 +47,21 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
-	paths := flags.Args()
-	total := ingest.Count(paths)
+	var paths, urls []string
+	for _, arg := range flags.Args() {
+		if ingest.IsAddress(arg) {
+			urls = append(urls, arg)
+		} else {
+			paths = append(paths, arg)
+		}
+	}
+	total := ingest.Count(paths) + len(urls)
+	sources := ingest.Concat(
+		ingest.Files(paths, timeline.MaxArticleBytes),
+		ingest.Pages(ctx, urls, fetchClient(e, timeline.MaxArticleBytes).Page),
+	)
 	bar := newProgressBar(e.stderr)
-	sum, err := ingest.Run(ctx, st, ingest.Files(paths, timeline.MaxArticleBytes), total, ingest.Options{
+	sum, err := ingest.Run(ctx, st, sources, total, ingest.Options{
 		Workers: *workers, Writers: *writers, BatchSize: *batch, Published: pub, ArticleTimeout: *timeout, Progress: bar.show,
 		ProgressEvery: bar.every,
 	})

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,5 +94,45 @@ func TestIngestResumesAfterSIGTERM(t *testing.T) {
 	}
 	if got := count(`SELECT count(*) FROM mentions`); got != whole {
 		t.Errorf("%d mentions after the interrupted and resumed runs, %d after one whole run", got, whole)
+	}
+}
+
+func TestIngestTakesWebAddresses(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "border-summit.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	news := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/summit.html" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	}))
+	defer news.Close()
+	db := storetest.URL(t)
+	file := filepath.Join("..", "..", "testdata", "articles", "grain-corridor.txt")
+	args := []string{"ingest", news.URL + "/summit.html", file, news.URL + "/gone.html"}
+
+	// By default a local address is refused, and nothing is sent to it.
+	r := datelineEnv(t, []string{"DATABASE_URL=" + db}, "", args...)
+	if r.code != 1 || !strings.Contains(r.stderr, "private network") || !strings.Contains(r.stdout, "1 articles saved") {
+		t.Errorf("local addresses without DATELINE_FETCH_PRIVATE: %+v", r)
+	}
+	r = datelineEnv(t, []string{"DATABASE_URL=" + db, "DATELINE_FETCH_PRIVATE=1"}, "", args...)
+	if r.code != 1 || !strings.Contains(r.stdout, "1 articles saved") || !strings.Contains(r.stdout, "1 already stored") ||
+		!strings.Contains(r.stderr, news.URL+"/gone.html: fetch "+news.URL+"/gone.html: the server answered 404 Not Found") {
+		t.Errorf("with DATELINE_FETCH_PRIVATE=1: %+v; want the page saved, the file known and the 404 reported", r)
+	}
+	conn, err := pgx.Connect(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var url, title string
+	err = conn.QueryRow(context.Background(), `SELECT url, title FROM articles WHERE url <> '' `).Scan(&url, &title)
+	if err != nil || url != news.URL+"/summit.html" || !strings.Contains(title, "Leaders Meet at the Border") {
+		t.Errorf("stored page: %q %q %v", url, title, err)
 	}
 }

@@ -57,10 +57,15 @@ func (u usageError) Error() string { return u.msg }
 const usage = `Usage: dateline <command> [flags]
 
 Commands:
-  serve     serve the timeline on the web (applies migrations first):
+  serve     serve the timeline on the web (applies migrations first), and
+            work the background jobs (feeds) unless --workers 0:
               [--addr HOST:PORT] [--max-article-size 2MiB] [--trust-proxy]
-              [--tls-cert FILE --tls-key FILE] [--insecure-open]
+              [--tls-cert FILE --tls-key FILE] [--insecure-open] [--workers 4]
               [--db-max-conns 16] [--max-exports 4] [--public-url URL]
+  work      work the background jobs only; run it on as many machines as
+            you like against one database: [--workers 4]
+  feed      follow news feeds (RSS, Atom, JSON Feed):
+              add URL [--every 30m] [--accept review|auto] | list | remove ID
   migrate   apply database migrations and exit
   extract   print the events found in one article (FILE or - for stdin):
               [--published YYYY-MM-DD] [--json] FILE|-
@@ -68,9 +73,9 @@ Commands:
               [--dct YYYY-MM-DD] [--json] FILE|-
   eval      score extraction on gold articles, or timex on TimeML:
               [DIR] | --timeml DIR
-  ingest    extract and store articles in bulk (.txt, .html, .jsonl):
+  ingest    extract and store articles in bulk (.txt, .html, .jsonl, web addresses):
               [--published YYYY-MM-DD] [--workers N] [--writers N] [--batch N]
-              [--article-timeout 1m] DIR|FILE...
+              [--article-timeout 1m] DIR|FILE|URL...
   export    write the timeline to stdout:
               --format ics|json|csv|timelinejs [--q TEXT] [--kind KIND]...
               [--actor NAME]... [--from DATE] [--to DATE]
@@ -85,7 +90,9 @@ Commands:
 Run "dateline <command> -h" for a command's flags.
 Configuration comes from flags, or from the environment: DATABASE_URL
 (libpq connection string or URL; default: the local server, database
-"dateline"), DATELINE_ADDR (default 127.0.0.1:8080).
+"dateline"), DATELINE_ADDR (default 127.0.0.1:8080), DATELINE_WORKERS,
+DATELINE_FETCH_PRIVATE=1 (let fetching reach loopback and private
+addresses: intranets, tests).
 `
 
 // run executes one command line and returns the exit status: 0 on
@@ -143,6 +150,10 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return importCmd(ctx, rest, e)
 	case "user":
 		return userCmd(ctx, rest, e)
+	case "feed":
+		return feedCmd(ctx, rest, e)
+	case "work":
+		return workCmd(ctx, rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return errHelp

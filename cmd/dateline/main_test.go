@@ -58,9 +58,15 @@ func dateline(t *testing.T, databaseURL string, args ...string) result {
 // datelineIn runs dateline with stdin as its standard input.
 func datelineIn(t *testing.T, databaseURL, stdin string, args ...string) result {
 	t.Helper()
+	return datelineEnv(t, []string{"DATABASE_URL=" + databaseURL}, stdin, args...)
+}
+
+// datelineEnv runs dateline with more environment variables.
+func datelineEnv(t *testing.T, vars []string, stdin string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Stdin = strings.NewReader(stdin)
-	cmd.Env = append(os.Environ(), "DATABASE_URL="+databaseURL)
+	cmd.Env = append(os.Environ(), vars...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

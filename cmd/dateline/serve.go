@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/views"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -24,8 +23,8 @@ func serve(ctx context.Context, args []string, e env) error {
 	addr := fs.String("addr", envDefault(e, "DATELINE_ADDR", "127.0.0.1:8080"), "address to listen on (env DATELINE_ADDR)")
 	dbURL := databaseFlag(fs, e)
 	wait := fs.Duration("db-wait", 30*time.Second, "how long to keep trying to reach the database at start")
-	maxArticle := fs.String("max-article-size", envDefault(e, "DATELINE_MAX_ARTICLE_SIZE", "2MiB"),
-		fmt.Sprintf("largest article taken, in bytes or with KiB/MiB, at most %dMiB (env DATELINE_MAX_ARTICLE_SIZE)", timeline.ArticleBytesCeiling>>20))
+	maxArticle := maxArticleFlag(fs, e)
+	workers := workersFlag(fs, e)
 	sessionTTL := fs.Duration("session-ttl", 12*time.Hour, "how long a sign-in lasts unused")
 	trustProxy := fs.Bool("trust-proxy", false, "honour X-Forwarded-Proto and X-Forwarded-For from a proxy in front (only behind one)")
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM), with --tls-key")
@@ -40,9 +39,12 @@ func serve(ctx context.Context, args []string, e env) error {
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	maxBytes, err := parseSize(*maxArticle)
+	maxBytes, err := articleLimit(*maxArticle, "serve")
 	if err != nil {
-		return usageError{"serve: --max-article-size: " + err.Error()}
+		return err
+	}
+	if *workers < 0 {
+		return usageError{"serve: --workers must be 0 (no background work) or more"}
 	}
 	cfg, err := databaseConfig(*dbURL)
 	if err != nil {
@@ -54,6 +56,8 @@ func serve(ctx context.Context, args []string, e env) error {
 			return err
 		}
 		cfg.MaxConns = int32(min(n, 10_000))
+	} else {
+		poolFor(cfg, *dbURL, *workers)
 	}
 	exports, err := exportLimit(*maxExports, int(cfg.MaxConns))
 	if err != nil {
@@ -63,8 +67,6 @@ func serve(ctx context.Context, args []string, e env) error {
 	switch {
 	case err != nil:
 		return usageError{"serve: --public-url: " + err.Error()}
-	case maxBytes < 1<<10 || maxBytes > timeline.ArticleBytesCeiling:
-		return usageError{fmt.Sprintf("serve: --max-article-size must be between 1KiB and %dMiB", timeline.ArticleBytesCeiling>>20)}
 	case (*tlsCert == "") != (*tlsKey == ""):
 		return usageError{"serve: give --tls-cert and --tls-key together"}
 	case *sessionTTL < time.Minute:
@@ -121,13 +123,20 @@ func serve(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer st.Close() // after the server has stopped
+	// Background work (feeds) runs here too unless --workers 0; the
+	// queue enqueues either way, for dateline work elsewhere.
+	q, err := startQueue(ctx, st, *workers, maxBytes, e, log)
+	if err != nil {
+		return err
+	}
+	defer stopQueue(ctx, q) // after the server, before the store
 	app := http.Handler(views.New(st, log, views.Options{
 		MaxArticleBytes: maxBytes, RequireSignIn: !local && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
-		PublicURL: public, MaxExports: exports,
+		PublicURL: public, MaxExports: exports, Fetch: fetchClient(e, maxBytes), Follow: q,
 	}))
 	handler.Store(&app)
 	log.Info("listening", "max_article_size", maxBytes, "db_max_conns", cfg.MaxConns, "max_exports", exports,
-		"trust_proxy", *trustProxy, "url", url)
+		"trust_proxy", *trustProxy, "workers", *workers, "url", url)
 
 	select {
 	case err := <-done:

@@ -33,8 +33,15 @@ type server struct {
 // startServer runs dateline serve with args against databaseURL.
 func startServer(t *testing.T, databaseURL string, args ...string) *server {
 	t.Helper()
-	s := &server{cmd: exec.Command(binary, append([]string{"serve"}, args...)...), lines: make(chan string, 1000), done: make(chan struct{})}
-	s.cmd.Env = append(os.Environ(), "DATABASE_URL="+databaseURL)
+	return startDateline(t, []string{"DATABASE_URL=" + databaseURL}, append([]string{"serve"}, args...)...)
+}
+
+// startDateline runs a long-lived dateline command (serve, work) with
+// more environment variables.
+func startDateline(t *testing.T, vars []string, args ...string) *server {
+	t.Helper()
+	s := &server{cmd: exec.Command(binary, args...), lines: make(chan string, 1000), done: make(chan struct{})}
+	s.cmd.Env = append(os.Environ(), vars...)
 	stderr, err := s.cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -23,14 +23,10 @@ const userUsage = "user add NAME | user password NAME | user list | user remove 
 // standard input otherwise (for scripts: printf '%s\n' "$PW" | dateline
 // user add ana).
 func userCmd(ctx context.Context, args []string, e env) error {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-			fmt.Fprintf(e.stderr, "Usage: dateline %s\n", userUsage)
-			return errHelp
-		}
-		return usageError{"user: say what to do: " + userUsage}
+	sub, err := action("user", userUsage, args, e)
+	if err != nil {
+		return err
 	}
-	sub := args[0]
 	fs := newFlags("user "+sub, userUsage, e)
 	dbURL := databaseFlag(fs, e)
 	rest, err := parseInterspersed(fs, args[1:])

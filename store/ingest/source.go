@@ -6,6 +6,7 @@ package ingest
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 )
 
@@ -145,6 +147,44 @@ func readJSONLines(name string, r io.Reader, maxBytes int, yield func(Source, er
 		return yield(Source{Name: fmt.Sprintf("%s:%d", name, n+1)}, err)
 	}
 	return true
+}
+
+// Pages yields the articles at the web addresses, fetched one after
+// another by get (fetch.Client.Page: public addresses only, bounded time
+// and size, decoded to UTF-8). A page that cannot be fetched is yielded as
+// an error, and the others go on. The source is named by its address and
+// keeps the address the redirects led to.
+func Pages(ctx context.Context, urls []string, get func(context.Context, string) (fetch.Page, error)) iter.Seq2[Source, error] {
+	return func(yield func(Source, error) bool) {
+		for _, u := range urls {
+			if ctx.Err() != nil {
+				return
+			}
+			page, err := get(ctx, u)
+			if !yield(Source{Name: u, Text: page.Text, URL: page.URL}, err) {
+				return
+			}
+		}
+	}
+}
+
+// IsAddress reports whether an argument names a web page rather than a
+// file.
+func IsAddress(arg string) bool {
+	return strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://")
+}
+
+// Concat yields the sources of each sequence in turn.
+func Concat(seqs ...iter.Seq2[Source, error]) iter.Seq2[Source, error] {
+	return func(yield func(Source, error) bool) {
+		for _, seq := range seqs {
+			for src, err := range seq {
+				if !yield(src, err) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Count returns how many articles Files(paths) will yield, for a progress

@@ -23,7 +23,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline/dateline/migrations"
 	"github.com/dateline/dateline/store"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -193,7 +192,7 @@ func setup() {
 		cfg.Database = "postgres"
 	}
 	baseCfg = cfg
-	template = "dateline_tpl_" + migrations.Hash()
+	template = "dateline_tpl_" + store.SchemaHash()
 	setupErr = ensureTemplate(ctx)
 }
 

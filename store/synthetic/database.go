@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/dateline/dateline/migrations"
 	"github.com/dateline/dateline/store"
 	"github.com/jackc/pgx/v5"
 )
@@ -23,7 +22,7 @@ const lockKey = 7_201_493_119
 // version; kept databases of the same n with another schema or loader
 // are dropped. Whoever uses it must only read it.
 func Database(ctx context.Context, server *pgx.ConnConfig, n int) (*pgx.ConnConfig, Info, error) {
-	name := fmt.Sprintf("dateline_bench_%d_%s_%s", n, migrations.Hash(), version)
+	name := fmt.Sprintf("dateline_bench_%d_%s_%s", n, store.SchemaHash(), version)
 	cfg := server.Copy()
 	cfg.Database = name
 	if err := ensure(ctx, server, name, n); err != nil {
