@@ -22,7 +22,7 @@ import (
 
 func testArticle(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "articles", name))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", name))
 	if err != nil {
 		t.Fatal(err)
 	}
