@@ -34,13 +34,17 @@ type analysis struct {
 	published timeline.Date
 	live      map[int]timeline.Date // body blocks of a live blog: the day they were posted
 	cands     []candidate
-	hints     []hint
+	hints     []hint // events named without a date
+	told      []hint // every event named with its actors, in order
 	// lastSubject is the subject of the last sentence that named two
 	// actors or more in its subject, for "their".
 	lastSubject []timeline.Actor
-	orgs        []string  // the organisations named, in order, for "the alliance"
-	lastOrg     string    // the organisation named last, for "the alliance"
-	explain     io.Writer // when set, each sentence's reading is written there
+	orgs        []string // the organisations named, in order, for "the alliance"
+	// capitals counts each word written with a capital inside sentences:
+	// a single unknown name the article uses again is a name, not a
+	// fragment
+	capitals map[string]int
+	explain  io.Writer // when set, each sentence's reading is written there
 }
 
 // dated is a date expression of the body.
@@ -60,7 +64,7 @@ func analyse(ctx context.Context, d *document, published timeline.Date) ([]timel
 }
 
 func newAnalysis(d *document, published timeline.Date) *analysis {
-	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople()}
+	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople(), capitals: map[string]int{}}
 	if !published.IsZero() {
 		a.dct = published.Start()
 	}
@@ -129,6 +133,9 @@ func (a *analysis) read(s *sentence) {
 		return
 	}
 	a.findMentions(s)
+	if s.header {
+		return
+	}
 	a.tag(s)
 	cl := a.clauses(s)
 	frames := a.frames(s, cl)

@@ -13,6 +13,9 @@ type candidate struct {
 	event    timeline.Event
 	sentence int
 	trigger  string // the trigger's lemma
+	// weak marks an event whose parties hold no office the article
+	// tells: kept only when the article is about diplomacy
+	weak bool
 }
 
 // hint is an event the article names without a date ("a phone call with
@@ -50,18 +53,27 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 		for _, x := range ef.also {
 			source = addActor(source, nil, x)
 		}
-		if !ok {
-			if as := append(source, a.actorsOf(s, ef.target, source)...); len(as) > 0 {
+		if as := append(source, a.actorsOf(s, ef.target, source)...); len(as) > 0 {
+			a.told = append(a.told, hint{ef.kind, as})
+			if !ok {
 				a.hints = append(a.hints, hint{ef.kind, as})
 			}
+		}
+		if !ok {
 			continue
 		}
-		if ef.definite && len(source) == 0 {
+		if ef.definite && len(source) == 0 && len(ef.target) == 0 {
 			// "the talks": the talks the article told before
 			source = a.lastOf(ef.kind)
 		}
+		weak := false
 		if ef.kind == timeline.KindStatement && !a.speaks(s, ef.source) {
-			continue
+			// a speaker with no office the article tells: news of
+			// diplomacy if the article is about it
+			if !a.named(s, ef.source) {
+				continue
+			}
+			weak = true
 		}
 		target := a.actorsOf(s, ef.target, source)
 		var located []timeline.Actor
@@ -80,8 +92,14 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			// Greece said": bodies the speakers name
 			source = speakers
 		}
-		if len(source)+len(target) == 0 || !a.anyPolitical(s, ef) && !hasNamed(source, target) {
+		if len(source)+len(target) == 0 {
 			continue
+		}
+		if !a.anyPolitical(s, ef) {
+			if !hasNamed(source, target) {
+				continue
+			}
+			weak = true
 		}
 		actors := append(append(append([]timeline.Actor(nil), source...), target...), located...)
 		actors = a.withCountries(s, ef, actors)
@@ -95,7 +113,7 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
 		}
 		e.Title = a.title(s, p, ef, source, target)
-		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma})
+		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak})
 	}
 }
 
@@ -129,9 +147,9 @@ func (a *analysis) when(s *sentence, p *parsed, ef *eframe) (timeline.Date, bool
 // named, dated or not.
 func (a *analysis) lastOf(k timeline.Kind) []timeline.Actor {
 	class := timeline.OccurrenceKinds(k)[0]
-	for i := len(a.hints) - 1; i >= 0; i-- {
-		if timeline.OccurrenceKinds(a.hints[i].kind)[0] == class {
-			return a.hints[i].actors
+	for i := len(a.told) - 1; i >= 0; i-- {
+		if timeline.OccurrenceKinds(a.told[i].kind)[0] == class {
+			return a.told[i].actors
 		}
 	}
 	return nil
@@ -216,6 +234,16 @@ func (a *analysis) anyPolitical(s *sentence, ef *eframe) bool {
 	return len(ef.places) > 0 && a.lx.Kind(ef.kind).Places != ""
 }
 
+// named reports whether a statement's speaker is a person or a name.
+func (a *analysis) named(s *sentence, source []int) bool {
+	for _, m := range source {
+		if mm := &s.mentions[m]; mm.kind == mPerson || mm.kind == mName && strings.Contains(mm.name, " ") || mm.kind == mPron && mm.person != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // hasNamed reports whether an unknown name is among the actors: "Sinn
 // Fein was expelled from the talks".
 func hasNamed(lists ...[]timeline.Actor) bool {
@@ -250,11 +278,33 @@ func (a *analysis) withCountries(s *sentence, ef *eframe, actors []timeline.Acto
 	return out
 }
 
-// assemble merges the candidates of the article into events.
+// assemble merges the candidates of the article into events. Events whose
+// parties hold no office the article tells are kept only in an article
+// about diplomacy: one that reports at least minPolitical events between
+// states, bodies of state, organisations or armed groups.
 func (a *analysis) assemble() []timeline.Event {
 	a.refine()
+	political := 0
+	for _, c := range a.cands {
+		if !c.weak {
+			political++
+		}
+	}
+	if political < minPolitical {
+		kept := a.cands[:0]
+		for _, c := range a.cands {
+			if !c.weak {
+				kept = append(kept, c)
+			}
+		}
+		a.cands = kept
+	}
 	return merge(a.cands)
 }
+
+// minPolitical is how many events between political parties make an
+// article one about diplomacy.
+const minPolitical = 2
 
 // refine gives an event named by a general word the kind the article
 // gives it elsewhere: "a conversation between the leaders on Thursday"

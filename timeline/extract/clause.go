@@ -375,6 +375,8 @@ func (p *parsed) clauseFollows(k int) bool {
 		switch {
 		case state == wantNP && kind == kNP:
 			state = afterNP
+		case state == afterNP && kind == kComma && k+2 < len(p.ch) && p.ch[k+1].kind == kNP && p.ch[k+2].kind == kComma:
+			k += 2 // "its prime minister, Ulf Kristersson, handed"
 		case state == afterNP && kind == kConj:
 			state = wantNP
 		case (state == afterNP || state == afterPP) && kind == kPrep:
@@ -502,6 +504,9 @@ func (p *parsed) parseClause(a *analysis, i int) {
 		switch kind := p.ch[cs[k]].kind; {
 		case kind == kAdv || kind == kDate || kind == kQuote:
 			k--
+			continue
+		case kind == kComma && k >= 1 && p.ch[cs[k-1]].kind == kComma:
+			k-- // the commas around a relative clause: "Biden, who ..., spoke"
 			continue
 		case kind == kComma && k >= 1:
 			// "The embassy bombings, on Aug. 7, killed": an adjunct

@@ -52,17 +52,31 @@ func (a *analysis) nounDate(p *parsed, ci, k int) int {
 	if k+1 < len(p.ch) && p.ch[k+1].kind == kDate && a.inClause(p, ci, k+1) {
 		return a.words[p.ch[k+1].i].date
 	}
-	// "condemned the bombing of the embassies on Thursday": after a
-	// verb's object, a date is the verb's
-	if c := &p.cl[ci]; c.vp >= 0 && contains(c.obj, k) {
-		return -1
-	}
 	for _, q := range a.ppsAfter(p, ci, k) {
-		if q.date >= 0 && pointPreps[q.prep] {
-			return a.words[p.ch[q.date].i].date
+		if q.date < 0 || !pointPreps[q.prep] {
+			continue
 		}
+		// "condemned the bombing of the embassies on Thursday", "was
+		// expelled from peace talks on Feb. 20": after a verb, a date at
+		// the end is the verb's, unless the verb has a date of its own
+		// ("On Monday, Iran fired missiles in retaliation for US strikes
+		// on Sunday")
+		if c := &p.cl[ci]; c.vp >= 0 && k > c.vp && (contains(c.obj, k) || !a.otherDate(p, ci, q.date)) {
+			return -1
+		}
+		return a.words[p.ch[q.date].i].date
 	}
 	return -1
+}
+
+// otherDate reports whether clause ci has a date other than chunk k.
+func (a *analysis) otherDate(p *parsed, ci, k int) bool {
+	for _, d := range p.cl[ci].dates {
+		if d != k {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *analysis) inClause(p *parsed, ci, k int) bool {

@@ -102,7 +102,7 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		if f.Voice == lexicon.Passive && !vp.passive || f.Voice == lexicon.Active && vp.passive {
 			continue
 		}
-		if f.NoObj && len(obj) > 0 || f.Inf && !a.hasInfinitive(p, ci) || f.Comp && !a.hasComplement(p, ci) {
+		if f.NoObj && len(obj) > 0 || f.Inf && !a.hasInfinitive(p, ci, f.InfNot) || f.Comp && !a.hasComplement(p, ci) {
 			continue
 		}
 		if f.Subj.Set() && !a.meets(s, p, subj, f.Subj) || f.Obj.Set() && !a.meets(s, p, obj, f.Obj) {
@@ -124,11 +124,15 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		}
 		ef.source = append(a.mentionsOf(s, p, subj), ef.source...)
 		ef.unnamed = a.unnamedBodies(s, p, subj)
+		if f.Subj.Set() && len(ef.source) == 0 && len(subj) > 0 && a.words[p.ch[subj[0]].i].Low != "a" {
+			// "The ceasefire took effect": the ceasefire the article told
+			ef.definite = true
+		}
 		if !f.Support {
 			ef.target = append(ef.target, a.mentionsOf(s, p, obj)...)
 		}
-		for _, q := range c.pps {
-			if q.at > c.vp && ki.IsTarget(q.prep) && len(q.nps) > 0 {
+		for _, q := range a.verbPPs(p, c) {
+			if ki.IsTarget(q.prep) && len(q.nps) > 0 {
 				ef.target = append(ef.target, a.mentionsOf(s, p, q.nps)...)
 				// "against the annual parades by the Orange Order"
 				for _, r := range a.ppsAfter(p, ci, q.nps[len(q.nps)-1]) {
@@ -172,6 +176,33 @@ func (a *analysis) unnamedBodies(s *sentence, p *parsed, nps []int) bool {
 	return false
 }
 
+// verbPPs returns the prepositional phrases that hang on a clause's verb:
+// those after it, up to one that names an event or a reason, whose
+// phrases are that event's ("fired missiles at Al Udeid in retaliation
+// for US strikes on three Iranian sites").
+func (a *analysis) verbPPs(p *parsed, c *clause) []pp {
+	var out []pp
+	for _, q := range c.pps {
+		if q.at < c.vp {
+			continue
+		}
+		out = append(out, q)
+		if reasonPreps[q.prep] {
+			break
+		}
+		if len(q.nps) > 0 {
+			if len(a.lx.Frames(a.lx.Noun(a.words[p.ch[q.nps[0]].head].Low), true)) > 0 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// reasonPreps introduce a reason or a circumstance, after which phrases
+// are no longer the verb's.
+var reasonPreps = map[string]bool{"for": true, "after": true, "before": true, "despite": true, "amid": true, "following": true}
+
 // hasComplement reports whether a clause of what was said hangs on
 // clause ci.
 func (a *analysis) hasComplement(p *parsed, ci int) bool {
@@ -183,12 +214,22 @@ func (a *analysis) hasComplement(p *parsed, ci int) bool {
 	return false
 }
 
-// hasInfinitive reports whether an infinitive clause hangs on clause ci.
-func (a *analysis) hasInfinitive(p *parsed, ci int) bool {
+// hasInfinitive reports whether an infinitive clause hangs on clause ci,
+// whose verb is no trigger of kind not (when not is set): "agreed to send
+// their ambassadors back", not "agreed to meet".
+func (a *analysis) hasInfinitive(p *parsed, ci int, not timeline.Kind) bool {
 	for _, c := range p.cl {
-		if c.parent == ci && c.kind == cInfinitive {
-			return true
+		if c.parent != ci || c.kind != cInfinitive || c.vp < 0 {
+			continue
 		}
+		if not != "" {
+			for _, f := range a.lx.Frames(a.words[p.ch[c.vp].head].verb.lemma, false) {
+				if f.Kind == not && !f.Support {
+					return false
+				}
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -228,9 +269,11 @@ func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
 	ki := a.lx.Kind(f.Kind)
 	ef.source, ef.target = a.nounRoles(s, p, ci, k, ki)
 	switch first := a.words[ch.i].Low; {
-	case first == "their" || first == "his" || first == "her":
+	case first == "their" || first == "his" || first == "her" || first == "its":
 		ef.also = a.possessor(s, p, ci, k, first)
-	case first == "the" && len(ef.source)+len(ef.target) == 0:
+	case len(ef.source)+len(ef.target) == 0 && (first == "the" || first != "a" && first != "an" && a.isSubjectOf(c, k)):
+		// "the talks", "formal negotiations followed": those the article
+		// told
 		ef.definite = true
 	}
 	if oc := a.occurrenceOf(s, p, k); oc >= 0 {
@@ -245,13 +288,17 @@ func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
 		return ef, true
 	}
 	switch {
-	case c.vp >= 0 && a.inAdjunct(p, c, k):
+	case c.vp >= 0 && a.inAdjunct(p, c, k, f.Kind):
 		// "on a visit to East Africa", "during a summit in Tehran": the
 		// clause's subject takes part, on the clause's date
 		ef.anchor = anchorClause
 		subj, _ := a.logical(p, c)
 		ef.source = append(a.mentionsOf(s, p, subj), ef.source...)
 		ef.unnamed = a.unnamedBodies(s, p, subj)
+		if f.Subj.Set() && len(ef.source) == 0 && len(subj) > 0 && a.words[p.ch[subj[0]].i].Low != "a" {
+			// "The ceasefire took effect": the ceasefire the article told
+			ef.definite = true
+		}
 	}
 	return ef, true
 }
@@ -261,9 +308,23 @@ func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
 // the clause before ("Biden and Putin agreed ..., but their first summit
 // produced few results").
 func (a *analysis) possessor(s *sentence, p *parsed, ci, k int, pron string) []timeline.Actor {
-	if pron != "their" {
+	switch pron {
+	case "his", "her":
 		if x := a.people.salient(s.n + 1); x != nil {
 			return []timeline.Actor{{Name: x.name, Kind: timeline.ActorPerson}}
+		}
+		return nil
+	case "its":
+		// "Iran said the operation was retaliation for an April 1 strike
+		// on its embassy": a state or a body the sentence's subject names
+		for j := 0; j < len(p.cl); j++ {
+			c := &p.cl[j]
+			for _, m := range a.mentionsOf(s, p, c.subj) {
+				if mm := &s.mentions[m]; mm.kind == mCountry || mm.kind == mSeat || mm.kind == mOrg || mm.kind == mGroup {
+					act, _ := mm.actor()
+					return []timeline.Actor{act}
+				}
+			}
 		}
 		return nil
 	}
@@ -335,18 +396,44 @@ func (a *analysis) occurs(s *sentence, p *parsed, c *clause) bool {
 
 // inAdjunct reports whether chunk k is the object of "on", "during" or
 // "at" in clause c: an event the clause's subject takes part in.
-func (a *analysis) inAdjunct(p *parsed, c *clause, k int) bool {
+func (a *analysis) inAdjunct(p *parsed, c *clause, k int, kind timeline.Kind) bool {
 	for _, q := range c.pps {
 		switch q.prep {
 		case "on", "during", "at", "in":
-			for _, x := range q.nps {
-				if x == k {
-					return true
-				}
-			}
+		default:
+			continue
 		}
+		if !contains(q.nps, k) {
+			continue
+		}
+		// "in" joins many phrases to the noun before them ("interference
+		// in the election"); it is the clause's when it follows the verb
+		// or its object, or names a way of speaking ("in a televised
+		// address", "in a letter")
+		if q.prep == "in" && kind != timeline.KindStatement && kind != timeline.KindCall && !a.followsVerb(p, c, q.at) {
+			return false
+		}
+		return true
 	}
 	return false
+}
+
+// followsVerb reports whether chunk k comes right after the clause's verb
+// group or its object (adverbs and dates between allowed).
+func (a *analysis) followsVerb(p *parsed, c *clause, k int) bool {
+	if c.vp < 0 {
+		return false
+	}
+	end := c.vp
+	if len(c.obj) > 0 {
+		end = c.obj[len(c.obj)-1]
+	}
+	for j := end + 1; j < k; j++ {
+		if kind := p.ch[j].kind; kind != kAdv && kind != kDate && kind != kComma {
+			return false
+		}
+	}
+	return k > end
 }
 
 // ppsAfter returns the prepositional phrases that follow noun phrase k
@@ -426,6 +513,9 @@ func (a *analysis) mentionsOf(s *sentence, p *parsed, nps []int) []int {
 		for m := range s.mentions {
 			mm := &s.mentions[m]
 			if mm.i >= ch.i && mm.j <= ch.j && mm.kind != mPlace && mm.kind != mThing {
+				if mm.kind == mName && mm.j <= ch.head && a.words[ch.head].tag == tNoun {
+					continue // "Al Udeid air base": the name of a thing
+				}
 				if _, ok := mm.actor(); ok || len(mm.persons) > 0 || len(mm.group) > 0 {
 					out = append(out, m)
 				}

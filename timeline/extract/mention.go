@@ -42,6 +42,8 @@ type mention struct {
 	// subject is set by the clause stage when the mention is the subject
 	// of a clause, for "he" in the next sentence.
 	subject bool
+	// repeated marks a one-word name the article writes more than once
+	repeated bool
 }
 
 // actor reports whether the mention can be a party to an event, and as
@@ -56,7 +58,11 @@ func (m *mention) actor() (timeline.Actor, bool) {
 		return timeline.Actor{Name: m.name, Kind: timeline.ActorGroup}, true
 	case mPerson, mRole, mPron:
 		if m.person != nil {
-			return timeline.Actor{Name: m.person.name, Kind: timeline.ActorPerson}, true
+			kind := timeline.ActorPerson
+			if m.person.standing == 0 && m.kind == mPerson && m.title == "" && !m.person.titled() {
+				kind = timeline.ActorUnknown // a name the article gives no office
+			}
+			return timeline.Actor{Name: m.person.name, Kind: kind}, true
 		}
 	case mAgent:
 		if m.country != "" {
@@ -66,7 +72,12 @@ func (m *mention) actor() (timeline.Actor, bool) {
 			return timeline.Actor{Name: m.name, Kind: timeline.ActorOrganisation}, true
 		}
 	case mName:
-		return timeline.Actor{Name: m.name}, true
+		// a single unknown word the article uses once ("Olympic") is a
+		// fragment, not an actor; a longer name may be one, and so may a
+		// word the article comes back to ("Prigozhin")
+		if strings.Contains(m.name, " ") || m.person != nil || m.repeated {
+			return timeline.Actor{Name: m.name}, true
+		}
 	}
 	return timeline.Actor{}, false
 }
@@ -134,6 +145,10 @@ func (a *analysis) findMentions(s *sentence) {
 }
 
 func (a *analysis) add(s *sentence, m mention) int {
+	if m.person != nil {
+		m.person.times++
+		m.person.seen = s.n
+	}
 	if m.kind == mOrg {
 		a.orgs = append(a.orgs, m.name)
 	}
@@ -441,8 +456,36 @@ func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 		if a.lx.Agents.Len() > 0 && j-i == 1 && a.isAgentWord(ws, i) {
 			return mention{}, false
 		}
+		if j-i == 1 {
+			if x := a.people.byFirstName(ws[i].Low); x != nil {
+				// "Bashar" after "Bashar al-Assad": the person, by the
+				// name the article gave first
+				m.kind, m.person, m.name, m.country = mPerson, x, x.name, x.country
+				return m, true
+			}
+			m.repeated = a.capitals[ws[i].Low] >= 2
+		}
+		if j-i >= 2 && j-i <= 4 {
+			// "Barack Obama": a name of two to four words may be a
+			// person's, whom "Obama" later means; its office, if any, is
+			// not known
+			m.person = a.people.learn(name, "", 0, "", s.n)
+		}
 	}
 	return m, true
+}
+
+// adjective reports whether a word ends as English adjectives do
+// ("Formal", "Diplomatic"): at the head of a sentence such a word is not
+// a name. Countries and peoples so spelled ("Nepal", "Portugal") are
+// found before this is asked.
+func adjective(low string) bool {
+	for _, suf := range []string{"al", "ic", "ive", "ous", "ful", "less", "ary", "able", "ible", "ish"} {
+		if len(low) > len(suf)+3 && strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaName reports whether a name is a news organisation's: "Middle
@@ -459,7 +502,7 @@ func (a *analysis) mediaName(ws []word) bool {
 // ordinary reports whether a capitalised word at the start of a sentence
 // is an ordinary word of English rather than a name.
 func (a *analysis) ordinary(low string) bool {
-	return a.verbForms(low) != 0 || a.lx.Closed(low) || a.lx.POS(low)&lexicon.Number != 0 || a.lx.Noun(low) != low && a.lx.IsVerb(a.lx.Noun(low)) ||
+	return a.verbForms(low) != 0 || a.lx.Closed(low) || a.lx.POS(low)&lexicon.Number != 0 || adjective(low) || a.lx.Noun(low) != low && a.lx.IsVerb(a.lx.Noun(low)) ||
 		strings.HasSuffix(low, "ly") || len(a.lx.Frames(a.lx.Noun(low), true)) > 0
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dateline/dateline/timeline/extract/lexicon"
@@ -16,8 +17,14 @@ type person struct {
 	standing lexicon.Standing
 	country  string
 	seen     int // the last sentence that named the person
+	first    int // the sentence that named the person first
+	times    int // how many mentions name the person
 	subject  int // the last sentence in which the person was a subject
 }
+
+// titled reports whether the article gave the person an office or a
+// courtesy title somewhere.
+func (x *person) titled() bool { return x.title != "" }
 
 // people is the article's register of persons, for coreference.
 type people struct {
@@ -78,7 +85,7 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 			}
 		}
 	}
-	x := &person{name: name, keys: nameKeys(name), title: title, standing: standing, country: country, seen: sent, subject: -1}
+	x := &person{name: name, keys: nameKeys(name), title: title, standing: standing, country: country, seen: sent, first: sent, subject: -1}
 	p.all = append(p.all, x)
 	p.full[key] = x
 	for _, k := range x.keys {
@@ -111,6 +118,18 @@ func (p *people) lookup(name string) *person {
 	var best *person
 	for _, x := range p.byKey[f[len(f)-1]] {
 		if best == nil || x.seen > best.seen {
+			best = x
+		}
+	}
+	return best
+}
+
+// byFirstName finds the person whose name starts with the word low: the
+// article's own shorthand, or a family name written first.
+func (p *people) byFirstName(low string) *person {
+	var best *person
+	for _, x := range p.all {
+		if f := strings.Fields(strings.ToLower(x.name)); len(f) >= 2 && f[0] == low && (best == nil || x.seen > best.seen) {
 			best = x
 		}
 	}
@@ -151,23 +170,27 @@ func sameOffice(full, word string) bool {
 	return false
 }
 
-// recentLeaders returns the n persons of state standing named last, for
-// "the two leaders".
+// recentLeaders returns the n persons of state standing the article is
+// about, for "the two leaders": those it names most often, the latest
+// named first among equals, in the order the article introduced them.
 func (p *people) recentLeaders(n int) []*person {
-	var out []*person
-	for i := len(p.all) - 1; i >= 0 && len(out) < n; i-- {
-		if p.all[i].standing == lexicon.State {
-			out = append(out, p.all[i])
+	var cands []*person
+	for _, x := range p.all {
+		if x.standing == lexicon.State {
+			cands = append(cands, x)
 		}
 	}
-	if len(out) < n {
+	if len(cands) < n {
 		return nil
 	}
-	// the most recently seen first would reorder a pair named together;
-	// keep the order they were named in
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].times != cands[j].times {
+			return cands[i].times > cands[j].times
+		}
+		return cands[i].seen > cands[j].seen
+	})
+	out := cands[:n:n]
+	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
 	return out
 }
 

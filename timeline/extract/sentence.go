@@ -35,6 +35,9 @@ type sentence struct {
 	// Belarus (AP) —"): the place a story was filed from is no party to it.
 	skip     int
 	mentions []mention
+	// header marks a headline, byline or caption: read for the people it
+	// names ("Wagner chief Prigozhin"), never for events
+	header bool
 }
 
 // maxSentenceWords bounds a sentence: text without sentence ends (a list,
@@ -42,14 +45,15 @@ type sentence struct {
 // so that the work per sentence, and so per article, stays linear.
 const maxSentenceWords = 120
 
-// splitSentences splits the body blocks into sentences. A period ends a
+// splitSentences splits the body blocks, and the headlines and bylines,
+// into sentences. A period ends a
 // sentence when a capitalised word, a number or a quotation follows; a
 // period taken by an abbreviation or an acronym ("U.S.", "Gen.") ends one
 // only when a word that commonly opens sentences follows ("U.S. The").
 func (a *analysis) splitSentences() {
 	first := true
 	for bi, bl := range a.d.blocks {
-		if bl.kind != blockBody {
+		if bl.kind == blockJunk {
 			continue
 		}
 		w0 := sort.Search(len(a.words), func(i int) bool { return a.words[i].Start >= bl.start })
@@ -65,20 +69,26 @@ func (a *analysis) splitSentences() {
 				continue
 			}
 			a.addSentence(start, end, bi, first)
-			first = false
+			first = first && bl.kind != blockBody
 			start, i = end, end-1
 		}
 		if start < w1 {
 			a.addSentence(start, w1, bi, first)
-			first = false
+			first = first && bl.kind != blockBody
 		}
 	}
 }
 
 func (a *analysis) addSentence(w0, w1, block int, first bool) {
-	s := sentence{w0: w0, w1: w1, block: block, n: len(a.sents), start: a.words[w0].Start, end: a.words[w1-1].End}
-	if first {
+	s := sentence{w0: w0, w1: w1, block: block, n: len(a.sents), start: a.words[w0].Start, end: a.words[w1-1].End,
+		header: a.d.blocks[block].kind != blockBody}
+	if first && !s.header {
 		s.skip = datelinePrefix(a.words[w0:w1])
+	}
+	for i := w0 + 1; i < w1; i++ {
+		if w := a.words[i]; w.Upper && w.Kind == text.Alpha && w.date < 0 {
+			a.capitals[w.Low]++
+		}
 	}
 	a.sents = append(a.sents, s)
 }

@@ -242,8 +242,13 @@ func (a *analysis) isVerbHere(s *sentence, i int, f lexicon.Form, prev tag) bool
 		}
 		if f&lexicon.Ing != 0 {
 			// "leaders meeting in Brussels": after a plural, before a
-			// preposition, a participle
+			// preposition, a participle; "a residential building in
+			// Beersheba": after a determiner and an adjective, with no
+			// object, a noun
 			next := a.peek(s, i+1)
+			if a.afterDeterminer(s, i) && !a.nextTagIsNominal(s, i+1) && a.lx.POS(next)&(lexicon.Det|lexicon.Poss) == 0 {
+				return false
+			}
 			return !a.nounish(a.words[i].Low) || strings.HasSuffix(a.words[i-1].Low, "s") && a.lx.POS(next)&lexicon.Prep != 0
 		}
 		// a base form after a plural subject: "the leaders meet"; not
@@ -256,6 +261,21 @@ func (a *analysis) isVerbHere(s *sentence, i int, f lexicon.Form, prev tag) bool
 	// began")
 	if f&(lexicon.Ing|lexicon.Past|lexicon.Part) != 0 && !a.nounish(a.words[i].Low) {
 		return true
+	}
+	return false
+}
+
+// afterDeterminer reports whether word i closes a noun phrase that a
+// determiner opened a word or two before: "a residential building".
+func (a *analysis) afterDeterminer(s *sentence, i int) bool {
+	for k := i - 1; k >= s.w0 && k >= i-3; k-- {
+		switch a.words[k].tag {
+		case tDet, tPoss, tPossMark:
+			return true
+		case tNoun, tName, tNum, tAdv:
+			continue
+		}
+		return false
 	}
 	return false
 }

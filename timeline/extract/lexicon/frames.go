@@ -22,8 +22,9 @@ type Frame struct {
 	Subj, Obj, Mod Constraint
 	Preps          []PrepConstraint
 	NoObj          bool
-	Inf            bool // an infinitive clause follows
-	Comp           bool // a clause of what was said follows
+	Inf            bool          // an infinitive clause follows
+	InfNot         timeline.Kind // whose verb is no trigger of this kind
+	Comp           bool          // a clause of what was said follows
 	Voice          Voice
 	Conf           float64
 	Title          string
@@ -253,6 +254,10 @@ func (lx *Lexicon) parseFrame(kind timeline.Kind, noun bool, rest string, n int)
 			fr.NoObj = true
 		case "inf":
 			fr.Inf = true
+			if k, ok := strings.CutPrefix(val, "!"); ok {
+				fr.InfNot, err = timeline.ParseKind(k)
+			}
+
 		case "comp":
 			fr.Comp = true
 		case "active":
