@@ -147,7 +147,7 @@ func (a *analysis) npAfterDate(s *sentence, j int) bool {
 		case tPossMark:
 			continue
 		case tNoun, tName:
-			if a.words[k].ment >= 0 && k == j {
+			if a.words[k].tag == tName && k == j {
 				return false // "Thursday Israel struck": a name begins a new phrase
 			}
 			return true

@@ -122,6 +122,9 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 			}
 		}
 	}
+	if d := a.siblingDate(p, ci, trigger); d >= 0 && c.kind != cCoordinate {
+		return d
+	}
 	switch c.kind {
 	case cAdverbial:
 		// "on June 13, when Israel launched a surprise attack"
@@ -137,6 +140,9 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 	case cCoordinate, cParticiple:
 		if c.fronted {
 			break
+		}
+		if d := a.siblingDate(p, ci, trigger); d >= 0 {
+			return d
 		}
 		if c.kind == cParticiple && c.marker >= 0 {
 			// a gerund after "by" or "while" tells the same occasion
@@ -155,6 +161,25 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 				break
 			}
 		}
+	}
+	return -1
+}
+
+// siblingDate returns the date of a verb joined to clause ci's by "and"
+// after it, which both share: "the blasts which killed scores of people
+// and injured more than 1,000 others earlier in the day".
+func (a *analysis) siblingDate(p *parsed, ci, trigger int) int {
+	for j := ci + 1; j < len(p.cl); j++ {
+		x := &p.cl[j]
+		if x.kind != cCoordinate || x.parent != p.cl[ci].parent {
+			continue
+		}
+		for _, k := range x.dates {
+			if d := a.words[p.ch[k].i].date; !a.dates[d].Vague && !a.dates[d].Date.IsZero() {
+				return d
+			}
+		}
+		return -1
 	}
 	return -1
 }

@@ -280,12 +280,28 @@ func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
 		// "the talks took place on Monday", "the bombings killed 224",
 		// "the campaign that began on June 13"
 		ef.anchor, ef.clause = anchorClause, oc
-		ef.places, ef.place = a.placesOf(s, p, &p.cl[oc])
-		if ki.Places == "target" {
-			// "the bombings killed 12 Americans"
-			ef.target = append(ef.target, a.mentionsOf(s, p, p.cl[oc].obj)...)
+		for _, x := range a.withSiblings(p, oc) {
+			places, place := a.placesOf(s, p, &p.cl[x])
+			ef.places = append(ef.places, places...)
+			if ef.place == "" {
+				ef.place = place
+			}
+			if ki.Places == "target" {
+				// "the bombings killed 224 people, including 12
+				// Americans", "outside embassies of the United States"
+				ef.target = append(ef.target, a.mentionsOf(s, p, p.cl[x].obj)...)
+				for _, q := range a.verbPPs(p, &p.cl[x]) {
+					if q.prep == "including" || q.prep == "outside" || q.prep == "of" || ki.IsTarget(q.prep) {
+						ef.target = append(ef.target, a.mentionsOf(s, p, q.nps)...)
+					}
+				}
+			}
 		}
 		return ef, true
+	}
+	if ki.Places != "" {
+		// "the Aug. 7 bombings in Nairobi and Dar es Salaam"
+		ef.places, ef.place = a.placesIn(s, p, a.ppsAfter(p, ci, k))
 	}
 	switch {
 	case c.vp >= 0 && a.inAdjunct(p, c, k, f.Kind):
@@ -539,9 +555,15 @@ func (a *analysis) mentionsIn(s *sentence, p *parsed, c *clause) []int {
 // placesOf returns the countries of the places a clause names ("in
 // Nairobi", "to Kharkiv"), and the first place as written.
 func (a *analysis) placesOf(s *sentence, p *parsed, c *clause) ([]string, string) {
+	return a.placesIn(s, p, c.pps)
+}
+
+// placesIn returns the countries of the places some phrases name, and the
+// first as written.
+func (a *analysis) placesIn(s *sentence, p *parsed, pps []pp) ([]string, string) {
 	var out []string
 	first := ""
-	for _, q := range c.pps {
+	for _, q := range pps {
 		switch q.prep {
 		case "in", "at", "to", "near", "outside", "into", "on", "across", "over":
 		default:
@@ -561,6 +583,17 @@ func (a *analysis) placesOf(s *sentence, p *parsed, c *clause) ([]string, string
 		}
 	}
 	return out, first
+}
+
+// withSiblings returns clause ci and the verbs joined to it by "and".
+func (a *analysis) withSiblings(p *parsed, ci int) []int {
+	out := []int{ci}
+	for j := ci + 1; j < len(p.cl); j++ {
+		if x := &p.cl[j]; x.kind == cCoordinate && x.parent == p.cl[ci].parent {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // meets reports whether a group of noun phrases meets a constraint.

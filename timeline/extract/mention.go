@@ -444,8 +444,10 @@ func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 		m.kind = mThing
 	case a.lx.OrgHead(last):
 		m.kind = mOrg
-	case ws[i].Caps && j == i+1 && len(ws[i].Low) <= 6:
-		m.kind = mOrg // an acronym: "INS", "IRA"
+	case ws[i].Caps && j == i+1 && len(ws[i].Low) <= 6 && a.capitals[ws[i].Low] >= 2:
+		// an acronym the lexicon does not know ("INS", "CMS"): a body
+		// of some kind, which may be a business
+		m.kind, m.repeated = mName, true
 	default:
 		if x := a.people.lookup(name); x != nil {
 			x.seen = s.n

@@ -117,6 +117,11 @@ func (p *people) lookup(name string) *person {
 	}
 	var best *person
 	for _, x := range p.byKey[f[len(f)-1]] {
+		// "Juanita Castro" is not "Fidel Castro": a name written in full
+		// matches only a person known by one word
+		if len(f) > 1 && strings.Contains(x.name, " ") {
+			continue
+		}
 		if best == nil || x.seen > best.seen {
 			best = x
 		}

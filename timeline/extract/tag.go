@@ -105,6 +105,15 @@ func (a *analysis) wordTag(s *sentence, i int) tag {
 			return tDet
 		}
 		return tSub
+	case low == "which" || low == "whose" || low == "what":
+		// "which country" asks; "the blasts which killed" relates
+		if a.nextTagIsNominal(s, i+1) && !a.canBe(next, lexicon.Past|lexicon.Third) {
+			return tDet
+		}
+		if low == "what" {
+			return tPron
+		}
+		return tRel
 	case low == "her":
 		if a.nextTagIsNominal(s, i+1) || nextPOS&(lexicon.Det|lexicon.Adv|lexicon.Number) != 0 {
 			return tPoss
