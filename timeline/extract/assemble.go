@@ -24,6 +24,9 @@ type candidate struct {
 type hint struct {
 	kind   timeline.Kind
 	actors []timeline.Actor
+	// political says the actors include a state, a body, a group or a
+	// person in office
+	political bool
 }
 
 // candidates turns a sentence's dated frames into events. An event must
@@ -54,17 +57,21 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			source = addActor(source, nil, x)
 		}
 		if as := append(source, a.actorsOf(s, ef.target, source)...); len(as) > 0 {
-			a.told = append(a.told, hint{ef.kind, as})
+			h := hint{ef.kind, as, a.anyPolitical(s, ef)}
+			a.told = append(a.told, h)
 			if !ok {
-				a.hints = append(a.hints, hint{ef.kind, as})
+				a.hints = append(a.hints, h)
 			}
 		}
 		if !ok {
 			continue
 		}
+		toldPolitical := false
 		if ef.definite && len(source) == 0 && len(ef.target) == 0 {
 			// "the talks": the talks the article told before
-			source = a.lastOf(ef.kind)
+			var h hint
+			h, toldPolitical = a.lastOf(ef.kind)
+			source, toldPolitical = h.actors, toldPolitical && h.political
 		}
 		weak := false
 		if ef.kind == timeline.KindStatement && !a.speaks(s, ef.source) {
@@ -95,7 +102,7 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 		if len(source)+len(target) == 0 {
 			continue
 		}
-		if !a.anyPolitical(s, ef) {
+		if !a.anyPolitical(s, ef) && !politicalActors(source) && !toldPolitical {
 			if !hasNamed(source, target) {
 				continue
 			}
@@ -143,16 +150,16 @@ func (a *analysis) when(s *sentence, p *parsed, ef *eframe) (timeline.Date, bool
 	return day, true
 }
 
-// lastOf returns the actors of the last event of kind k the article
-// named, dated or not.
-func (a *analysis) lastOf(k timeline.Kind) []timeline.Actor {
+// lastOf returns the last event of kind k (or one that counts as the
+// same) the article named, dated or not.
+func (a *analysis) lastOf(k timeline.Kind) (hint, bool) {
 	class := timeline.OccurrenceKinds(k)[0]
 	for i := len(a.told) - 1; i >= 0; i-- {
 		if timeline.OccurrenceKinds(a.told[i].kind)[0] == class {
-			return a.told[i].actors
+			return a.told[i], true
 		}
 	}
-	return nil
+	return hint{}, false
 }
 
 // eventDate is the date an event takes from its expression. A week ("last
@@ -238,6 +245,18 @@ func (a *analysis) anyPolitical(s *sentence, ef *eframe) bool {
 func (a *analysis) named(s *sentence, source []int) bool {
 	for _, m := range source {
 		if mm := &s.mentions[m]; mm.kind == mPerson || mm.kind == mName && strings.Contains(mm.name, " ") || mm.kind == mPron && mm.person != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// politicalActors reports whether actors found outside the sentence
+// ("the ceasefire" the article told, "its") include a state, an
+// organisation or a group.
+func politicalActors(as []timeline.Actor) bool {
+	for _, x := range as {
+		if x.Kind == timeline.ActorCountry || x.Kind == timeline.ActorOrganisation || x.Kind == timeline.ActorGroup {
 			return true
 		}
 	}

@@ -128,7 +128,12 @@ func (a *analysis) chunks(s *sentence) []chunk {
 func (a *analysis) quantifier(s *sentence, i int) int {
 	ws := a.words
 	at := func(k int, w string) bool { return k < s.w1 && ws[k].Low == w }
+	if at(i, "well") && i+1 < s.w1 && approx[ws[i+1].Low] {
+		i++ // "well over 100"
+	}
 	switch {
+	case approx[ws[i].Low] && i+1 < s.w1 && ws[i+1].tag == tNum:
+		return i + 1
 	case (at(i, "more") || at(i, "less") || at(i, "fewer")) && at(i+1, "than") && i+2 < s.w1 && ws[i+2].tag == tNum:
 		return i + 2
 	case (at(i, "at") && (at(i+1, "least") || at(i+1, "most")) || at(i, "up") && at(i+1, "to")) && i+2 < s.w1 && ws[i+2].tag == tNum:
@@ -138,6 +143,10 @@ func (a *analysis) quantifier(s *sentence, i int) int {
 	}
 	return i
 }
+
+// approx are the words that round a number: "over 100", "nearly 300".
+var approx = map[string]bool{"over": true, "under": true, "above": true, "below": true, "around": true, "about": true,
+	"nearly": true, "almost": true, "roughly": true, "some": true, "approximately": true}
 
 // npAfterDate reports whether a noun follows a date, making the date part
 // of a noun phrase: "the June 21 bombing", "last Friday's bombings".
@@ -167,7 +176,8 @@ func (a *analysis) nounPhrase(s *sentence, i int) chunk {
 		w := ws[k]
 		switch w.tag {
 		case tDet, tPoss:
-			if k > i && ws[k-1].tag != tDet && ws[k-1].tag != tPossMark {
+			// "20 other countries", "the two other leaders"
+			if k > i && ws[k-1].tag != tDet && ws[k-1].tag != tPossMark && !(ws[k-1].tag == tNum && (w.Low == "other" || w.Low == "more")) {
 				return c.end(k)
 			}
 		case tNoun, tName, tNum:

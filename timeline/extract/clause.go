@@ -551,10 +551,20 @@ func (p *parsed) parseClause(a *analysis, i int) {
 	} else {
 		c.subjOf = nil
 	}
-	// the object: the noun phrases just after the verb
+	// the object: the noun phrases just after the verb, past adverbs and
+	// dates ("announced on Thursday a new loan program")
 	k = vpPos + 1
-	for k < len(cs) && (p.ch[cs[k]].kind == kAdv || p.ch[cs[k]].kind == kDate) {
-		k++
+	for k < len(cs) {
+		kind := p.ch[cs[k]].kind
+		if kind == kAdv || kind == kDate {
+			k++
+			continue
+		}
+		if kind == kPrep && k+1 < len(cs) && p.ch[cs[k+1]].kind == kDate {
+			k += 2
+			continue
+		}
+		break
 	}
 	if k < len(cs) && p.ch[cs[k]].kind == kNP {
 		c.obj = p.groupFrom(cs, k)

@@ -267,6 +267,9 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 			return mention{}, false
 		}
 		if last := ws[j-1].Low; strings.HasSuffix(last, "s") && !strings.HasSuffix(title, "s") {
+			if country == "" && !orgCountry && (i == s.w0 || ws[i-1].Low == "the" || ws[i-1].Kind != text.Alpha) {
+				return mention{}, false // "the leaders": a role the article's people fill
+			}
 			// "Russian diplomats", "EU leaders", "U.S. officials": a
 			// body of a country or an organisation
 			m := mention{i: i, j: j, kind: mAgent, country: country}

@@ -205,6 +205,9 @@ func (p *people) recentLeaders(n int) []*person {
 func (p *people) salient(sent int) *person {
 	var subj, last *person
 	for _, x := range p.all {
+		if x.standing == 0 && x.title == "" {
+			continue // a name of unknown kind may be no person at all
+		}
 		if x.subject >= sent-1 && x.subject < sent && (subj == nil || x.subject > subj.subject) {
 			subj = x
 		}
