@@ -16,6 +16,8 @@ type candidate struct {
 	// weak marks an event whose parties hold no office the article
 	// tells: kept only when the article is about diplomacy
 	weak bool
+	// placed says the event's clause names where it happened
+	placed bool
 }
 
 // hint is an event the article names without a date ("a phone call with
@@ -103,10 +105,7 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			continue
 		}
 		if !a.anyPolitical(s, ef) && !politicalActors(source) && !toldPolitical {
-			if !hasNamed(source, target) {
-				continue
-			}
-			weak = true
+			weak = true // named people, no office known
 		}
 		actors := append(append(append([]timeline.Actor(nil), source...), target...), located...)
 		actors = a.withCountries(s, ef, actors)
@@ -120,7 +119,7 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
 		}
 		e.Title = a.title(s, p, ef, source, target)
-		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak})
+		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak, placed: len(ef.places) > 0})
 	}
 }
 
@@ -263,18 +262,6 @@ func politicalActors(as []timeline.Actor) bool {
 	return false
 }
 
-// hasNamed reports whether an unknown name is among the actors: "Sinn
-// Fein was expelled from the talks".
-func hasNamed(lists ...[]timeline.Actor) bool {
-	for _, as := range lists {
-		for _, x := range as {
-			if x.Kind == timeline.ActorUnknown {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // withCountries adds the countries of the people named, after them: a
 // president's visit is also his country's.
@@ -346,6 +333,13 @@ func (a *analysis) refine() {
 					break
 				}
 			}
+			if k == timeline.KindCall && !c.placed && apart(c.event.Actors) {
+				// "Biden spoke to Netanyahu on Saturday night": leaders of
+				// two countries who speak with no place named do so by
+				// phone
+				c.event.Kind = k
+				c.event.Title = a.retitle(c.event)
+			}
 			for j := range a.cands {
 				if x := a.cands[j].event; x.Kind == k && sharesPerson(x.Actors, c.event.Actors) {
 					c.event.Kind = k
@@ -355,6 +349,21 @@ func (a *analysis) refine() {
 			}
 		}
 	}
+}
+
+// apart reports whether actors name two people and two countries: people
+// of different states.
+func apart(as []timeline.Actor) bool {
+	people, countries := 0, 0
+	for _, x := range as {
+		switch x.Kind {
+		case timeline.ActorPerson:
+			people++
+		case timeline.ActorCountry:
+			countries++
+		}
+	}
+	return people >= 2 && countries >= 2
 }
 
 // sharesPerson reports whether two lists of actors name a person in

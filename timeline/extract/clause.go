@@ -39,6 +39,9 @@ type clause struct {
 	// ofNoun marks a complement of a noun ("the claim that ..."), which
 	// ends where the governing clause's verb comes.
 	ofNoun bool
+	// joined marks a clause with a subject of its own that "and" joins
+	// to the one before
+	joined bool
 	// fronted marks a participle before its governor's subject
 	// ("Speaking on Saturday, Erdogan said"): the two tell one occasion.
 	fronted bool
@@ -179,6 +182,7 @@ func (p *parsed) segment(a *analysis) {
 						}
 					}
 					sibling(kind)
+					top().joined = a.words[c.i].Low == "and"
 					continue
 				}
 			}

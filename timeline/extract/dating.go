@@ -47,13 +47,16 @@ func (a *analysis) date(s *sentence, p *parsed, ef *eframe) {
 func (a *analysis) nounDate(p *parsed, ci, k int) int {
 	ch := p.ch[k]
 	if ch.date >= 0 {
-		return ch.date
+		if a.usable(ch.date) {
+			return ch.date
+		}
+		return -1 // "a weekend trip"
 	}
-	if k+1 < len(p.ch) && p.ch[k+1].kind == kDate && a.inClause(p, ci, k+1) {
+	if k+1 < len(p.ch) && p.ch[k+1].kind == kDate && a.inClause(p, ci, k+1) && a.usable(a.words[p.ch[k+1].i].date) {
 		return a.words[p.ch[k+1].i].date
 	}
 	for _, q := range a.ppsAfter(p, ci, k) {
-		if q.date < 0 || !pointPreps[q.prep] {
+		if q.date < 0 || !pointPreps[q.prep] || !a.usable(a.words[p.ch[q.date].i].date) {
 			continue
 		}
 		// "condemned the bombing of the embassies on Thursday", "was
@@ -67,6 +70,12 @@ func (a *analysis) nounDate(p *parsed, ci, k int) int {
 		return a.words[p.ch[q.date].i].date
 	}
 	return -1
+}
+
+// usable reports whether date d dates an event: a calendar date, not a
+// duration, a set or a vague "the night".
+func (a *analysis) usable(d int) bool {
+	return d >= 0 && !a.dates[d].Vague && !a.dates[d].Date.IsZero()
 }
 
 // otherDate reports whether clause ci has a date other than chunk k.
@@ -102,7 +111,7 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 			continue
 		}
 		d := a.words[p.ch[k].i].date
-		if a.dates[d].Vague || a.dates[d].Date.IsZero() {
+		if !a.usable(d) {
 			continue
 		}
 		n := abs(p.ch[k].i - trigger)
@@ -124,6 +133,19 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 	}
 	if d := a.siblingDate(p, ci, trigger); d >= 0 && c.kind != cCoordinate {
 		return d
+	}
+	if c.joined {
+		// "Lukashenko held talks with Prigozhin today, and the Wagner
+		// chief accepted a proposal": clauses joined by "and" tell one
+		// occasion
+		for j := ci - 1; j >= 0; j-- {
+			if x := &p.cl[j]; x.parent == c.parent && x.kind == c.kind {
+				if d := a.clauseDate(p, j, trigger); d >= 0 {
+					return d
+				}
+				break
+			}
+		}
 	}
 	switch c.kind {
 	case cAdverbial:
