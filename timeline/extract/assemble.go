@@ -54,6 +54,11 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			continue
 		}
 		when, ok := a.when(s, p, ef)
+		if ok && ef.status == timeline.StatusPlanned && when.Precision() < timeline.PrecisionMonth {
+			// "this summer", "next year": a plan too loose to place on
+			// a timeline
+			ok = false
+		}
 		source := a.actorsOf(s, ef.source, nil)
 		for _, x := range ef.also {
 			source = addActor(source, nil, x)
@@ -261,7 +266,6 @@ func politicalActors(as []timeline.Actor) bool {
 	}
 	return false
 }
-
 
 // withCountries adds the countries of the people named, after them: a
 // president's visit is also his country's.

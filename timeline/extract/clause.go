@@ -62,6 +62,11 @@ type parsed struct {
 	cl []clause
 }
 
+// inserting are prepositions that open an insertion between commas:
+// "the bombings which killed 224 people, including 12 Americans, on Aug.
+// 7".
+var inserting = map[string]bool{"including": true, "excluding": true, "besides": true, "like": true}
+
 // clauseOpeners are prepositions that open a clause when a subject and a
 // verb follow: "after the leaders met", "before Iran retaliated".
 var clauseOpeners = map[string]bool{"after": true, "before": true, "since": true, "until": true, "as": true, "once": true, "while": true, "following": true}
@@ -194,6 +199,9 @@ func (p *parsed) segment(a *analysis) {
 			// embedded clause's own keeps it open
 			conjVP := ci+2 < len(p.ch) && p.ch[ci+1].kind == kConj && (p.ch[ci+2].kind == kVP ||
 				p.ch[ci+2].kind == kAdv && ci+3 < len(p.ch) && p.ch[ci+3].kind == kVP)
+			// ", including 12 Americans,": an insertion, not the end
+			conjVP = conjVP || ci+1 < len(p.ch) && p.ch[ci+1].kind == kPrep && inserting[a.words[p.ch[ci+1].i].Low] ||
+				ci > 0 && p.ch[ci-1].kind == kNP && ci >= 2 && p.ch[ci-2].kind == kPrep && inserting[a.words[p.ch[ci-2].i].Low]
 			for len(stack) > 1 && !conjVP {
 				k := top().kind
 				if k == cAside || (k == cRelative || k == cAdverbial || k == cParticiple || k == cInfinitive) && top().vp >= 0 {

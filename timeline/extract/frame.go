@@ -108,6 +108,9 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		if f.Subj.Set() && !a.meets(s, p, subj, f.Subj) || f.Obj.Set() && !a.meets(s, p, obj, f.Obj) {
 			continue
 		}
+		if sp := a.lx.Kind(f.Kind).Speaker; sp.Set() && len(subj) > 0 && !a.meets(s, p, subj, sp) {
+			continue
+		}
 		if !a.prepsMeet(s, p, c.pps, f.Preps) {
 			continue
 		}

@@ -145,6 +145,14 @@ func (a *analysis) findMentions(s *sentence) {
 }
 
 func (a *analysis) add(s *sentence, m mention) int {
+	// "Birmingham, Ala.", "Kharkiv, Ukraine": a place followed by the
+	// region or country it is in is there
+	if n := len(s.mentions); n > 0 && m.country != "" && (m.kind == mPlace || m.kind == mCountry || m.kind == mSeat) {
+		prev := &s.mentions[n-1]
+		if prev.kind == mPlace && prev.j == m.i-1 && a.words[prev.j].Low == "," {
+			prev.country = m.country
+		}
+	}
 	if m.person != nil {
 		m.person.times++
 		m.person.seen = s.n
@@ -267,8 +275,10 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 			return mention{}, false
 		}
 		if last := ws[j-1].Low; strings.HasSuffix(last, "s") && !strings.HasSuffix(title, "s") {
-			if country == "" && !orgCountry && (i == s.w0 || ws[i-1].Low == "the" || ws[i-1].Kind != text.Alpha) {
-				return mention{}, false // "the leaders": a role the article's people fill
+			if country == "" && !orgCountry && (i == s.w0 || ws[i-1].Low == "the" || ws[i-1].Kind != text.Alpha || ws[i-1].ment >= 0) {
+				// "the leaders": a role the article's people fill; "White
+				// heads a team": a verb after a name
+				return mention{}, false
 			}
 			// "Russian diplomats", "EU leaders", "U.S. officials": a
 			// body of a country or an organisation
@@ -507,7 +517,7 @@ func (a *analysis) mediaName(ws []word) bool {
 // ordinary reports whether a capitalised word at the start of a sentence
 // is an ordinary word of English rather than a name.
 func (a *analysis) ordinary(low string) bool {
-	return a.verbForms(low) != 0 || a.lx.Closed(low) || a.lx.POS(low)&lexicon.Number != 0 || adjective(low) || a.lx.Noun(low) != low && a.lx.IsVerb(a.lx.Noun(low)) ||
+	return a.verbFormsAs(low, true) != 0 || a.lx.Closed(low) || a.lx.POS(low)&lexicon.Number != 0 || adjective(low) || a.lx.Noun(low) != low && a.lx.IsVerb(a.lx.Noun(low)) ||
 		strings.HasSuffix(low, "ly") || len(a.lx.Frames(a.lx.Noun(low), true)) > 0
 }
 

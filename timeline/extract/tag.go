@@ -158,7 +158,7 @@ func (a *analysis) wordTag(s *sentence, i int) tag {
 	case pos&lexicon.Number != 0:
 		return tNum
 	}
-	if f := a.verbForms(low); f != 0 {
+	if f := a.verbFormsAs(low, w.Upper); f != 0 {
 		if a.isVerbHere(s, i, f, prev) {
 			w.verb = a.verbOf(low)
 			return tVerb
@@ -174,13 +174,20 @@ func (a *analysis) wordTag(s *sentence, i int) tag {
 // verbForms returns the forms low may be of a verb: a known verb, or by
 // its ending (-ed, -ing) a verb the lexicon does not list.
 func (a *analysis) verbForms(low string) lexicon.Form {
+	return a.verbFormsAs(low, false)
+}
+
+// verbFormsAs is verbForms for a word written with a capital when upper
+// is set: then only "-ing" counts as a sign of a verb ("Retaliating ...");
+// "-ed" ends names too ("Mohamed", "Ahmed").
+func (a *analysis) verbFormsAs(low string, upper bool) lexicon.Form {
 	var f lexicon.Form
 	for _, v := range a.lx.Verb(low) {
 		f |= v.Forms
 	}
 	if f == 0 && len(low) > 5 && !strings.Contains(low, "-") {
 		switch {
-		case strings.HasSuffix(low, "ed"):
+		case strings.HasSuffix(low, "ed") && !upper:
 			f = lexicon.Past | lexicon.Part
 		case strings.HasSuffix(low, "ing") && !a.nounish(low):
 			f = lexicon.Ing

@@ -81,6 +81,8 @@ type KindInfo struct {
 	// Refines lists the trigger words of other kinds that name an event
 	// of this kind when the article names one between the same people.
 	Refines []string
+	// Speaker is a constraint on every frame's subject.
+	Speaker Constraint
 }
 
 type frameKey struct {
@@ -168,6 +170,11 @@ func (lx *Lexicon) readTriggers(secs []section) error {
 				ki.Places = strings.TrimSpace(rest)
 			case "refines:":
 				ki.Refines = strings.Fields(rest)
+			case "speaker:":
+				var err error
+				if ki.Speaker, err = lx.parseConstraint(strings.TrimSpace(rest)); err != nil {
+					return fmt.Errorf("line %d: %w", l.n, err)
+				}
 			case "verb", "noun":
 				f, err := lx.parseFrame(kind, head == "noun", rest, l.n)
 				if err != nil {
