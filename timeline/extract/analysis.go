@@ -40,6 +40,9 @@ type analysis struct {
 	// actors or more in its subject, for "their".
 	lastSubject []timeline.Actor
 	orgs        []string // the organisations named, in order, for "the alliance"
+	// politicalMentions counts the body's mentions of states, bodies of
+	// state, organisations, groups and people in office
+	politicalMentions int
 	// capitals counts each word written with a capital inside sentences:
 	// a single unknown name the article uses again is a name, not a
 	// fragment
@@ -135,6 +138,11 @@ func (a *analysis) read(s *sentence) {
 	a.findMentions(s)
 	if s.header {
 		return
+	}
+	for i := range s.mentions {
+		if s.mentions[i].political() {
+			a.politicalMentions++
+		}
 	}
 	a.tag(s)
 	cl := a.clauses(s)

@@ -290,17 +290,12 @@ func (a *analysis) withCountries(s *sentence, ef *eframe, actors []timeline.Acto
 
 // assemble merges the candidates of the article into events. Events whose
 // parties hold no office the article tells are kept only in an article
-// about diplomacy: one that reports at least minPolitical events between
-// states, bodies of state, organisations or armed groups.
+// about diplomacy: one whose sentences name states, bodies of state,
+// organisations, armed groups or people in office at least minPolitical
+// times.
 func (a *analysis) assemble() []timeline.Event {
 	a.refine()
-	political := 0
-	for _, c := range a.cands {
-		if !c.weak {
-			political++
-		}
-	}
-	if political < minPolitical {
+	if a.politicalMentions < minPolitical {
 		kept := a.cands[:0]
 		for _, c := range a.cands {
 			if !c.weak {
@@ -312,9 +307,9 @@ func (a *analysis) assemble() []timeline.Event {
 	return merge(a.cands)
 }
 
-// minPolitical is how many events between political parties make an
-// article one about diplomacy.
-const minPolitical = 2
+// minPolitical is how many mentions of political parties make an article
+// one about diplomacy.
+const minPolitical = 4
 
 // refine gives an event named by a general word the kind the article
 // gives it elsewhere: "a conversation between the leaders on Thursday"
