@@ -140,7 +140,7 @@ func (a *analysis) read(s *sentence) {
 		return
 	}
 	for i := range s.mentions {
-		if s.mentions[i].political() {
+		if s.mentions[i].weighty() {
 			a.politicalMentions++
 		}
 	}

@@ -82,6 +82,14 @@ func (m *mention) actor() (timeline.Actor, bool) {
 	return timeline.Actor{}, false
 }
 
+// weighty reports whether the mention names a party the article is
+// about: a state by its name or seat, an organisation, an armed group, a
+// body of a state or a person in office; not a people's adjective ("a
+// French bank"). Articles about diplomacy name such parties often.
+func (m *mention) weighty() bool {
+	return m.kind != mPeople && m.political()
+}
+
 // political reports whether the mention names a state, a body of one, an
 // international organisation, an armed group or a person in office: a
 // party whose acts are news of diplomacy.
@@ -391,6 +399,12 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 				m.kind = mPlace
 			case e.Kind == timeline.ActorCountry && e.Use == lexicon.UsePeople:
 				m.kind = mPeople
+				// "a British subsidiary", "French banks": a business, not
+				// the state
+				if a.businessAfter(s, i+n) {
+					m.kind = mThing
+					return m, true
+				}
 				// "a Cambodian resistance force", "Cuban exiles": a group
 				// outside the state
 				for k := i + n; k < s.w1 && k <= i+n+1; k++ {
@@ -498,6 +512,25 @@ func adjective(low string) bool {
 	for _, suf := range []string{"al", "ic", "ive", "ous", "ful", "less", "ary", "able", "ible", "ish"} {
 		if len(low) > len(suf)+3 && strings.HasSuffix(low, suf) {
 			return true
+		}
+	}
+	return false
+}
+
+// businessAfter reports whether a noun of business follows at i, past
+// up to two words of description: "British subsidiary", "French state-owned
+// bank".
+func (a *analysis) businessAfter(s *sentence, i int) bool {
+	for k := i; k < s.w1 && k <= i+2; k++ {
+		w := a.words[k]
+		if w.Kind != text.Alpha || w.Upper {
+			return false
+		}
+		if a.lx.InClass("business", a.lx.Noun(w.Low)) {
+			return true
+		}
+		if a.lx.Closed(w.Low) {
+			return false
 		}
 	}
 	return false
