@@ -43,6 +43,7 @@ type analysis struct {
 	// politicalMentions counts the body's mentions of states, bodies of
 	// state, organisations, groups and people in office
 	politicalMentions int
+	bodySentences     int
 	// capitals counts each word written with a capital inside sentences:
 	// a single unknown name the article uses again is a name, not a
 	// fragment
@@ -139,6 +140,7 @@ func (a *analysis) read(s *sentence) {
 	if s.header {
 		return
 	}
+	a.bodySentences++
 	for i := range s.mentions {
 		if s.mentions[i].weighty() {
 			a.politicalMentions++

@@ -37,6 +37,8 @@ type hint struct {
 // body or a group. Planned, denied and supposed events keep their status,
 // with the confidence it allows.
 func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
+	first := len(a.cands)
+	defer func() { shareTargets(a.cands[first:]) }()
 	var speakers []timeline.Actor
 	for i := range frames {
 		if frames[i].kind == timeline.KindStatement {
@@ -125,6 +127,29 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 		}
 		e.Title = a.title(s, p, ef, source, target)
 		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak, placed: len(ef.places) > 0})
+	}
+}
+
+// shareTargets gives a strike of a sentence that names only who struck the
+// countries struck in the sentence's other strikes: "the June 21 bombing
+// of Iran's sites in support of the Israeli bombing campaign".
+func shareTargets(cs []candidate) {
+	for i := range cs {
+		ei := &cs[i].event
+		if ei.Kind != timeline.KindStrike || len(ei.Actors) != 1 {
+			continue
+		}
+		for j := range cs {
+			ej := cs[j].event
+			if i == j || ej.Kind != timeline.KindStrike {
+				continue
+			}
+			for _, x := range ej.Actors[1:] {
+				if x.Kind == timeline.ActorCountry && !hasActor(ei.Actors, x) {
+					ei.Actors = append(ei.Actors, x)
+				}
+			}
+		}
 	}
 }
 
@@ -295,7 +320,7 @@ func (a *analysis) withCountries(s *sentence, ef *eframe, actors []timeline.Acto
 // times.
 func (a *analysis) assemble() []timeline.Event {
 	a.refine()
-	if a.politicalMentions < minPolitical {
+	if a.politicalMentions < min(minPolitical, a.bodySentences) {
 		kept := a.cands[:0]
 		for _, c := range a.cands {
 			if !c.weak {

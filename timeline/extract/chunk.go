@@ -107,6 +107,14 @@ func (a *analysis) chunks(s *sentence) []chunk {
 				dashes++
 			case "\"", "'", "`":
 				c.kind = kQuote
+			case "$", "€", "£", "¥":
+				// "$500 million": money is a noun phrase
+				if i+1 < s.w1 && ws[i+1].tag == tNum {
+					c = a.nounPhrase(s, i+1)
+					c.i = i
+				} else {
+					c.kind = kOther
+				}
 			default:
 				c.kind = kOther
 			}

@@ -105,7 +105,11 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		if f.NoObj && len(obj) > 0 || f.Inf && !a.hasInfinitive(p, ci, f.InfNot) || f.Comp && !a.hasComplement(p, ci) {
 			continue
 		}
-		if f.Subj.Set() && !a.meets(s, p, subj, f.Subj) || f.Obj.Set() && !a.meets(s, p, obj, f.Obj) {
+		fobj := obj
+		if f.Support {
+			fobj = a.supported(p, c, obj)
+		}
+		if f.Subj.Set() && !a.meets(s, p, subj, f.Subj) || f.Obj.Set() && !a.meets(s, p, fobj, f.Obj) {
 			continue
 		}
 		if sp := a.lx.Kind(f.Kind).Speaker; sp.Set() && len(subj) > 0 && !a.meets(s, p, subj, sp) {
@@ -116,12 +120,12 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		}
 		ef := eframe{f: f, kind: f.Kind, clause: ci, trigger: vp.head, np: -1, date: -1, conf: f.Conf, object: obj}
 		ki := a.lx.Kind(f.Kind)
-		if f.Support && len(obj) > 0 {
-			ef.np = obj[0]
-			ef.trigger = p.ch[obj[0]].head
+		if f.Support && len(fobj) > 0 {
+			ef.np = fobj[0]
+			ef.trigger = p.ch[fobj[0]].head
 			// the noun's own modifiers and phrases count too: "launched
 			// Israeli strikes on Iran"
-			src, tgt := a.nounRoles(s, p, ci, obj[0], ki)
+			src, tgt := a.nounRoles(s, p, ci, fobj[0], ki)
 			ef.source = append(ef.source, src...)
 			ef.target = append(ef.target, tgt...)
 		}
@@ -215,6 +219,22 @@ func (a *analysis) hasComplement(p *parsed, ci int) bool {
 		}
 	}
 	return false
+}
+
+// supported returns the noun phrase a support verb carries: its object,
+// or past an amount the phrase after it ("pledged $500 million in
+// military aid").
+func (a *analysis) supported(p *parsed, c *clause, obj []int) []int {
+	if len(obj) == 0 || a.words[p.ch[obj[0]].head].tag != tNum {
+		return obj
+	}
+	for _, q := range a.ppsAfter(p, a.clauseOf(p, obj[0]), obj[len(obj)-1]) {
+		if (q.prep == "in" || q.prep == "of") && len(q.nps) > 0 {
+			return q.nps[:1]
+		}
+		break
+	}
+	return obj
 }
 
 // hasInfinitive reports whether an infinitive clause hangs on clause ci,

@@ -64,6 +64,11 @@ func (m *mention) actor() (timeline.Actor, bool) {
 			}
 			return timeline.Actor{Name: m.person.name, Kind: kind}, true
 		}
+		if m.kind == mRole && m.country != "" {
+			// "the foreign minister of Estonia": an office the article
+			// names no one in acts for its state
+			return timeline.Actor{Name: m.country, Kind: timeline.ActorCountry}, true
+		}
 	case mAgent:
 		if m.country != "" {
 			return timeline.Actor{Name: m.country, Kind: timeline.ActorCountry}, true
@@ -99,7 +104,10 @@ func (m *mention) political() bool {
 		return true
 	case mAgent:
 		return m.country != "" || m.name != ""
-	case mPerson, mRole, mPron:
+	case mRole:
+		return m.person != nil && (m.person.standing == lexicon.State || m.person.country != "") || len(m.group) > 0 ||
+			len(m.persons) > 0 || m.country != ""
+	case mPerson, mPron:
 		return m.person != nil && (m.person.standing == lexicon.State || m.person.country != "") || len(m.group) > 0
 	}
 	return false
@@ -282,6 +290,13 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 		if title == "" || standing == lexicon.Courtesy {
 			return mention{}, false
 		}
+		// "president of South Korea"; not "ministers of France and
+		// Germany", which names two bodies
+		if country == "" && j+1 < s.w1 && ws[j].Low == "of" && !strings.HasSuffix(ws[j-1].Low, "s") {
+			if c, n := a.qualifierAt(s, j+1); c != "" && c != "-" {
+				country, j = c, j+1+n
+			}
+		}
 		if last := ws[j-1].Low; strings.HasSuffix(last, "s") && !strings.HasSuffix(title, "s") {
 			if country == "" && !orgCountry && (i == s.w0 || ws[i-1].Low == "the" || ws[i-1].Kind != text.Alpha || ws[i-1].ment >= 0) {
 				// "the leaders": a role the article's people fill; "White
@@ -298,6 +313,17 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 		}
 		m := mention{i: i, j: j, kind: mRole, title: title, country: country}
 		m.person = a.people.byRole(title, country)
+		if i > s.w0 && ws[i-1].Low == "as" {
+			// "Lee Jae-myung was sworn in as president of South Korea":
+			// the office of the person the sentence named last
+			for k := len(s.mentions) - 1; k >= 0; k-- {
+				if x := s.mentions[k].person; x != nil && (s.mentions[k].kind == mPerson || s.mentions[k].kind == mName) {
+					x.update(title, standing, country, s.n)
+					m.person = x
+					break
+				}
+			}
+		}
 		return m, true
 	}
 	name := nameText(ws[nameStart:nameEnd])
