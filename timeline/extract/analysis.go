@@ -44,6 +44,7 @@ type analysis struct {
 	// state, organisations, groups and people in office
 	politicalMentions int
 	bodySentences     int
+	pubDay            int // in dates: the publication day, once a lead's news needs it
 	// capitals counts each word written with a capital inside sentences:
 	// a single unknown name the article uses again is a name, not a
 	// fragment
@@ -68,7 +69,7 @@ func analyse(ctx context.Context, d *document, published timeline.Date) ([]timel
 }
 
 func newAnalysis(d *document, published timeline.Date) *analysis {
-	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople(), capitals: map[string]int{}}
+	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople(), capitals: map[string]int{}, pubDay: -1}
 	if !published.IsZero() {
 		a.dct = published.Start()
 	}

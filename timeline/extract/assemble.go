@@ -347,8 +347,8 @@ func (a *analysis) refine() {
 		}
 		for i := range a.cands {
 			c := &a.cands[i]
-			if c.event.Kind == k || !contains(ki.Refines, c.trigger) {
-				continue
+			if c.event.Kind == k || !contains(ki.Refines, c.trigger) || c.placed {
+				continue // talks at a place were held in person
 			}
 			for _, h := range a.hints {
 				if h.kind == k && sharesPerson(h.actors, c.event.Actors) {
@@ -365,7 +365,7 @@ func (a *analysis) refine() {
 				c.event.Title = a.retitle(c.event)
 			}
 			for j := range a.cands {
-				if x := a.cands[j].event; x.Kind == k && sharesPerson(x.Actors, c.event.Actors) {
+				if x := a.cands[j].event; x.Kind == k && sharesPerson(x.Actors, c.event.Actors) && timeline.SameOccurrence(x, withKind(c.event, k)) {
 					c.event.Kind = k
 					c.event.Title = a.retitle(c.event)
 					break
@@ -373,6 +373,11 @@ func (a *analysis) refine() {
 			}
 		}
 	}
+}
+
+func withKind(e timeline.Event, k timeline.Kind) timeline.Event {
+	e.Kind = k
+	return e
 }
 
 // apart reports whether actors name two people and two countries: people

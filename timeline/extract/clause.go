@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract/lexicon"
 )
 
@@ -86,7 +87,45 @@ func (a *analysis) clauses(s *sentence) *parsed {
 			}
 		}
 	}
+	a.possessives(s, p)
 	return p
+}
+
+// possessives makes "its" and "their" at the head of a noun phrase
+// mentions of whom they stand for: "Iran said the operation was
+// retaliation for a strike on its embassy" (Iran's embassy). "Its" is the
+// state, body or group the sentence's first subject names; "their" the
+// actors of the last subject that named two or more.
+func (a *analysis) possessives(s *sentence, p *parsed) {
+	var first []timeline.Actor
+	for _, c := range p.cl {
+		for _, m := range a.mentionsOf(s, p, c.subj) {
+			if mm := &s.mentions[m]; mm.kind == mCountry || mm.kind == mSeat || mm.kind == mOrg || mm.kind == mGroup {
+				act, _ := mm.actor()
+				first = []timeline.Actor{act}
+				break
+			}
+		}
+		if first != nil {
+			break
+		}
+	}
+	for _, ch := range p.ch {
+		w := &a.words[ch.i]
+		if ch.kind != kNP || w.tag != tPoss || w.ment >= 0 {
+			continue
+		}
+		var group []timeline.Actor
+		switch w.Low {
+		case "its":
+			group = first
+		case "their":
+			group = a.lastSubject
+		}
+		if len(group) > 0 {
+			a.add(s, mention{i: ch.i, j: ch.i + 1, kind: mRole, group: group})
+		}
+	}
 }
 
 // segment assigns every chunk to a clause.

@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract/lexicon"
+	"github.com/dateline/dateline/timeline/extract/timex"
 )
 
 // pointPreps put an event at a date; a date after any other preposition
@@ -36,6 +37,9 @@ func (a *analysis) date(s *sentence, p *parsed, ef *eframe) {
 		ef.date = a.clauseDate(p, ef.clause, ef.trigger)
 		if ef.date < 0 && ef.np >= 0 {
 			ef.date = a.nounDate(p, ef.clause, ef.np)
+		}
+		if ef.date < 0 && s.lead && a.newsOfTheDay(p, ef.clause) {
+			ef.date = a.publicationDay()
 		}
 	}
 	ef.status = a.status(s, p, ef)
@@ -350,4 +354,31 @@ func (a *analysis) confidence(ef *eframe, actors int, d timeline.Date, quoted bo
 		c = min(1, c*1.05)
 	}
 	return min(0.99, c)
+}
+
+// newsOfTheDay reports whether clause ci tells what has just happened: a
+// main clause in the present perfect ("Sweden has become the 32nd member
+// of Nato"). In a story's first sentence, that is the news of the day the
+// story was published.
+func (a *analysis) newsOfTheDay(p *parsed, ci int) bool {
+	c := &p.cl[ci]
+	if c.kind != cMain || c.vp < 0 {
+		return false
+	}
+	vp := p.ch[c.vp]
+	first := a.words[vp.i].Low
+	return vp.perfect && vp.modal == "" && (first == "has" || first == "have") && !vp.negated
+}
+
+// publicationDay returns the index of a date standing for the
+// publication day, or -1 when it is unknown.
+func (a *analysis) publicationDay() int {
+	if a.published.IsZero() {
+		return -1
+	}
+	if a.pubDay < 0 {
+		a.dates = append(a.dates, dated{Timex: timex.Timex{Date: a.published, Type: timex.TypeDate, Value: a.published.Value()}, w0: -1, w1: -1})
+		a.pubDay = len(a.dates) - 1
+	}
+	return a.pubDay
 }

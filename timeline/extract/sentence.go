@@ -38,6 +38,8 @@ type sentence struct {
 	// header marks a headline, byline or caption: read for the people it
 	// names ("Wagner chief Prigozhin"), never for events
 	header bool
+	// lead marks the story's first sentence, which tells the news
+	lead bool
 }
 
 // maxSentenceWords bounds a sentence: text without sentence ends (a list,
@@ -84,6 +86,7 @@ func (a *analysis) addSentence(w0, w1, block int, first bool) {
 		header: a.d.blocks[block].kind != blockBody}
 	if first && !s.header {
 		s.skip = datelinePrefix(a.words[w0:w1])
+		s.lead = true
 	}
 	for i := w0 + 1; i < w1; i++ {
 		if w := a.words[i]; w.Upper && w.Kind == text.Alpha && w.date < 0 {
