@@ -76,6 +76,9 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			continue
 		}
 		toldPolitical := false
+		if ef.definite && len(source) == 0 && len(ef.target) == 0 && a.holds(ef.kind, when) {
+			continue // "Thursday's deal": the deal of Thursday, told already
+		}
 		if ef.definite && len(source) == 0 && len(ef.target) == 0 {
 			// "the talks": the talks the article told before
 			var h hint
@@ -177,6 +180,19 @@ func (a *analysis) when(s *sentence, p *parsed, ef *eframe) (timeline.Date, bool
 		return timeline.Date{}, false
 	}
 	return day, true
+}
+
+// holds reports whether the article has an event of kind k (or one that
+// counts as the same) on date d already.
+func (a *analysis) holds(k timeline.Kind, d timeline.Date) bool {
+	class := timeline.OccurrenceKinds(k)[0]
+	day := timeline.OccurrenceDay(d)
+	for _, c := range a.cands {
+		if timeline.OccurrenceKinds(c.event.Kind)[0] == class && timeline.OccurrenceDay(c.event.Date) == day {
+			return true
+		}
+	}
+	return false
 }
 
 // lastOf returns the last event of kind k (or one that counts as the

@@ -294,9 +294,11 @@ func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
 	switch first := a.words[ch.i].Low; {
 	case first == "their" || first == "his" || first == "her" || first == "its":
 		ef.also = a.possessor(s, p, ci, k, first)
-	case len(ef.source)+len(ef.target) == 0 && (first == "the" || first != "a" && first != "an" && a.isSubjectOf(c, k)):
+	case len(ef.source)+len(ef.target) == 0 && (first == "the" || first != "a" && first != "an" && a.isSubjectOf(c, k)) &&
+		!a.described(p, ci, k):
 		// "the talks", "formal negotiations followed": those the article
-		// told
+		// told; not "the January 1998 bombing of a Birmingham clinic",
+		// which says which it is
 		ef.definite = true
 	}
 	if oc := a.occurrenceOf(s, p, k); oc >= 0 {
@@ -377,6 +379,17 @@ func (a *analysis) possessor(s *sentence, p *parsed, ci, k int, pron string) []t
 		}
 	}
 	return a.lastSubject
+}
+
+// described reports whether an event noun phrase says what it was done
+// to: a phrase with "of", "on" or "against" after it.
+func (a *analysis) described(p *parsed, ci, k int) bool {
+	for _, q := range a.ppsAfter(p, ci, k) {
+		if len(q.nps) > 0 && (q.prep == "of" || q.prep == "on" || q.prep == "against") {
+			return true
+		}
+	}
+	return false
 }
 
 // nounFrameOf returns the first frame of the noun at chunk k whose

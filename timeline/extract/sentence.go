@@ -115,7 +115,7 @@ func (a *analysis) sentenceEnd(i, limit int) int {
 	if !next.Space {
 		return -1
 	}
-	opens := next.Upper || next.Kind == text.Numeral || next.Kind == text.Punct && (next.Low == "\"" || next.Low == "(")
+	opens := next.Upper || next.Kind == text.Numeral || next.Kind == text.Punct && (next.Low == "\"" || next.Low == "(" || next.Text == "`")
 	if !opens {
 		return -1
 	}
