@@ -308,13 +308,17 @@ func politicalActors(as []timeline.Actor) bool {
 	return false
 }
 
-// withCountries adds the countries of the people named, after them: a
-// president's visit is also his country's.
+// withCountries adds the countries of the people and bodies named, after
+// them: a president's visit is also his country's.
 func (a *analysis) withCountries(s *sentence, ef *eframe, actors []timeline.Actor) []timeline.Actor {
 	out := actors
 	for _, ms := range [][]int{ef.source, ef.target} {
 		for _, m := range ms {
 			mm := &s.mentions[m]
+			if (mm.kind == mOrg || mm.kind == mAgent && mm.name != "") && mm.country != "" {
+				// "the State Department": the United States' body
+				out = addActor(out, nil, timeline.Actor{Name: mm.country, Kind: timeline.ActorCountry})
+			}
 			ps := mm.persons
 			if mm.person != nil {
 				ps = append(ps, mm.person)

@@ -111,7 +111,7 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 		if k > 0 && p.ch[k-1].kind == kPrep && a.inClause(p, ci, k-1) {
 			prep = a.words[p.ch[k-1].i].Low
 		}
-		if !pointPreps[prep] {
+		if !pointPreps[prep] || a.namedDay(p, c, k) {
 			continue
 		}
 		d := a.words[p.ch[k].i].date
@@ -189,6 +189,17 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 		}
 	}
 	return -1
+}
+
+// namedDay reports a date that is what the verb acts on, not when it
+// acts: "has declared Monday a non-working day" (a bare date between the
+// verb and "a ...").
+func (a *analysis) namedDay(p *parsed, c *clause, k int) bool {
+	if c.vp < 0 || k != c.vp+1 || k+1 >= len(p.ch) || p.ch[k+1].kind != kNP {
+		return false
+	}
+	first := a.words[p.ch[k+1].i].Low
+	return first == "a" || first == "an"
 }
 
 // siblingDate returns the date of a verb joined to clause ci's by "and"

@@ -70,11 +70,11 @@ func (m *mention) actor() (timeline.Actor, bool) {
 			return timeline.Actor{Name: m.country, Kind: timeline.ActorCountry}, true
 		}
 	case mAgent:
-		if m.country != "" {
-			return timeline.Actor{Name: m.country, Kind: timeline.ActorCountry}, true
-		}
 		if m.name != "" {
 			return timeline.Actor{Name: m.name, Kind: timeline.ActorOrganisation}, true
+		}
+		if m.country != "" {
+			return timeline.Actor{Name: m.country, Kind: timeline.ActorCountry}, true
 		}
 	case mName:
 		// a single unknown word the article uses once ("Olympic") is a
@@ -306,8 +306,15 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 			// "Russian diplomats", "EU leaders", "U.S. officials": a
 			// body of a country or an organisation
 			m := mention{i: i, j: j, kind: mAgent, country: country}
-			if e, _, ok := a.lx.Entities.Match(a.tw[:s.w1], i); ok && e.Kind == timeline.ActorOrganisation && country == "" {
-				m.name = e.Name
+			for k := i; k < j; k++ {
+				// "U.S. State Department officials": the body they speak for
+				if e, _, ok := a.lx.Entities.Match(a.tw[:j], k); ok && e.Kind == timeline.ActorOrganisation {
+					m.name = e.Name
+					if m.country == "" {
+						m.country = e.Country
+					}
+					break
+				}
 			}
 			return m, true
 		}
