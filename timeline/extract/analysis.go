@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"io"
 	"sort"
 	"time"
 
@@ -49,7 +48,9 @@ type analysis struct {
 	// a single unknown name the article uses again is a name, not a
 	// fragment
 	capitals map[string]int
-	explain  io.Writer // when set, each sentence's reading is written there
+	// observe, when set, sees each sentence's reading: Explain and the
+	// stages' tests use it
+	observe func(s *sentence, p *parsed, frames []eframe)
 }
 
 // dated is a date expression of the body.
@@ -155,8 +156,8 @@ func (a *analysis) read(s *sentence) {
 	}
 	a.candidates(s, cl, frames)
 	a.noteSubject(s, cl)
-	if a.explain != nil {
-		a.explainSentence(s, cl, frames)
+	if a.observe != nil {
+		a.observe(s, cl, frames)
 	}
 	a.people.endSentence(s)
 }

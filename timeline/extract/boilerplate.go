@@ -119,4 +119,23 @@ func (d *document) classifyText() {
 			break
 		}
 	}
+	d.shortText()
+}
+
+// shortText reads a paste of a few short sentences, which has no block
+// long enough to look like a story's paragraph: its blocks that end as
+// sentences do are the story.
+func (d *document) shortText() {
+	for _, bl := range d.blocks {
+		if bl.kind == blockBody {
+			return
+		}
+	}
+	for i := range d.blocks {
+		bl := &d.blocks[i]
+		last, _ := utf8.DecodeLastRuneInString(bl.text)
+		if bl.kind == blockHeader && strings.ContainsRune(".!?\"”'’", last) {
+			bl.kind = blockBody
+		}
+	}
 }

@@ -683,6 +683,9 @@ func (p *parsed) groupTo(cs []int, k int) ([]int, int) {
 func (p *parsed) inherit() {
 	for i := range p.cl {
 		c := &p.cl[i]
+		if c.kind == cRelative && c.vp >= 0 && len(c.subj) > 0 && len(c.obj) == 0 {
+			c.obj = c.antecedent // "the treaty which the two presidents signed"
+		}
 		if len(c.subj) > 0 || c.vp < 0 {
 			continue
 		}
@@ -690,8 +693,6 @@ func (p *parsed) inherit() {
 		case cRelative:
 			if c.marker >= 0 && c.marker+1 == c.vp || c.marker >= 0 && c.marker+2 == c.vp && p.ch[c.marker+1].kind == kAdv {
 				c.subj, c.inherited = c.antecedent, true
-			} else if len(c.obj) == 0 {
-				c.obj = c.antecedent // "the deal (that) they signed"
 			}
 		case cCoordinate:
 			for j := i - 1; j >= 0; j-- {

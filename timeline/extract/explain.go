@@ -17,9 +17,8 @@ func Explain(ctx context.Context, input string, opts Options, w io.Writer) error
 		return err
 	}
 	a := newAnalysis(d, res.Published)
-	a.explain = w
-	a.run(ctx)
-	return ctx.Err()
+	a.observe = func(s *sentence, p *parsed, frames []eframe) { a.explainSentence(w, s, p, frames) }
+	return a.run(ctx)
 }
 
 var tagNames = [...]string{
@@ -38,8 +37,7 @@ var mentionNames = [...]string{mCountry: "country", mPeople: "people", mSeat: "s
 	mGroup: "group", mPerson: "person", mRole: "role", mAgent: "agent", mPron: "pron", mName: "name", mThing: "thing"}
 
 // explainSentence writes one sentence's reading.
-func (a *analysis) explainSentence(s *sentence, p *parsed, frames []eframe) {
-	w := a.explain
+func (a *analysis) explainSentence(w io.Writer, s *sentence, p *parsed, frames []eframe) {
 	fmt.Fprintf(w, "\n[%d] %s\n", s.n, a.d.text[s.start:s.end])
 	var b strings.Builder
 	for i := s.w0; i < s.w1; i++ {

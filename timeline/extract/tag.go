@@ -94,7 +94,8 @@ func (a *analysis) wordTag(s *sentence, i int) tag {
 	switch {
 	case low == "that":
 		switch {
-		case prev == tVerb:
+		case prev == tVerb, a.speechBefore(s, i) && !prev.nominal():
+			// "said that", "said on Monday that"
 			return tSub
 		case nextPOS&(lexicon.Be|lexicon.Have|lexicon.Modal|lexicon.Adv|lexicon.Neg) != 0 || a.lx.IsVerb(next) && !a.nounish(next):
 			if prev.nominal() {

@@ -22,13 +22,12 @@ var data embed.FS
 
 // Lexicon is the extractor's knowledge of words.
 type Lexicon struct {
-	pos      map[string]POS
-	verbs    map[string][]VerbForm
-	thirds   map[string]string // lemma -> third person singular
-	plurals  map[string]string // irregular plural -> singular
-	classes  map[string]map[string]bool
-	abbrevs  map[string]bool
-	starters map[string]bool
+	pos     map[string]POS
+	verbs   map[string][]VerbForm
+	thirds  map[string]string // lemma -> third person singular
+	plurals map[string]string // irregular plural -> singular
+	classes map[string]map[string]bool
+	abbrevs map[string]bool
 
 	Entities   Matcher[Entity]
 	Titles     Matcher[Title]
@@ -71,7 +70,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		pos: map[string]POS{}, verbs: map[string][]VerbForm{}, thirds: map[string]string{},
 		plurals: map[string]string{}, classes: map[string]map[string]bool{}, abbrevs: map[string]bool{},
-		starters: map[string]bool{}, nonactor: map[string]bool{}, orgHeads: map[string]bool{},
+		nonactor: map[string]bool{}, orgHeads: map[string]bool{},
 		company: map[string]bool{}, mediaWords: map[string]bool{}, nonstate: map[string]bool{}, nameWords: map[string]bool{},
 		frames: map[frameKey][]*Frame{}, kinds: map[string]*KindInfo{},
 		occur: map[string][][]string{},
@@ -193,5 +192,8 @@ func (lx *Lexicon) split(phrase string) []text.Word {
 func (lx *Lexicon) IsAbbreviation(low string) bool { return lx.abbrevs[low] }
 
 // StartsSentence reports whether a capitalised low commonly opens a
-// sentence, so that a period before it ends one even after "U.S.".
-func (lx *Lexicon) StartsSentence(low string) bool { return lx.starters[low] }
+// sentence (a determiner, pronoun, conjunction, preposition or adverb), so
+// that a period before it ends one even after "U.S.".
+func (lx *Lexicon) StartsSentence(low string) bool {
+	return lx.pos[low]&(Det|Pron|Conj|Prep|Sub|Adv|Poss) != 0
+}

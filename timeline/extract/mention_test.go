@@ -1,0 +1,129 @@
+package extract
+
+import "testing"
+
+// Mentions compose names, offices and countries: one mention for
+// "Iranian Foreign Minister Mohammad Javad Zarif", a person of Iran.
+func TestMentions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		mention    string // the mention's words
+		kind       mentionKind
+		actor      string // the actor it stands for, "" for none
+		country    string
+	}{
+		{"an office, a people and a name", "Iranian Foreign Minister Mohammad Javad Zarif met envoys on Monday.",
+			"Iranian Foreign Minister Mohammad Javad Zarif", mPerson, "Mohammad Javad Zarif", "Iran"},
+		{"a country after the name", "President Vladimir V. Putin of Russia called on Monday.",
+			"President Vladimir V. Putin of Russia", mPerson, "Vladimir Putin", "Russia"},
+		{"a possessive country", "Iraq's Saddam Hussein spoke on Thursday.", "Iraq's Saddam Hussein", mPerson, "Saddam Hussein", "Iraq"},
+		{"a courtesy title and a name written as a word", "Mrs May told MPs on Monday that Russia was responsible.",
+			"Mrs May", mPerson, "May", ""},
+		{"an office with no name stands for its state", "The foreign minister of Estonia resigned on Friday.",
+			"foreign minister of Estonia", mRole, "Estonia", "Estonia"},
+		{"a body of a country", "Iraqi military authorities ordered Americans out on Thursday.",
+			"authorities", mAgent, "Iraq", "Iraq"},
+		{"a body by its name", "U.S. State Department officials said on Monday that visas were granted.",
+			"U.S. State Department officials", mAgent, "State Department", "United States"},
+		{"a seat of government", "The Kremlin said on Monday that talks were useful.", "Kremlin", mSeat, "Russia", "Russia"},
+		{"a place is no actor", "The talks in Kharkiv ended on Monday.", "Kharkiv", mPlace, "", "Ukraine"},
+		{"a place takes the region after it", "A bomb hit a clinic in Birmingham, Ala., on Monday.", "Birmingham", mPlace, "", "United States"},
+		{"a people before a business is no state", "A British subsidiary was sold on Monday.", "British", mThing, "", "United Kingdom"},
+		{"a people before a rebel group is a group", "A Cambodian resistance force said on Thursday it had left.",
+			"Cambodian resistance", mGroup, "Cambodian resistance", ""},
+		{"a group by its faith", "Catholic protesters rallied on Sunday.", "Catholic", mGroup, "Catholics", ""},
+		{"a news agency is no actor", "The Middle East News Agency said on Thursday that talks ended.",
+			"Middle East News Agency", mThing, "", ""},
+		{"a company is no actor", "Orkem S.A. said on Monday it would merge.", "Orkem S.A.", mThing, "", ""},
+		{"an acronym in capitals only", "Officials met us on Monday.", "us", 0, "", ""},
+		{"an unknown name of two words", "Sinn Fein was expelled from the talks on Friday.", "Sinn Fein", mName, "Sinn Fein", ""},
+		{"one unknown word used once is a fragment", "He stood in the Olympic stadium on Friday.", "Olympic", mName, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := readSentence(t, tt.text)
+			var found *mention
+			for i := range r.s.mentions {
+				if r.text(r.s.mentions[i].i, r.s.mentions[i].j) == tt.mention {
+					found = &r.s.mentions[i]
+				}
+			}
+			if tt.kind == 0 {
+				if found != nil {
+					t.Errorf("%q is a mention: %+v", tt.mention, found)
+				}
+				return
+			}
+			if found == nil {
+				var all []string
+				for _, m := range r.s.mentions {
+					all = append(all, r.text(m.i, m.j))
+				}
+				t.Fatalf("no mention %q among %q", tt.mention, all)
+			}
+			if found.kind != tt.kind {
+				t.Errorf("kind %s, want %s", mentionNames[found.kind], mentionNames[tt.kind])
+			}
+			act, ok := found.actor()
+			if tt.actor == "" && ok || tt.actor != "" && act.Name != tt.actor {
+				t.Errorf("actor %q (%v), want %q", act.Name, ok, tt.actor)
+			}
+			country := found.country
+			if found.person != nil {
+				country = found.person.country
+			}
+			if country != tt.country {
+				t.Errorf("country %q, want %q", country, tt.country)
+			}
+		})
+	}
+}
+
+// People are one person however the article names them later.
+func TestCoreference(t *testing.T) {
+	tests := []struct {
+		name, text, last string // the mention in the last sentence
+		want               string
+	}{
+		{"a surname", "Russian President Vladimir Putin arrived on Monday. Putin met Xi on Tuesday.", "Putin", "Vladimir Putin"},
+		{"a courtesy title", "Iranian Foreign Minister Mohammad Javad Zarif arrived on Monday. Mr. Zarif met envoys on Tuesday.",
+			"Mr. Zarif", "Mohammad Javad Zarif"},
+		{"an office", "Iranian Foreign Minister Mohammad Javad Zarif arrived on Monday. The minister met envoys on Tuesday.",
+			"minister", "Mohammad Javad Zarif"},
+		{"a family name written first", "North Korean leader Kim Jong Un arrived on Monday. Kim met Trump on Tuesday.", "Kim", "Kim Jong Un"},
+		{"a name in apposition to an office", "His South Korean counterpart, Yun Byung-se, spoke on Monday.", "Yun Byung-se", "Yun Byung-se"},
+		{"another first name is another person", "President Fidel Castro spoke on Monday. Juanita Castro left on Tuesday.",
+			"Juanita Castro", "Juanita Castro"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := readText(t, tt.text, "2025-07-03")
+			r := rs[len(rs)-1]
+			for _, m := range r.s.mentions {
+				if r.text(m.i, m.j) != tt.last {
+					continue
+				}
+				if m.person == nil || m.person.name != tt.want {
+					t.Errorf("%q is %+v, want %s", tt.last, m.person, tt.want)
+				}
+				return
+			}
+			t.Fatalf("no mention %q", tt.last)
+		})
+	}
+}
+
+// "The two leaders" are the two people of state the article is about;
+// "he" the subject of the sentence before.
+func TestPeopleByRole(t *testing.T) {
+	rs := readText(t, "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. "+
+		"The two leaders signed a treaty on Tuesday. He said it was historic.", "2025-07-03")
+	frame := rs[1].frameOf(t, "treaty") // "signed" carries it
+	if got := rs[1].actorNames(frame.source); !hasName(got, "Putin") || !hasName(got, "Xi Jinping") {
+		t.Errorf("the two leaders = %v", got)
+	}
+	said := rs[2].frameOf(t, "said")
+	if got := rs[2].actorNames(said.source); len(got) != 1 || got[0] != "Vladimir Putin" {
+		t.Errorf("he = %v, want the subject of the sentence before", got)
+	}
+}

@@ -1,0 +1,44 @@
+package extract
+
+import "testing"
+
+// A word that may be a verb or a noun is told apart by what stands around
+// it.
+func TestTags(t *testing.T) {
+	tests := []struct {
+		name, sentence, word string
+		want                 tag
+	}{
+		{"a verb after its subject", "Israel strikes Iran.", "strikes", tVerb},
+		{"a noun where a verb follows", "US strikes on Iran drew condemnation.", "strikes", tNoun},
+		{"a noun in a compound", "Peace talks began on Monday.", "talks", tNoun},
+		{"a verb after to", "Albright plans to visit Kenya.", "visit", tVerb},
+		{"a noun after a determiner", "Albright began a visit to Kenya.", "visit", tNoun},
+		{"a base verb after a plural subject", "The leaders meet in Geneva.", "meet", tVerb},
+		{"a noun after a determiner and an adjective", "A missile hit a residential building in Beersheba.", "building", tNoun},
+		{"a gerund with an object after a preposition", "Russia retaliated by ordering 23 diplomats out.", "ordering", tVerb},
+		{"a participle after a plural", "EU leaders meeting in Brussels endorsed the plan.", "meeting", tVerb},
+		{"do before not is an auxiliary", "Modi did not travel to Moscow.", "did", tDo},
+		{"which before a verb relates", "The blasts which killed scores shocked Kenya.", "which", tRel},
+		{"which before a noun determines", "Officials did not say which country paid.", "which", tDet},
+		{"that after a verb opens what was said", "Iran said that the talks failed.", "that", tSub},
+		{"that after a noun relates", "The deal that was signed collapsed.", "that", tRel},
+		{"a noun after a preposition stays a noun", "He spoke in response to U.S. missile attacks.", "attacks", tNoun},
+		{"after a verb of speech a verb", "Officials say Iran supplies weapons.", "supplies", tVerb},
+		{"a capitalised -ed word is a name", "Mohamed rented a house.", "Mohamed", tName},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := readSentence(t, tt.sentence)
+			for i := r.s.w0; i < r.s.w1; i++ {
+				if w := r.a.words[i]; w.Text == tt.word {
+					if w.tag != tt.want {
+						t.Errorf("%q in %q is %s, want %s", tt.word, tt.sentence, tagNames[w.tag], tagNames[tt.want])
+					}
+					return
+				}
+			}
+			t.Fatalf("no word %q", tt.word)
+		})
+	}
+}
