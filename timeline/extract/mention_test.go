@@ -83,7 +83,7 @@ func TestMentions(t *testing.T) {
 func TestCoreference(t *testing.T) {
 	tests := []struct {
 		name, text, last string // the mention in the last sentence
-		want               string
+		want             string
 	}{
 		{"a surname", "Russian President Vladimir Putin arrived on Monday. Putin met Xi on Tuesday.", "Putin", "Vladimir Putin"},
 		{"a courtesy title", "Iranian Foreign Minister Mohammad Javad Zarif arrived on Monday. Mr. Zarif met envoys on Tuesday.",
