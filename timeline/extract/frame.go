@@ -139,7 +139,7 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 			ef.target = append(ef.target, a.mentionsOf(s, p, obj)...)
 		}
 		for _, q := range a.verbPPs(p, c) {
-			if ki.IsTarget(q.prep) && len(q.nps) > 0 {
+			if (ki.IsTarget(q.prep) || framePrep(f, q.prep)) && len(q.nps) > 0 {
 				ef.target = append(ef.target, a.mentionsOf(s, p, q.nps)...)
 				// "against the annual parades by the Orange Order"
 				for _, r := range a.ppsAfter(p, ci, q.nps[len(q.nps)-1]) {
@@ -178,6 +178,17 @@ func (a *analysis) unnamedBodies(s *sentence, p *parsed, nps []int) bool {
 			if mm := &s.mentions[m]; mm.i >= ch.i && mm.j <= ch.j && mm.kind == mAgent && mm.country == "" && mm.name == "" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// framePrep reports whether a frame asks for a phrase with prep: its
+// object is then a party ("became a member of NATO").
+func framePrep(f *lexicon.Frame, prep string) bool {
+	for _, pc := range f.Preps {
+		if contains(pc.Preps, prep) && pc.C.Set() {
+			return true
 		}
 	}
 	return false
