@@ -18,6 +18,10 @@ type candidate struct {
 	weak bool
 	// placed says the event's clause names where it happened
 	placed bool
+	// title holds what the title is made of; it is written once the
+	// whole article is read, when it is known what the article calls
+	// its people
+	title titleParts
 }
 
 // hint is an event the article names without a date ("a phone call with
@@ -128,8 +132,8 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			Confidence: a.confidence(ef, len(actors), when, c.quoted),
 			Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
 		}
-		e.Title = a.title(s, p, ef, source, target)
-		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak, placed: len(ef.places) > 0})
+		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak, placed: len(ef.places) > 0,
+			title: a.titleParts(s, p, ef, source, target)})
 	}
 }
 
@@ -340,6 +344,9 @@ func (a *analysis) withCountries(s *sentence, ef *eframe, actors []timeline.Acto
 // times.
 func (a *analysis) assemble() []timeline.Event {
 	a.refine()
+	for i := range a.cands {
+		a.cands[i].event.Title = a.titleOf(a.cands[i].title)
+	}
 	if a.politicalMentions < min(minPolitical, a.bodySentences) {
 		kept := a.cands[:0]
 		for _, c := range a.cands {
@@ -370,26 +377,19 @@ func (a *analysis) refine() {
 			if c.event.Kind == k || !contains(ki.Refines, c.trigger) || c.placed {
 				continue // talks at a place were held in person
 			}
+			refined := k == timeline.KindCall && !c.placed && apart(c.event.Actors)
+			// "Biden spoke to Netanyahu on Saturday night": leaders of
+			// two countries who speak with no place named do so by phone
 			for _, h := range a.hints {
-				if h.kind == k && sharesPerson(h.actors, c.event.Actors) {
-					c.event.Kind = k
-					c.event.Title = a.retitle(c.event)
-					break
-				}
-			}
-			if k == timeline.KindCall && !c.placed && apart(c.event.Actors) {
-				// "Biden spoke to Netanyahu on Saturday night": leaders of
-				// two countries who speak with no place named do so by
-				// phone
-				c.event.Kind = k
-				c.event.Title = a.retitle(c.event)
+				refined = refined || h.kind == k && sharesPerson(h.actors, c.event.Actors)
 			}
 			for j := range a.cands {
-				if x := a.cands[j].event; x.Kind == k && sharesPerson(x.Actors, c.event.Actors) && timeline.SameOccurrence(x, withKind(c.event, k)) {
-					c.event.Kind = k
-					c.event.Title = a.retitle(c.event)
-					break
-				}
+				x := a.cands[j].event
+				refined = refined || x.Kind == k && sharesPerson(x.Actors, c.event.Actors) && timeline.SameOccurrence(x, withKind(c.event, k))
+			}
+			if refined {
+				c.event.Kind = k
+				c.title = titleParts{kind: k, source: c.event.Actors[:1], target: c.event.Actors[1:]}
 			}
 		}
 	}

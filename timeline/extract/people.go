@@ -16,10 +16,24 @@ type person struct {
 	title    string // "foreign minister"
 	standing lexicon.Standing
 	country  string
-	seen     int // the last sentence that named the person
-	first    int // the sentence that named the person first
-	times    int // how many mentions name the person
-	subject  int // the last sentence in which the person was a subject
+	seen     int            // the last sentence that named the person
+	first    int            // the sentence that named the person first
+	times    int            // how many mentions name the person
+	calls    map[string]int // how often the article names them by one word
+	subject  int            // the last sentence in which the person was a subject
+}
+
+// short returns the one word the article calls the person by most, or
+// the last word of the name.
+func (x *person) short() string {
+	f := strings.Fields(x.name)
+	best, n := f[len(f)-1], 0
+	for _, w := range f {
+		if c := x.calls[strings.ToLower(w)]; c > n {
+			best, n = w, c
+		}
+	}
+	return best
 }
 
 // titled reports whether the article gave the person an office or a
@@ -85,7 +99,8 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 			}
 		}
 	}
-	x := &person{name: name, keys: nameKeys(name), title: title, standing: standing, country: country, seen: sent, first: sent, subject: -1}
+	x := &person{name: name, keys: nameKeys(name), title: title, standing: standing, country: country, seen: sent, first: sent,
+		subject: -1, calls: map[string]int{}}
 	p.all = append(p.all, x)
 	p.full[key] = x
 	for _, k := range x.keys {
@@ -125,6 +140,9 @@ func (p *people) lookup(name string) *person {
 		if best == nil || x.seen > best.seen {
 			best = x
 		}
+	}
+	if best != nil && len(f) == 1 {
+		best.calls[f[0]]++
 	}
 	return best
 }

@@ -16,37 +16,31 @@ var shortNames = map[string]string{
 	"International Atomic Energy Agency": "IAEA",
 }
 
-// shortName is an actor as a headline names it: a person by surname, a
-// long name by its usual short form.
-func shortName(a timeline.Actor) string {
-	if a.Kind == timeline.ActorPerson {
-		if f := strings.Fields(a.Name); len(f) > 1 {
-			keys := nameKeys(a.Name)
-			last := f[len(f)-1]
-			if strings.EqualFold(keys[0], last) {
-				return last
-			}
+// shortName is an actor as a headline names it: a person by the one word
+// the article calls them by most ("Putin", "Xi"), else by surname; a long
+// name by its usual short form.
+func (a *analysis) shortName(x timeline.Actor) string {
+	if x.Kind == timeline.ActorPerson {
+		if p := a.people.full[strings.ToLower(x.Name)]; p != nil {
+			return p.short()
 		}
-		return a.Name
+		if f := strings.Fields(x.Name); len(f) > 1 {
+			return f[len(f)-1]
+		}
+		return x.Name
 	}
-	if s, ok := shortNames[a.Name]; ok {
+	if s, ok := shortNames[x.Name]; ok {
 		return s
 	}
-	return a.Name
+	return x.Name
 }
 
 // names joins actors as a headline would: "A", "A and B", "A, B and C".
-func names(as []timeline.Actor) string {
+func (a *analysis) names(as []timeline.Actor) string {
 	ns := make([]string, 0, len(as))
-	for _, a := range as {
-		n := shortName(a)
-		dup := false
-		for _, x := range ns {
-			if x == n {
-				dup = true
-			}
-		}
-		if !dup {
+	for _, x := range as {
+		n := a.shortName(x)
+		if !contains(ns, n) {
 			ns = append(ns, n)
 		}
 	}
@@ -59,49 +53,54 @@ func names(as []timeline.Actor) string {
 	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
 }
 
-// title writes an event's title from its kind's title forms: the first
-// form whose slots are all filled. {S} is who acts, {T} who is acted on,
-// {P} everyone, {O} the object as written, {V} the trigger verb.
-func (a *analysis) title(s *sentence, p *parsed, ef *eframe, source, target []timeline.Actor) string {
-	verb := ""
-	if !ef.f.Noun && !ef.f.Support {
-		verb = a.lx.Third(ef.f.Lemma)
-		if len(ef.f.Then) > 0 {
-			verb += " " + strings.Join(ef.f.Then, " ")
-		}
-	}
-	return a.titleOf(ef.kind, ef.f.Title, source, target, a.objectText(s, p, ef), verb, ef.place)
+// titleParts is what an event's title is made of.
+type titleParts struct {
+	kind           timeline.Kind
+	form           string // the frame's own title form, if any
+	source, target []timeline.Actor
+	object         string // what the verb acts on, or what was said
+	base           string // the trigger verb's plain form and the words after it ("take effect"); "" for a noun
+	place          string // the first place as written
 }
 
-// retitle writes the title of an event whose kind changed after its
-// frame was read: from its actors alone.
-func (a *analysis) retitle(e timeline.Event) string {
-	if len(e.Actors) == 0 {
-		return capitalize(e.Kind.Label())
+func (a *analysis) titleParts(s *sentence, p *parsed, ef *eframe, source, target []timeline.Actor) titleParts {
+	base := ""
+	if !ef.f.Noun {
+		base = strings.Join(append([]string{ef.f.Lemma}, ef.f.Then...), " ")
 	}
-	return a.titleOf(e.Kind, "", e.Actors[:1], e.Actors[1:], "", "", "")
+	return titleParts{kind: ef.kind, form: ef.f.Title, source: source, target: target,
+		object: a.objectText(s, p, ef), base: base, place: ef.place}
 }
 
-func (a *analysis) titleOf(kind timeline.Kind, frameTitle string, source, target []timeline.Actor, object, verb, place string) string {
-	ki := a.lx.Kind(kind)
+// titleOf writes a title from the kind's title forms: the first form whose
+// slots are all filled. {S} is who acts, {T} who is acted on, {P}
+// everyone, {O} the object as written, {V} the trigger verb in the
+// present, {v} its plain form, {L} the place.
+func (a *analysis) titleOf(t titleParts) string {
+	ki := a.lx.Kind(t.kind)
 	forms := ki.Titles
-	if frameTitle != "" {
-		forms = append([]string{frameTitle}, forms...)
+	if t.form != "" {
+		forms = append([]string{t.form}, forms...)
 	}
-	src, tgt := personsFirst(source), personsFirst(target)
+	verb := ""
+	if t.base != "" {
+		first, rest, _ := strings.Cut(t.base, " ")
+		verb = strings.TrimSpace(a.lx.Third(first) + " " + rest)
+	}
+	src, tgt := personsFirst(t.source), personsFirst(t.target)
 	if ki.Symmetric && len(src) == 0 && len(tgt) > 1 {
 		src, tgt = tgt[:1], tgt[1:]
 	}
-	slots := map[string]string{"{S}": names(src), "{T}": names(tgt), "{P}": "", "{O}": object, "{V}": verb, "{L}": place}
+	slots := map[string]string{"{S}": a.names(src), "{T}": a.names(tgt), "{P}": "", "{O}": t.object, "{V}": verb, "{v}": t.base, "{L}": t.place}
 	if len(src)+len(tgt) >= 2 {
-		slots["{P}"] = names(append(append([]timeline.Actor(nil), src...), tgt...))
+		slots["{P}"] = a.names(append(append([]timeline.Actor(nil), src...), tgt...))
 	}
 	for _, form := range forms {
-		if t, ok := fill(form, slots); ok {
-			return capitalize(t)
+		if s, ok := fill(form, slots); ok {
+			return capitalize(s)
 		}
 	}
-	return capitalize(kind.Label())
+	return capitalize(t.kind.Label())
 }
 
 // personsFirst keeps only the people of a list that has any: in a title,
@@ -153,6 +152,9 @@ func (a *analysis) objectText(s *sentence, p *parsed, ef *eframe) string {
 	}
 	if from < 0 {
 		return ""
+	}
+	for from < to && (a.words[from].Low == "a" || a.words[from].Low == "an" || a.words[from].Low == "the") {
+		from++ // headlines drop articles
 	}
 	var parts []string
 	for k := from; k < to && len(parts) < 8; k++ {

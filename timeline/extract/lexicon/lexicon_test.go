@@ -108,7 +108,7 @@ func TestEveryKindIsComplete(t *testing.T) {
 		}
 		for _, title := range ki.Titles {
 			for _, slot := range regexp.MustCompile(`\{[^}]*\}`).FindAllString(title, -1) {
-				if !strings.Contains("{S}{T}{P}{O}{V}{L}", slot) {
+				if !strings.Contains("{S}{T}{P}{O}{V}{v}{L}", slot) {
 					t.Errorf("%s: title %q has an unknown slot %s", k, title, slot)
 				}
 			}

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/dateline/dateline/timeline"
+)
+
+// Events are assembled from a whole article: mentions of one occurrence
+// merge, general words take the kind the article gives them elsewhere,
+// and articles that are not about diplomacy stay silent.
+func TestAssembly(t *testing.T) {
+	pub := day(t, "2025-07-03")
+	t.Run("a conversation is the call the article tells of", func(t *testing.T) {
+		text := "President Donald Trump said on Thursday that a phone call with President Vladimir Putin of Russia had gone badly. " +
+			"The impasse came during an hourlong conversation between the leaders on Thursday morning."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		call := event(t, res, timeline.KindCall, "2025-07-03TMO")
+		if !hasActors(call, "Donald Trump", "Vladimir Putin") {
+			t.Errorf("call actors = %v", call.ActorNames())
+		}
+	})
+	t.Run("leaders of two states who speak with no place named call", func(t *testing.T) {
+		text := "US President Joe Biden spoke to Israeli Prime Minister Benjamin Netanyahu on Saturday night."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		event(t, res, timeline.KindCall, "2025-06-28TNI")
+	})
+	t.Run("talks at a place were held in person", func(t *testing.T) {
+		text := "President Joe Biden talked with President Vladimir Putin of Russia in Geneva on Wednesday."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		event(t, res, timeline.KindMeeting, "2025-07-02")
+	})
+	t.Run("a strike with no target shares its sentence's", func(t *testing.T) {
+		text := "President Donald Trump ordered the June 21 bombing of Iran's nuclear sites in support of the Israeli bombing campaign that began on June 13."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := event(t, res, timeline.KindStrike, "2025-06-13"); !hasActors(e, "Israel", "Iran") {
+			t.Errorf("campaign actors = %v", e.ActorNames())
+		}
+	})
+	t.Run("the talks are those told before", func(t *testing.T) {
+		text := "President Joe Biden and President Vladimir Putin of Russia agreed on Wednesday to return their ambassadors, " +
+			"but their first summit produced few results. The talks on Wednesday lasted three hours."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := event(t, res, timeline.KindMeeting, "2025-07-02"); !hasActors(e, "Joe Biden", "Vladimir Putin") {
+			t.Errorf("talks actors = %v", e.ActorNames())
+		}
+	})
+	t.Run("an event told twice is one, with both as evidence", func(t *testing.T) {
+		text := "Chancellor Karl Beispiel met Prime Minister Laszlo Minta on Thursday in Vienna. " +
+			"The talks between Beispiel and Minta on Thursday lasted three hours."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Events) != 1 || len(res.Events[0].Mentions) != 2 {
+			t.Errorf("events %+v, want one meeting with two mentions", res.Events)
+		}
+	})
+}
+
+// News that is not about diplomacy gives no events: companies, courts,
+// markets, sport.
+func TestSilenceOnOtherNews(t *testing.T) {
+	stories := map[string]string{
+		"business": "Orkem S.A. and Coates said on Wednesday that the two were considering a merger. " +
+			"Control Data reported third-quarter earnings of $9.8 million on Monday. Paribas said on Monday that it intends to bid for a stake in Navigation Mixte.",
+		"sport": "Manchester United beat Liverpool 2-1 on Saturday. The manager said on Sunday that the team had played well. " +
+			"The two clubs will meet again in the cup final in May.",
+		"courts": "A jury convicted John Smith of fraud on Tuesday. His lawyer said on Wednesday that he would appeal. " +
+			"The judge set sentencing for next month.",
+		"weather": "A storm hit the coast on Monday, cutting power to thousands of homes. Forecasters said on Tuesday that more rain would come.",
+	}
+	for name, text := range stories {
+		t.Run(name, func(t *testing.T) {
+			res, err := Article(t.Context(), text, Options{Published: day(t, "2025-07-03")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range res.Events {
+				t.Errorf("event %s %s %v: %q", e.Date.Value(), e.Kind, e.ActorNames(), e.Title)
+			}
+		})
+	}
+}
+
+func TestTitles(t *testing.T) {
+	tests := []struct {
+		sentence, want string
+	}{
+		{"Israel struck Iran on Friday.", "Israel strikes Iran"},
+		{"Armenia and Azerbaijan reached a peace deal on Friday.", "Armenia and Azerbaijan reach peace deal"},
+		{"Secretary of State Madeleine Albright visited Kenya and Tanzania on Tuesday.", "Albright visits Kenya and Tanzania"},
+		{"Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. Xi thanked Putin on Tuesday.", "Putin and Xi meet"},
+		{"Britain expelled 23 Russian diplomats on Wednesday.", "UK expels 23 Russian diplomats"},
+	}
+	for _, tt := range tests {
+		res, err := Article(t.Context(), tt.sentence, Options{Published: day(t, "2025-07-03")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Events) == 0 {
+			t.Errorf("%q: no event", tt.sentence)
+			continue
+		}
+		if got := res.Events[0].Title; got != tt.want {
+			t.Errorf("%q: title %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
