@@ -142,8 +142,8 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 // of Iran's sites in support of the Israeli bombing campaign".
 func shareTargets(cs []candidate) {
 	for i := range cs {
-		ei := &cs[i].event
-		if ei.Kind != timeline.KindStrike || len(ei.Actors) != 1 {
+		ci := &cs[i]
+		if ci.event.Kind != timeline.KindStrike || len(ci.event.Actors) != 1 {
 			continue
 		}
 		for j := range cs {
@@ -152,8 +152,9 @@ func shareTargets(cs []candidate) {
 				continue
 			}
 			for _, x := range ej.Actors[1:] {
-				if x.Kind == timeline.ActorCountry && !hasActor(ei.Actors, x) {
-					ei.Actors = append(ei.Actors, x)
+				if x.Kind == timeline.ActorCountry && !hasActor(ci.event.Actors, x) {
+					ci.event.Actors = append(ci.event.Actors, x)
+					ci.title.target = append(ci.title.target, x)
 				}
 			}
 		}

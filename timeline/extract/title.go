@@ -133,39 +133,48 @@ func fill(form string, slots map[string]string) (string, bool) {
 	return out, true
 }
 
-// objectText writes what a verb acts on, as the article words it, or for
-// a statement what was said: "Russian diplomats", "the agreement cuts off
-// ...". It stops at eight words.
+// objectText writes what a verb acts on, as the article words it, with
+// the phrase "of ..." that completes it ("expulsion of 23 Russian
+// diplomats"), and for a statement whom it was told to and what was said:
+// "MPs it was highly likely Russia was responsible". It stops at ten
+// words, at a comma after four.
 func (a *analysis) objectText(s *sentence, p *parsed, ef *eframe) string {
-	from, to := -1, -1
+	var spans [][2]int
+	if len(ef.object) > 0 {
+		last := ef.object[len(ef.object)-1]
+		end := p.ch[last].j
+		for _, q := range a.ppsAfter(p, ef.clause, last) {
+			if q.prep != "of" || len(q.nps) == 0 {
+				break
+			}
+			end = p.ch[q.nps[len(q.nps)-1]].j
+		}
+		spans = append(spans, [2]int{p.ch[ef.object[0]].i, end})
+	}
 	if ef.kind == timeline.KindStatement {
-		// what was said: the clause the verb governs
 		for _, c := range p.cl {
 			if c.parent == ef.clause && c.kind == cComplement && len(c.cs) > 0 {
-				from, to = p.ch[c.cs[0]].i, p.ch[c.cs[len(c.cs)-1]].j
+				spans = append(spans, [2]int{p.ch[c.cs[0]].i, p.ch[c.cs[len(c.cs)-1]].j})
 				break
 			}
 		}
-	}
-	if from < 0 && len(ef.object) > 0 {
-		from, to = p.ch[ef.object[0]].i, p.ch[ef.object[len(ef.object)-1]].j
-	}
-	if from < 0 {
-		return ""
-	}
-	for from < to && (a.words[from].Low == "a" || a.words[from].Low == "an" || a.words[from].Low == "the") {
-		from++ // headlines drop articles
 	}
 	var parts []string
-	for k := from; k < to && len(parts) < 8; k++ {
-		w := a.words[k]
-		if w.Kind == text.Punct && (w.Low == "," || w.Low == "\"" || w.Low == "'") {
-			if len(parts) > 3 {
-				break
-			}
-			continue
+	for _, sp := range spans {
+		from, to := sp[0], sp[1]
+		for from < to && (a.words[from].Low == "a" || a.words[from].Low == "an" || a.words[from].Low == "the") {
+			from++ // headlines drop articles
 		}
-		parts = append(parts, w.Text)
+		for k := from; k < to && len(parts) < 10; k++ {
+			w := a.words[k]
+			if w.Kind == text.Punct && (w.Low == "," || w.Low == "\"" || w.Low == "'" || w.Low == ".") {
+				if len(parts) > 4 {
+					return strings.Join(parts, " ")
+				}
+				continue
+			}
+			parts = append(parts, w.Text)
+		}
 	}
 	return strings.Join(parts, " ")
 }
