@@ -24,7 +24,7 @@ type analysis struct {
 	d         *document
 	lx        *lexicon.Lexicon
 	toks      []text.Token
-	tw        []text.Word // the words as the lexicon's matchers read them
+	seq       lexicon.Words // the words as the lexicon's matchers read them
 	words     []word
 	dates     []dated
 	sents     []sentence
@@ -53,6 +53,11 @@ type analysis struct {
 	observe func(s *sentence, p *parsed, frames []eframe)
 }
 
+// wordSeq shows the article's words to the lexicon's matchers.
+type wordSeq []word
+
+func (ws wordSeq) Word(i int) *text.Word { return &ws[i].Word }
+
 // dated is a date expression of the body.
 type dated struct {
 	timex.Timex
@@ -79,9 +84,20 @@ func newAnalysis(d *document, published timeline.Date) *analysis {
 
 func (a *analysis) run(ctx context.Context) error {
 	d := a.d
-	a.toks = text.Tokenize(d.text)
-	a.tw = text.Words(d.text, a.toks, a.lx.IsAbbreviation)
-	a.words = makeWords(a.tw)
+	// the blocks read are tokenized, each in its place in the text; junk
+	// (navigation, symbol soup) is never split
+	for _, bl := range d.blocks {
+		if bl.kind == blockJunk {
+			continue
+		}
+		for _, t := range text.Tokenize(bl.text) {
+			t.Start += bl.start
+			t.End += bl.start
+			a.toks = append(a.toks, t)
+		}
+	}
+	a.words = makeWords(text.Words(d.text, a.toks, a.lx.IsAbbreviation))
+	a.seq = wordSeq(a.words)
 	a.findDates()
 	a.live = d.liveEntries(a.published)
 	a.splitSentences()

@@ -53,6 +53,9 @@ func hints(low string, words []string) bool {
 
 // classify decides what one block is by its text alone.
 func classify(text string) blockKind {
+	if len(text) >= 200 && !prose(text) {
+		return blockJunk // symbols, numbers, markup: no story
+	}
 	words := len(strings.Fields(text))
 	low := strings.ToLower(text)
 	if hints(low, captionHints) && captionPatterns.MatchString(text) {
@@ -73,6 +76,18 @@ func classify(text string) blockKind {
 		return blockHeader // ALL CAPS
 	}
 	return blockBody
+}
+
+// prose reports whether at least a third of a text's bytes are letters,
+// as in any language's running text.
+func prose(text string) bool {
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return 3*letters >= utf8.RuneCountInString(text)
 }
 
 // hasLowerWords reports whether at least a third of the words start in

@@ -116,7 +116,7 @@ func prepare(ctx context.Context, input string, opts Options) (*document, Result
 func CanonicalActor(name string) string {
 	lx := lexicon.Get()
 	ws := text.Words(name, text.Tokenize(name), lx.IsAbbreviation)
-	if e, n, ok := lx.Entities.Match(ws, 0); ok && n == len(ws) && e.Use != lexicon.UsePlace {
+	if e, n, ok := lx.Entities.Match(lexicon.Slice(ws), 0, len(ws)); ok && n == len(ws) && e.Use != lexicon.UsePlace {
 		if e.Kind == timeline.ActorCountry {
 			return e.Country
 		}

@@ -198,7 +198,7 @@ func (a *analysis) add(s *sentence, m mention) int {
 // words read.
 func (a *analysis) qualifierAt(s *sentence, i int) (string, int) {
 	ws := a.words[:s.w1]
-	e, n, ok := a.lx.Entities.Match(a.tw[:s.w1], i)
+	e, n, ok := a.lx.Entities.Match(a.seq, i, s.w1)
 	if !ok || !(ws[i].Upper || ws[i].Caps) || e.Use == lexicon.UsePlace {
 		return "", 0
 	}
@@ -226,7 +226,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 		k0 = k
 		w := ws[i+k]
 		if titleModifiers[w.Low] && i+k+1 < s.w1 {
-			if _, _, ok := a.lx.Titles.Match(a.tw[:s.w1], i+k+1); ok || titleModifiers[ws[i+k+1].Low] {
+			if _, _, ok := a.lx.Titles.Match(a.seq, i+k+1, s.w1); ok || titleModifiers[ws[i+k+1].Low] {
 				k++
 				continue
 			}
@@ -308,7 +308,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 			m := mention{i: i, j: j, kind: mAgent, country: country}
 			for k := i; k < j; k++ {
 				// "U.S. State Department officials": the body they speak for
-				if e, _, ok := a.lx.Entities.Match(a.tw[:j], k); ok && e.Kind == timeline.ActorOrganisation {
+				if e, _, ok := a.lx.Entities.Match(a.seq, k, j); ok && e.Kind == timeline.ActorOrganisation {
 					m.name = e.Name
 					if m.country == "" {
 						m.country = e.Country
@@ -352,7 +352,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 // standing returns how much an office counts.
 func (a *analysis) standing(title string) lexicon.Standing {
 	ws := text.Words(title, text.Tokenize(title), a.lx.IsAbbreviation)
-	if t, n, ok := a.lx.Titles.Match(ws, 0); ok && n == len(ws) {
+	if t, n, ok := a.lx.Titles.Match(lexicon.Slice(ws), 0, len(ws)); ok && n == len(ws) {
 		return t.Standing
 	}
 	return lexicon.Public
@@ -364,13 +364,13 @@ func (a *analysis) titleAt(ws []word, i int) (lexicon.Title, int, bool) {
 	if ws[i].date >= 0 {
 		return lexicon.Title{}, 0, false
 	}
-	if t, n, ok := a.lx.Titles.Match(a.tw[:len(ws)], i); ok {
+	if t, n, ok := a.lx.Titles.Match(a.seq, i, len(ws)); ok {
 		return t, n, true
 	}
 	if strings.HasSuffix(ws[i].Low, "s") {
 		w := ws[i].Word
 		w.Low = strings.TrimSuffix(w.Low, "s")
-		if t, n, ok := a.lx.Titles.Match([]text.Word{w}, 0); ok && n == 1 {
+		if t, n, ok := a.lx.Titles.Match(lexicon.Slice{w}, 0, 1); ok && n == 1 {
 			return t, 1, true
 		}
 	}
@@ -389,7 +389,7 @@ func (a *analysis) nameEnd(ws []word, i, limit int) int {
 			return j
 		case w.Upper && !a.lx.Closed(w.Low):
 			if j > i {
-				if e, _, ok := a.lx.Entities.Match(a.tw[:limit], j); ok && e.Use != lexicon.UsePlace {
+				if e, _, ok := a.lx.Entities.Match(a.seq, j, limit); ok && e.Use != lexicon.UsePlace {
 					return j
 				}
 			}
@@ -425,7 +425,7 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 	ws := a.words[:s.w1]
 	w := ws[i]
 	if w.Upper || w.Caps {
-		if e, n, ok := a.lx.Entities.Match(a.tw[:s.w1], i); ok {
+		if e, n, ok := a.lx.Entities.Match(a.seq, i, s.w1); ok {
 			m := mention{i: i, j: i + n, name: e.Name, country: e.Country}
 			switch {
 			case e.Use == lexicon.UsePlace:
@@ -462,11 +462,11 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 			}
 			return m, true
 		}
-		if _, n, ok := a.lx.Media.Match(a.tw[:s.w1], i); ok {
+		if _, n, ok := a.lx.Media.Match(a.seq, i, s.w1); ok {
 			return mention{i: i, j: i + n, kind: mThing, name: nameText(ws[i : i+n])}, true
 		}
 	}
-	if g, n, ok := a.lx.Groups.Match(a.tw[:s.w1], i); ok {
+	if g, n, ok := a.lx.Groups.Match(a.seq, i, s.w1); ok {
 		return mention{i: i, j: i + n, kind: mGroup, name: g.Name}, true
 	}
 	return mention{}, false
@@ -588,7 +588,7 @@ func (a *analysis) ordinary(low string) bool {
 }
 
 func (a *analysis) isAgentWord(ws []word, i int) bool {
-	_, _, ok := a.lx.Agents.Match(a.tw[:i+1], i)
+	_, _, ok := a.lx.Agents.Match(a.seq, i, i+1)
 	return ok
 }
 
@@ -656,7 +656,7 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 		}
 		return mention{i: i, j: i + 1, kind: mOrg, name: name}, true
 	}
-	if _, n, ok := a.lx.Agents.Match(a.tw[:s.w1], i); ok {
+	if _, n, ok := a.lx.Agents.Match(a.seq, i, s.w1); ok {
 		m := mention{i: i, j: i + n, kind: mAgent}
 		// the country of "Iraqi military authorities", "U.S. forces",
 		// "Russia's foreign ministry": a mention just before, across

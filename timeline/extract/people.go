@@ -42,13 +42,14 @@ func (x *person) titled() bool { return x.title != "" }
 
 // people is the article's register of persons, for coreference.
 type people struct {
-	all   []*person
-	byKey map[string][]*person
-	full  map[string]*person
+	all     []*person
+	byKey   map[string][]*person
+	byFirst map[string][]*person // by the first word of a name of two words or more
+	full    map[string]*person
 }
 
 func newPeople() *people {
-	return &people{byKey: map[string][]*person{}, full: map[string]*person{}}
+	return &people{byKey: map[string][]*person{}, byFirst: map[string][]*person{}, full: map[string]*person{}}
 }
 
 // nameKeys returns the lower-case words a name is later called by: its
@@ -94,6 +95,7 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 			if !strings.Contains(x.name, " ") {
 				x.name = name
 				p.full[key] = x
+				p.byFirst[strings.Fields(key)[0]] = append(p.byFirst[strings.Fields(key)[0]], x)
 				x.update(title, standing, country, sent)
 				return x
 			}
@@ -103,6 +105,9 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 		subject: -1, calls: map[string]int{}}
 	p.all = append(p.all, x)
 	p.full[key] = x
+	if f := strings.Fields(key); len(f) >= 2 {
+		p.byFirst[f[0]] = append(p.byFirst[f[0]], x)
+	}
 	for _, k := range x.keys {
 		p.byKey[k] = append(p.byKey[k], x)
 	}
@@ -151,8 +156,8 @@ func (p *people) lookup(name string) *person {
 // article's own shorthand, or a family name written first.
 func (p *people) byFirstName(low string) *person {
 	var best *person
-	for _, x := range p.all {
-		if f := strings.Fields(strings.ToLower(x.name)); len(f) >= 2 && f[0] == low && (best == nil || x.seen > best.seen) {
+	for _, x := range p.byFirst[low] {
+		if best == nil || x.seen > best.seen {
 			best = x
 		}
 	}

@@ -131,7 +131,7 @@ func (a *analysis) sentenceEnd(i, limit int) int {
 // isTitleAbbrev reports an abbreviation that stands before a name ("Gen.",
 // "Mr."): a period after it never ends a sentence.
 func isTitleAbbrev(lx *lexicon.Lexicon, low string) bool {
-	_, _, ok := lx.Titles.Match([]text.Word{{Low: low}}, 0)
+	_, _, ok := lx.Titles.Match(lexicon.Slice{{Low: low}}, 0, 1)
 	return ok
 }
 

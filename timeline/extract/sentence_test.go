@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSentences(t *testing.T) {
@@ -61,5 +62,41 @@ func TestDatelineIsSkipped(t *testing.T) {
 		if got := r.a.words[r.s.w0+r.s.skip].Text; got != tt.first {
 			t.Errorf("%q: the story starts at %q, want %q", tt.text, got, tt.first)
 		}
+	}
+}
+
+// Text with no sentence ends costs time in proportion to its length: 86
+// KB of run-on words take at most three times what 43 KB take (the best
+// of three runs each, so that a busy machine does not decide).
+func TestRunOnTextIsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times extraction")
+	}
+	words := strings.Fields("the talks between the leaders went on and on while officials in the capital said nothing")
+	runOn := func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString(words[i%len(words)])
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	best := func(text string) time.Duration {
+		var min time.Duration
+		for range 3 {
+			start := time.Now()
+			if _, err := Article(t.Context(), text, Options{Published: day(t, "2025-07-03")}); err != nil {
+				t.Fatal(err)
+			}
+			if d := time.Since(start); min == 0 || d < min {
+				min = d
+			}
+		}
+		return min
+	}
+	small, large := best(runOn(43_000)), best(runOn(86_000))
+	t.Logf("43 KB: %s, 86 KB: %s (%.2fx)", small, large, float64(large)/float64(small))
+	if large > 3*small {
+		t.Errorf("86 KB took %.1fx the time of 43 KB, more than 3x", float64(large)/float64(small))
 	}
 }

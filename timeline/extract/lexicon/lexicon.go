@@ -22,12 +22,13 @@ var data embed.FS
 
 // Lexicon is the extractor's knowledge of words.
 type Lexicon struct {
-	pos     map[string]POS
-	verbs   map[string][]VerbForm
-	thirds  map[string]string // lemma -> third person singular
-	plurals map[string]string // irregular plural -> singular
-	classes map[string]map[string]bool
-	abbrevs map[string]bool
+	pos        map[string]POS
+	verbs      map[string][]VerbForm
+	thirds     map[string]string // lemma -> third person singular
+	plurals    map[string]string // irregular plural -> singular
+	classes    map[string]map[string]bool
+	classNouns map[string]bool // every noun of every class
+	abbrevs    map[string]bool
 
 	Entities   Matcher[Entity]
 	Titles     Matcher[Title]
@@ -69,7 +70,7 @@ func Get() *Lexicon {
 func Load(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		pos: map[string]POS{}, verbs: map[string][]VerbForm{}, thirds: map[string]string{},
-		plurals: map[string]string{}, classes: map[string]map[string]bool{}, abbrevs: map[string]bool{},
+		plurals: map[string]string{}, classes: map[string]map[string]bool{}, classNouns: map[string]bool{}, abbrevs: map[string]bool{},
 		nonactor: map[string]bool{}, orgHeads: map[string]bool{},
 		company: map[string]bool{}, mediaWords: map[string]bool{}, nonstate: map[string]bool{}, nameWords: map[string]bool{},
 		frames: map[frameKey][]*Frame{}, kinds: map[string]*KindInfo{},

@@ -46,19 +46,30 @@ func (m *Matcher[T]) sort() {
 // Len is the number of phrases.
 func (m *Matcher[T]) Len() int { return m.count }
 
-// Match returns the value of the longest phrase starting at ws[i] and the
-// number of words it covers.
-func (m *Matcher[T]) Match(ws []text.Word, i int) (v T, n int, ok bool) {
-	if i >= len(ws) {
+// Words is a run of words a matcher reads.
+type Words interface {
+	Word(i int) *text.Word
+}
+
+// Slice is a []text.Word read as Words.
+type Slice []text.Word
+
+// Word returns the i-th word.
+func (s Slice) Word(i int) *text.Word { return &s[i] }
+
+// Match returns the value of the longest phrase starting at word i of ws
+// and ending before end, and the number of words it covers.
+func (m *Matcher[T]) Match(ws Words, i, end int) (v T, n int, ok bool) {
+	if i >= end {
 		return v, 0, false
 	}
-	for _, p := range m.first[ws[i].Low] {
-		if i+len(p.words) > len(ws) {
+	for _, p := range m.first[ws.Word(i).Low] {
+		if i+len(p.words) > end {
 			continue
 		}
 		match := true
 		for k, w := range p.words {
-			x := ws[i+k]
+			x := ws.Word(i + k)
 			if x.Low != w || p.caps && !x.Caps && x.Kind == text.Alpha {
 				match = false
 				break
@@ -74,7 +85,7 @@ func (m *Matcher[T]) Match(ws []text.Word, i int) (v T, n int, ok bool) {
 // Lookup returns the value of a whole phrase, as written.
 func (m *Matcher[T]) lookup(lx *Lexicon, s string) (T, bool) {
 	ws := lx.split(s)
-	v, n, ok := m.Match(ws, 0)
+	v, n, ok := m.Match(Slice(ws), 0, len(ws))
 	if ok && n == len(ws) {
 		return v, true
 	}

@@ -224,14 +224,7 @@ func (lx *Lexicon) Noun(low string) string {
 	return low
 }
 
-func (lx *Lexicon) inAnyClass(w string) bool {
-	for _, c := range lx.classes {
-		if c[w] {
-			return true
-		}
-	}
-	return false
-}
+func (lx *Lexicon) inAnyClass(w string) bool { return lx.classNouns[w] }
 
 // InClass reports whether the singular noun lemma belongs to the class
 // ("deal", without the @).
@@ -255,6 +248,7 @@ func (lx *Lexicon) readClasses(secs []section) error {
 				sing, plural, irregular := strings.Cut(e, "/")
 				sing = lx.Key(sing)
 				set[sing] = true
+				lx.classNouns[sing] = true
 				if irregular {
 					lx.plurals[lx.Key(plural)] = sing
 				}
