@@ -86,17 +86,16 @@ func (a *analysis) run(ctx context.Context) error {
 	d := a.d
 	// the blocks read are tokenized, each in its place in the text; junk
 	// (navigation, symbol soup) is never split
+	a.toks = make([]text.Token, 0, len(d.text)/5)
 	for _, bl := range d.blocks {
-		if bl.kind == blockJunk {
-			continue
-		}
-		for _, t := range text.Tokenize(bl.text) {
-			t.Start += bl.start
-			t.End += bl.start
-			a.toks = append(a.toks, t)
+		if bl.kind != blockJunk {
+			a.toks = text.AppendTokens(a.toks, bl.text, bl.start)
 		}
 	}
-	a.words = makeWords(text.Words(d.text, a.toks, a.lx.IsAbbreviation))
+	a.words = make([]word, 0, len(a.toks))
+	text.EachWord(d.text, a.toks, a.lx.IsAbbreviation, func(w text.Word) {
+		a.words = append(a.words, word{Word: w, date: -1, ment: -1})
+	})
 	a.seq = wordSeq(a.words)
 	a.findDates()
 	a.live = d.liveEntries(a.published)
@@ -116,14 +115,30 @@ func (a *analysis) run(ctx context.Context) error {
 // order: "two days later" counts from the story's last date, so headlines
 // and captions are left out of that reading.
 func (a *analysis) findDates() {
-	body := make([]text.Token, 0, len(a.toks))
+	// the body's tokens: a slice of the article's when the body is all
+	// of a piece (headlines before it, nothing read after), else a copy
+	var body []text.Token
+	lo, hi := -1, -1
 	for _, bl := range a.d.blocks {
 		if bl.kind != blockBody {
 			continue
 		}
-		lo := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= bl.start })
-		hi := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= bl.start+len(bl.text) })
-		body = append(body, a.toks[lo:hi]...)
+		l := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= bl.start })
+		h := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= bl.start+len(bl.text) })
+		switch {
+		case lo < 0:
+			lo, hi = l, h
+		case l == hi && body == nil:
+			hi = h
+		default:
+			if body == nil {
+				body = append(make([]text.Token, 0, len(a.toks)), a.toks[lo:hi]...)
+			}
+			body = append(body, a.toks[l:h]...)
+		}
+	}
+	if body == nil && lo >= 0 {
+		body = a.toks[lo:hi]
 	}
 	for _, t := range timex.FindTokens(a.d.text, body, a.dct) {
 		w0 := a.wordAt(t.Start)

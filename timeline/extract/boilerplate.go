@@ -23,24 +23,35 @@ var junkPatterns = regexp.MustCompile(`(?i)` + strings.Join([]string{
 	`\bget the latest news\b`, `^advertising\b`, `^about us\b`, `\bterms of (use|service)\b`,
 }, "|"))
 
-// captionPatterns mark photo captions and credits, wherever they appear in
-// the block: a caption's "on Wednesday" describes a picture, not an event.
-var captionPatterns = regexp.MustCompile(`(?i)(credit\s*(\.\.\.|…|:)|\|\s*(staff )?photo\b|\bphoto(graph)?:\s|\bphoto by\b|\bap photo\b|getty images|\bimage caption\b|\bphotograph: |/(afp|reuters|epa|ap)\b|\(photo\b)`)
+// captionMarks mark photo captions and credits, wherever they appear in
+// the block (lower-cased): a caption's "on Wednesday" describes a picture,
+// not an event. Plain substrings, so that every paragraph of a long page
+// is checked in one pass each.
+var captionMarks = []string{"credit...", "credit…", "credit:", "credit :", "| photo", "|photo", "| staff photo",
+	"photo: ", "photograph: ", "photo by ", "ap photo", "getty images", "image caption", "/afp", "/reuters",
+	"/epa", "/ap ", "(photo"}
+
+func isCaption(low string) bool {
+	for _, m := range captionMarks {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return strings.HasSuffix(low, "/ap")
+}
 
 // relatedHeader starts a list of links to other stories; their headlines
 // and dates are not this story's.
 var relatedHeader = regexp.MustCompile(`(?i)^(related( stories| coverage| content| news| articles| subjects)?|read more|more from\b.*|more on this( story)?|see also|you may also like|recommended|most read|latest)\s*:?\s*$`)
 
-// junkHints and captionHints are cheap tests that a block might match
-// the patterns, so that the regular expressions run on few blocks.
-var (
-	junkHints = []string{"subscri", "sign ", "log", "access", "preview", "reader", "advert", "continues",
-		"read ", "related", "more ", "most ", "recommend", "share", "print", "mail", "comment", "listen",
-		"gift", "copyright", "rights", "©", "(c)", "tag", "topic", "cookie", "privacy", "newsletter",
-		"follow", "click", "skip", "key events", "this article", "caption", "photo", "watch", "video",
-		"latest news", "about us", "terms"}
-	captionHints = []string{"credit", "photo", "getty", "caption", "afp", "reuters", "epa", "/ap"}
-)
+// junkHints are cheap tests that a block might match junkPatterns, so
+// that the regular expression runs on few blocks.
+var junkHints = []string{"subscri", "sign in", "sign up", "log in", "login", "verify access", "checking your access",
+	"preview view", "reader mode", "advertis", "story continues", "read more", "read entire", "related", "more from",
+	"most read", "most popular", "most viewed", "recommended", "share", "print", "mail", "comment", "listen ",
+	"gift article", "copyright", "rights reserved", "©", "(c) ", "tag", "topic", "cookie", "privacy", "newsletter",
+	"follow us", "click here", "skip ", "key events", "this article is more", "image caption", "photo", "watch:",
+	"video:", "latest news", "about us", "terms of"}
 
 func hints(low string, words []string) bool {
 	for _, w := range words {
@@ -53,58 +64,67 @@ func hints(low string, words []string) bool {
 
 // classify decides what one block is by its text alone.
 func classify(text string) blockKind {
-	if len(text) >= 200 && !prose(text) {
+	st := measure(text)
+	if len(text) >= 200 && 3*st.letters < st.runes {
 		return blockJunk // symbols, numbers, markup: no story
 	}
-	words := len(strings.Fields(text))
 	low := strings.ToLower(text)
-	if hints(low, captionHints) && captionPatterns.MatchString(text) {
+	if isCaption(low) {
 		return blockJunk
 	}
-	if words <= 30 && hints(low, junkHints) && junkPatterns.MatchString(text) {
+	if st.words <= 30 && hints(low, junkHints) && junkPatterns.MatchString(text) {
 		return blockJunk
 	}
-	if words < 8 {
+	if st.words < 8 {
 		return blockHeader
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
 	endsSentence := strings.ContainsRune(".!?\"”'’)", last)
-	if !endsSentence && (words < 25 || !hasLowerWords(text)) {
+	if !endsSentence && (st.words < 25 || 3*st.lowerWords < st.letterWords) {
 		return blockHeader // a headline, a standfirst or a byline
 	}
-	if strings.ToUpper(text) == text {
+	if st.upper == st.letters {
 		return blockHeader // ALL CAPS
 	}
 	return blockBody
 }
 
-// prose reports whether at least a third of a text's bytes are letters,
-// as in any language's running text.
-func prose(text string) bool {
-	letters := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return 3*letters >= utf8.RuneCountInString(text)
+// textStats are counts of a block's text, taken in one pass.
+type textStats struct {
+	runes, letters, upper int
+	words                 int // runs of non-space characters
+	letterWords           int // words that start with a letter
+	lowerWords            int // words that start with a lower-case letter
 }
 
-// hasLowerWords reports whether at least a third of the words start in
-// lower case, as running prose does and headlines in title case do not.
-func hasLowerWords(text string) bool {
-	lower, total := 0, 0
-	for _, w := range strings.Fields(text) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) {
+func measure(text string) textStats {
+	var st textStats
+	inWord := false
+	for _, r := range text {
+		st.runes++
+		if unicode.IsSpace(r) {
+			inWord = false
 			continue
 		}
-		total++
-		if unicode.IsLower(r) {
-			lower++
+		letter := unicode.IsLetter(r)
+		if letter {
+			st.letters++
+			if !unicode.IsLower(r) {
+				st.upper++
+			}
+		}
+		if !inWord {
+			inWord = true
+			st.words++
+			if letter {
+				st.letterWords++
+				if unicode.IsLower(r) {
+					st.lowerWords++
+				}
+			}
 		}
 	}
-	return total > 0 && 3*lower >= total
+	return st
 }
 
 // classifyText marks the blocks of pasted text. After a "Related" or "Read
@@ -115,7 +135,7 @@ func (d *document) classifyText() {
 	for i := range d.blocks {
 		bl := &d.blocks[i]
 		bl.kind = classify(bl.text)
-		if relatedHeader.MatchString(strings.TrimSpace(bl.text)) {
+		if len(bl.text) < 80 && relatedHeader.MatchString(strings.TrimSpace(bl.text)) {
 			inRelated = true
 			bl.kind = blockJunk
 			continue

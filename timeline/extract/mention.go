@@ -367,10 +367,8 @@ func (a *analysis) titleAt(ws []word, i int) (lexicon.Title, int, bool) {
 	if t, n, ok := a.lx.Titles.Match(a.seq, i, len(ws)); ok {
 		return t, n, true
 	}
-	if strings.HasSuffix(ws[i].Low, "s") {
-		w := ws[i].Word
-		w.Low = strings.TrimSuffix(w.Low, "s")
-		if t, n, ok := a.lx.Titles.Match(lexicon.Slice{w}, 0, 1); ok && n == 1 {
+	if low := ws[i].Low; strings.HasSuffix(low, "s") {
+		if t, ok := a.lx.Title(low[:len(low)-1]); ok {
 			return t, 1, true
 		}
 	}

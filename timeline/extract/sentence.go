@@ -17,14 +17,6 @@ type word struct {
 	quoted bool     // inside quotation marks: someone's words
 }
 
-func makeWords(tw []text.Word) []word {
-	ws := make([]word, len(tw))
-	for i, w := range tw {
-		ws[i] = word{Word: w, date: -1, ment: -1}
-	}
-	return ws
-}
-
 // sentence is a run of words of one body block.
 type sentence struct {
 	w0, w1     int // words [w0, w1) of the article

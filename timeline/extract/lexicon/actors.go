@@ -135,7 +135,11 @@ func (lx *Lexicon) readPeople(secs []section) error {
 			case standings[s.name] != 0:
 				for _, t := range entries(l.text, false) {
 					words, _ := lx.keyWords(t)
-					lx.Titles.add(words, false, Title{Name: strings.Join(words, " "), Standing: standings[s.name]})
+					title := Title{Name: strings.Join(words, " "), Standing: standings[s.name]}
+					lx.Titles.add(words, false, title)
+					if _, dup := lx.titleWords[title.Name]; len(words) == 1 && !dup {
+						lx.titleWords[title.Name] = title
+					}
 				}
 			case s.name == "agent":
 				for _, a := range entries(l.text, false) {
@@ -187,6 +191,12 @@ func (lx *Lexicon) readPeople(secs []section) error {
 		}
 	}
 	return nil
+}
+
+// Title returns the one-word title low ("minister"), if it is one.
+func (lx *Lexicon) Title(low string) (Title, bool) {
+	t, ok := lx.titleWords[low]
+	return t, ok
 }
 
 // NonActor reports whether a capitalised name ending in low names a thing

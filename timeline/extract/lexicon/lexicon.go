@@ -40,7 +40,8 @@ type Lexicon struct {
 	company    map[string]bool
 	mediaWords map[string]bool
 	nonstate   map[string]bool
-	nameWords  map[string]bool // entity name + NUL + a word of one of its names
+	nameWords  map[string]bool  // entity name + NUL + a word of one of its names
+	titleWords map[string]Title // titles of one word
 
 	frames map[frameKey][]*Frame
 	kinds  map[string]*KindInfo
@@ -72,7 +73,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		pos: map[string]POS{}, verbs: map[string][]VerbForm{}, thirds: map[string]string{},
 		plurals: map[string]string{}, classes: map[string]map[string]bool{}, classNouns: map[string]bool{}, abbrevs: map[string]bool{},
 		nonactor: map[string]bool{}, orgHeads: map[string]bool{},
-		company: map[string]bool{}, mediaWords: map[string]bool{}, nonstate: map[string]bool{}, nameWords: map[string]bool{},
+		company: map[string]bool{}, mediaWords: map[string]bool{}, nonstate: map[string]bool{}, nameWords: map[string]bool{}, titleWords: map[string]Title{},
 		frames: map[frameKey][]*Frame{}, kinds: map[string]*KindInfo{},
 		occur: map[string][][]string{},
 	}

@@ -38,7 +38,21 @@ type Token struct {
 // starts a token of its own ("Thursday's" is "Thursday", "'s"), so that a
 // weekday or a country in the possessive still reads as itself.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5)
+	return AppendTokens(make([]Token, 0, len(text)/5), text, 0)
+}
+
+// AppendTokens appends the tokens of text to toks, their offsets moved by
+// at: the tokens of a part of a larger text, in place.
+func AppendTokens(toks []Token, text string, at int) []Token {
+	first := len(toks)
+	defer func() {
+		if at != 0 {
+			for i := first; i < len(toks); i++ {
+				toks[i].Start += at
+				toks[i].End += at
+			}
+		}
+	}()
 	space, brk := true, false
 	newlines := 0
 	for i := 0; i < len(text); {

@@ -30,6 +30,13 @@ type Word struct {
 // that the period belongs to it.
 func Words(s string, toks []Token, abbrev func(low string) bool) []Word {
 	out := make([]Word, 0, len(toks))
+	EachWord(s, toks, abbrev, func(w Word) { out = append(out, w) })
+	return out
+}
+
+// EachWord calls f with each word of toks in turn, as Words would return
+// them, for a caller that keeps them in a form of its own.
+func EachWord(s string, toks []Token, abbrev func(low string) bool, f func(Word)) {
 	glued := func(k int) bool { return k < len(toks) && !toks[k].Space }
 	for i := 0; i < len(toks); {
 		t := toks[i]
@@ -65,10 +72,9 @@ func Words(s string, toks []Token, abbrev func(low string) bool) []Word {
 				j += 2
 			}
 		}
-		out = append(out, makeWord(s, toks, i, j, period))
+		f(makeWord(s, toks, i, j, period))
 		i = j
 	}
-	return out
 }
 
 // joins reports whether the punctuation token k glues token prev to the
