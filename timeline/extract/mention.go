@@ -44,6 +44,9 @@ type mention struct {
 	subject bool
 	// repeated marks a one-word name the article writes more than once
 	repeated bool
+	// shared marks a person named after a plural office, which the next
+	// name joined by "and" holds too
+	shared bool
 }
 
 // actor reports whether the mention can be a party to an event, and as
@@ -222,6 +225,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 	possessive := k > 0 && ws[i+k-1].Low == "'s"
 	var title string
 	var standing lexicon.Standing
+	plural := false // "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia"
 	for k0 := -1; k0 != k && i+k < s.w1; {
 		k0 = k
 		w := ws[i+k]
@@ -234,6 +238,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 		if t, n, ok := a.titleAt(ws, i+k); ok {
 			if title == "" || t.Standing > lexicon.Courtesy {
 				title, standing = t.Name, max(standing, t.Standing)
+				plural = !strings.HasSuffix(t.Name, "s") && strings.HasSuffix(ws[i+k+n-1].Low, "s")
 			}
 			k += n
 			continue
@@ -274,13 +279,11 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 	}
 	j := nameEnd
 	// "President Vladimir V. Putin of Russia", "King Hussein of Jordan"
-	if nameEnd > nameStart && j+1 < s.w1 && ws[j].Low == "of" {
-		if c, n := a.qualifierAt(s, j+1); c != "" && c != "-" && n > 0 && ws[j+n].Low != "'s" {
-			if country == "" {
-				country = c
-			}
-			j += 1 + n
+	if c, n := a.ofCountry(s, j); nameEnd > nameStart && n > 0 {
+		if country == "" {
+			country = c
 		}
+		j += n
 	}
 	orgCountry := country == "-"
 	if orgCountry {
@@ -346,7 +349,22 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 	if standing == lexicon.Courtesy {
 		x = a.people.lookup(name)
 	}
-	return mention{i: i, j: j, kind: mPerson, name: x.name, person: x, country: x.country, title: title}, true
+	return mention{i: i, j: j, kind: mPerson, name: x.name, person: x, country: x.country, title: title, shared: plural}, true
+}
+
+// ofCountry reads "of Russia" after a person's name: the country the
+// person belongs to, and the words read. "of Russia's" opens another
+// phrase and is not read.
+func (a *analysis) ofCountry(s *sentence, j int) (string, int) {
+	ws := a.words[:s.w1]
+	if j+1 >= s.w1 || ws[j].Low != "of" {
+		return "", 0
+	}
+	c, n := a.qualifierAt(s, j+1)
+	if c == "" || c == "-" || n == 0 || ws[j+n].Low == "'s" {
+		return "", 0
+	}
+	return c, 1 + n
 }
 
 // standing returns how much an office counts.
@@ -527,9 +545,19 @@ func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 		}
 		if j-i >= 2 && j-i <= 4 {
 			// "Barack Obama": a name of two to four words may be a
-			// person's, whom "Obama" later means; its office, if any, is
-			// not known
-			m.person = a.people.learn(name, "", 0, "", s.n)
+			// person's, whom "Obama" later means; "Boris Yeltsin of
+			// Russia" says whose, and "Presidents Leonid Kuchma of
+			// Ukraine and Boris Yeltsin" what office
+			country, n := a.ofCountry(s, j)
+			var title string
+			var standing lexicon.Standing
+			if k := len(s.mentions) - 1; k >= 0 && s.mentions[k].shared && s.mentions[k].j == i-1 && ws[i-1].Low == "and" {
+				title, standing = s.mentions[k].title, s.mentions[k].person.standing
+			}
+			m.person = a.people.learn(name, title, standing, country, s.n)
+			if country != "" || title != "" {
+				m.kind, m.name, m.country, m.title, m.j = mPerson, m.person.name, m.person.country, title, j+n
+			}
 		}
 	}
 	return m, true
