@@ -44,6 +44,10 @@ type analysis struct {
 	politicalMentions int
 	bodySentences     int
 	pubDay            int // in dates: the publication day, once a lead's news needs it
+	// scene is the date a paragraph's narrative is set at by a sentence
+	// that opens with it: "On Aug. 7, the staff had just ended a news
+	// conference. They were talking when the bomb went off."
+	scene struct{ block, date int }
 	// capitals counts each word written with a capital inside sentences:
 	// a single unknown name the article uses again is a name, not a
 	// fragment
@@ -76,6 +80,7 @@ func analyse(ctx context.Context, d *document, published timeline.Date) ([]timel
 
 func newAnalysis(d *document, published timeline.Date) *analysis {
 	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople(), capitals: map[string]int{}, pubDay: -1}
+	a.scene.block = -1
 	if !published.IsZero() {
 		a.dct = published.Start()
 	}
@@ -182,9 +187,13 @@ func (a *analysis) read(s *sentence) {
 	a.tag(s)
 	cl := a.clauses(s)
 	frames := a.frames(s, cl)
+	if s.block != a.scene.block {
+		a.scene.block, a.scene.date = s.block, -1
+	}
 	for i := range frames {
 		a.date(s, cl, &frames[i])
 	}
+	a.setScene(s, cl)
 	a.candidates(s, cl, frames)
 	a.noteSubject(s, cl)
 	if a.observe != nil {

@@ -41,8 +41,43 @@ func (a *analysis) date(s *sentence, p *parsed, ef *eframe) {
 		if ef.date < 0 && s.lead && a.newsOfTheDay(p, ef.clause) {
 			ef.date = a.publicationDay()
 		}
+		// an event told in the simple past after a sentence that set the
+		// scene's date, in a sentence with no date of its own, happened
+		// then; one in the past perfect came before it, and what someone
+		// said may be said on the day of the story
+		if ef.date < 0 && a.scene.date >= 0 && ef.kind != timeline.KindStatement && !a.dated(s) &&
+			a.pastVerb(p, ef) && !p.ch[p.cl[ef.clause].vp].perfect {
+			ef.date = a.scene.date
+		}
 	}
 	ef.status = a.status(s, p, ef)
+}
+
+// setScene keeps the date a sentence opens with ("On Aug. 7, ...",
+// "In 1968, ...") as the paragraph's scene until a sentence with a date
+// of its own ends it.
+func (a *analysis) setScene(s *sentence, p *parsed) {
+	if !a.dated(s) {
+		return
+	}
+	a.scene.date = -1
+	k := 0
+	if k < len(p.ch) && p.ch[k].kind == kPrep && pointPreps[a.words[p.ch[k].i].Low] {
+		k++
+	}
+	if k+1 < len(p.ch) && p.ch[k].kind == kDate && p.ch[k+1].kind == kComma && a.usable(a.words[p.ch[k].i].date) {
+		a.scene.date = a.words[p.ch[k].i].date
+	}
+}
+
+// dated reports whether a sentence has a date that dates events.
+func (a *analysis) dated(s *sentence) bool {
+	for k := s.w0; k < s.w1; k++ {
+		if a.usable(a.words[k].date) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounDate returns the date an event noun phrase gives itself: inside it

@@ -45,6 +45,14 @@ func TestDating(t *testing.T) {
 			timeline.StatusPlanned},
 		{"a past verb dated after the article dates something else", "Saudi Arabia told oil companies of a cutback next month.",
 			"told", "", timeline.StatusReported},
+		{"a sentence opening with a date sets the paragraph's scene", "On May 4, the envoys had just left the hall. They were talking when the bomb exploded.",
+			"exploded", "2025-05-04", timeline.StatusReported},
+		{"the past perfect came before the scene", "On May 4, the envoys left the hall. Rebels had attacked the hall.",
+			"attacked", "", timeline.StatusReported},
+		{"a date inside a sentence sets no scene", "The envoys left the hall on May 4. They were talking when the bomb exploded.",
+			"exploded", "", timeline.StatusReported},
+		{"the scene ends with its paragraph", "On May 4, the envoys left the hall after the talks.\n\nThe bomb exploded outside the hall, and the envoys were wounded.",
+			"exploded", "", timeline.StatusReported},
 		{"a vague date dates nothing", "President Joe Biden cut short a weekend trip to Delaware.", "trip", "", timeline.StatusReported},
 	}
 	for _, tt := range tests {
