@@ -243,17 +243,18 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 			k += n
 			continue
 		}
-		// "British Foreign Office minister": a body's name before the office
+		// "British Foreign Office minister", "FBI Director", "Trade
+		// Minister": a body's or a portfolio's name before the office
 		if (country != "" || k == 0) && w.Upper && !w.Caps || w.Caps {
-			j := i + k
-			for j < s.w1 && ws[j].Upper && ws[j].date < 0 && !a.lx.Closed(ws[j].Low) {
-				j++
-			}
-			if j > i+k && j < s.w1 {
-				if _, _, ok := a.titleAt(ws, j); ok && !ws[j].Upper || ok && j-(i+k) == 1 && ws[i+k].Caps {
+			for j := i + k + 1; j < s.w1 && ws[j-1].Upper && ws[j-1].date < 0 && !a.lx.Closed(ws[j-1].Low); j++ {
+				_, _, ok := a.titleAt(ws, j)
+				if ok && (!ws[j].Upper || j-(i+k) <= 2) {
 					k = j - i
-					continue
+					break
 				}
+			}
+			if k != k0 {
+				continue
 			}
 		}
 	}
