@@ -130,3 +130,33 @@ func BenchmarkExtract(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRunOn measures text with no sentence ends, which is cut into
+// pieces of at most maxSentenceWords words (TestRunOnTextIsCut): 86 KB
+// should cost twice what 43 KB cost, reported as x-43KB-time.
+func BenchmarkRunOn(b *testing.B) {
+	words := strings.Fields("the talks between the leaders went on and on while officials in the capital said nothing")
+	for _, size := range []int{43_000, 86_000} {
+		var t strings.Builder
+		for i := 0; t.Len() < size; i++ {
+			t.WriteString(words[i%len(words)])
+			t.WriteByte(' ')
+		}
+		text := t.String()
+		b.Run(fmt.Sprintf("%dKB", size/1000), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			start := time.Now()
+			for b.Loop() {
+				if _, err := Article(b.Context(), text, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perOp := time.Since(start).Seconds() / float64(b.N)
+			if size == 43_000 {
+				baseline.Store("43KB", perOp)
+			} else if one, ok := baseline.Load("43KB"); ok {
+				b.ReportMetric(perOp/one.(float64), "x-43KB-time")
+			}
+		})
+	}
+}

@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestSentences(t *testing.T) {
@@ -62,42 +61,5 @@ func TestDatelineIsSkipped(t *testing.T) {
 		if got := r.a.words[r.s.w0+r.s.skip].Text; got != tt.first {
 			t.Errorf("%q: the story starts at %q, want %q", tt.text, got, tt.first)
 		}
-	}
-}
-
-// Text with no sentence ends costs time in proportion to its length: 86
-// KB of run-on words take at most three times what 43 KB take. The two
-// are timed in turn, five times each, and the best of each compared, so
-// that another process on the machine does not decide.
-func TestRunOnTextIsLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("times extraction")
-	}
-	words := strings.Fields("the talks between the leaders went on and on while officials in the capital said nothing")
-	runOn := func(n int) string {
-		var b strings.Builder
-		for i := 0; b.Len() < n; i++ {
-			b.WriteString(words[i%len(words)])
-			b.WriteByte(' ')
-		}
-		return b.String()
-	}
-	texts := []string{runOn(43_000), runOn(86_000)}
-	best := make([]time.Duration, 2)
-	for range 5 {
-		for i, text := range texts {
-			start := time.Now()
-			if _, err := Article(t.Context(), text, Options{Published: day(t, "2025-07-03")}); err != nil {
-				t.Fatal(err)
-			}
-			if d := time.Since(start); best[i] == 0 || d < best[i] {
-				best[i] = d
-			}
-		}
-	}
-	ratio := float64(best[1]) / float64(best[0])
-	t.Logf("43 KB: %s, 86 KB: %s (%.2fx)", best[0], best[1], ratio)
-	if ratio > 3 {
-		t.Errorf("86 KB took %.1fx the time of 43 KB, more than 3x", ratio)
 	}
 }
