@@ -18,7 +18,7 @@ import (
 // exportRevision is part of every export's ETag. Bump it when a writer's
 // output changes for the same data, so that clients holding a copy from
 // the old code download the new one instead of hearing 304.
-const exportRevision = "1"
+const exportRevision = "2"
 
 // freshness is how old the last change must be before Last-Modified is
 // sent. HTTP dates have whole seconds: a change later in the same second,
@@ -201,14 +201,7 @@ func (s *Server) exportPlace(r *http.Request) (release func(), err error) {
 // It runs at the database's pace: the client is not involved yet, so that
 // a slow one never holds a database connection.
 func (s *Server) writeExport(r *http.Request, sp *spool, format string, f timeline.Filter) error {
-	title := "Dateline"
-	if d := export.Describe(f); d != "" {
-		title += ": " + d
-	}
-	ew, err := export.NewWriter(format, sp, export.Options{
-		Title:       title,
-		Description: "Diplomatic events from news articles, as collected by Dateline.",
-	})
+	ew, err := export.NewWriter(format, sp, export.OptionsFor(f))
 	if err != nil {
 		return err
 	}
