@@ -61,6 +61,14 @@ func invalid(v *timeline.ValidationError, field, id string, hints ...string) tem
 	return a
 }
 
+// describedBy points an input at a hint, when there is one.
+func describedBy(has bool, id string) templ.Attributes {
+	if !has {
+		return nil
+	}
+	return templ.Attributes{"aria-describedby": id}
+}
+
 func dayText(t time.Time) string {
 	return fmt.Sprintf("%s %d %s %d", t.Weekday(), t.Day(), t.Month(), t.Year())
 }

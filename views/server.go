@@ -164,6 +164,10 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 		limit:    int64(opts.MaxArticleBytes) + 1<<20,
 		tooLarge: s.articleTooLarge(),
 	}
+	// The article form itself, too large to read, is shown again with the
+	// limit rather than a page that leads nowhere.
+	articleForm := article
+	articleForm.tooLargePage = s.articleFormTooLarge
 	event := formRoute{limit: maxEventForm, tooLarge: "The event is larger than the " + sizeText(maxEventForm) + " Dateline takes: shorten its summary."}
 	small := formRoute{limit: 16 << 10, tooLarge: "The form is larger than the " + sizeText(16<<10) + " Dateline takes."}
 	public := small
@@ -171,7 +175,7 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 
 	s.handle("GET /{$}", s.timeline)
 	s.formPage("GET /articles/new", s.newArticle)
-	s.change("POST /articles", article, s.readArticle)
+	s.change("POST /articles", articleForm, s.readArticle)
 	s.change("POST /articles/accept", article, s.acceptArticle)
 	s.formPage("GET /events/new", s.newEvent)
 	s.change("POST /events", event, s.createEvent)
