@@ -46,7 +46,7 @@ func (m ExportModel) exportURL(path string) string {
 }
 
 func (s *Server) exportPage(w http.ResponseWriter, r *http.Request) error {
-	f, err := exportFilter(r.URL.Query())
+	f, err := exportFilter(r.URL.Query(), s.today())
 	if err != nil {
 		return err
 	}
@@ -63,8 +63,13 @@ func (s *Server) exportPage(w http.ResponseWriter, r *http.Request) error {
 
 // exportFilter reads the timeline page's filters for an export, which is
 // every page at once.
-func exportFilter(q url.Values) (timeline.Filter, error) {
-	f, err := parseFilter(q)
+func exportFilter(q url.Values, today time.Time) (timeline.Filter, error) {
+	f, _, err := parseFilter(q, today)
+	if timeline.FieldErrors(err) != nil {
+		// A link to an export carries the dates as values; one that does
+		// not read was not made by the timeline page.
+		err = filterProblems(err)
+	}
 	f.After, f.Limit = timeline.Cursor{}, 0
 	return f, err
 }
@@ -126,7 +131,7 @@ func (s *Server) serveExport(format string) handlerFunc {
 		panic("views: no export format " + format)
 	}
 	return func(w http.ResponseWriter, r *http.Request) error {
-		f, err := exportFilter(r.URL.Query())
+		f, err := exportFilter(r.URL.Query(), s.today())
 		if err != nil {
 			return err
 		}
