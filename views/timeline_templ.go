@@ -269,8 +269,8 @@ func TimelinePage(m TimelineModel) templ.Component {
 }
 
 // filters fold behind their summary on a phone, where they would fill
-// the first screen; on a wide screen they stay open (see style.css and
-// dateline.js).
+// the first screen; on a wide screen the stylesheet shows them, folded or
+// not.
 func filters(m TimelineModel) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -288,7 +288,7 @@ func filters(m TimelineModel) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<details class=\"filter-panel\" data-open-wide")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<details class=\"filter-panel\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

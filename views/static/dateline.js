@@ -3,8 +3,6 @@
 //   resolver the "Preview the date" button asks (GET /dates/parse): the
 //   event form's date, and each candidate's date on the review page,
 //   counted from the publication date typed above them;
-// - the timeline's filters are open on a wide screen (on a phone they
-//   stay folded behind their summary);
 // - a print button prints.
 (() => {
   "use strict";
@@ -34,11 +32,6 @@
         }
       }, 250);
     });
-  }
-
-  const wide = window.matchMedia("(min-width: 40rem)");
-  for (const details of document.querySelectorAll("details[data-open-wide]")) {
-    if (wide.matches) details.open = true;
   }
 
   for (const button of document.querySelectorAll("[data-print]")) {
