@@ -3,8 +3,6 @@ package views
 import (
 	"context"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -396,16 +394,13 @@ func TestBrowserTimelineJSTitleSlideNamesTheFilters(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	resp, err := http.Get(b.url + "/timelinejs.json?actor=Iran&kind=strike&from=2025&to=2025")
+	b.open("/?actor=Iran&kind=strike&from=2025&to=2025")
+	href := eval[string](b, `document.querySelector("[data-testid=more-formats]").href.replace("/export?", "/timelinejs.json?")`)
+	doc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](fmt.Sprintf(`fetch(%q).then(r => r.text())`, href), chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	doc, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := exporttest.RenderTimelineJS(t, doc)
+	res := exporttest.RenderTimelineJS(t, []byte(doc))
 	if len(res.Slides) == 0 || res.Slides[0] != "Iran, strikes, 2025" {
 		t.Errorf("slides %q", res.Slides)
 	}

@@ -16,8 +16,7 @@ import (
 // article as a reader sees it with its events' sentences marked.
 func TestAMentionLeadsToItsPlaceInTheArticle(t *testing.T) {
 	s := newSite(t)
-	review := s.paste(string(article(t, "grain-corridor.txt")), "")
-	s.follow(s.post("/articles/accept", formValues(review.doc, `[data-testid=review-form]`), nil))
+	s.addArticles("grain-corridor.txt")
 	href, _ := s.get("/?kind=strike").find(`[data-testid=event-title]`).Attr("href")
 	ev := s.get(href)
 	if strings.Contains(ev.text("main"), "Bytes") {
@@ -235,10 +234,7 @@ func TestAmbiguousNumericDatesAreFlagged(t *testing.T) {
 // reported by", none before a full stop.
 func TestSmallWording(t *testing.T) {
 	s := newSite(t)
-	for _, name := range []string{"grain-corridor.txt", "odesa-port.txt"} {
-		review := s.paste(string(article(t, name)), "")
-		s.follow(s.post("/articles/accept", formValues(review.doc, `[data-testid=review-form]`), nil))
-	}
+	s.addArticles("grain-corridor.txt", "odesa-port.txt")
 	tl := s.get("/?kind=strike")
 	if got := tl.text(`[data-testid=event-source]`); !strings.Contains(got, "2024 · reported by 2 sources") {
 		t.Errorf("source line = %q", got)
@@ -277,5 +273,15 @@ func TestTheStripShowsWhereEventsAre(t *testing.T) {
 		if b.Y+b.Height != overviewHeight {
 			t.Errorf("a bar does not stand on the axis: %+v", b)
 		}
+	}
+}
+
+// addArticles pastes each test article and accepts what the review
+// proposes.
+func (s *site) addArticles(names ...string) {
+	s.t.Helper()
+	for _, name := range names {
+		review := s.paste(string(article(s.t, name)), "")
+		s.follow(s.post("/articles/accept", formValues(review.doc, `[data-testid=review-form]`), nil))
 	}
 }
