@@ -482,7 +482,7 @@ func statusLabel(s timeline.Status) string {
 // unconfirmed reports an event that only the extractor vouches for, with
 // little confidence, from one source: worth a second look.
 func unconfirmed(e timeline.Event) bool {
-	return e.Origin == timeline.ByExtractor && e.Confidence < 0.5 && e.Sources <= 1
+	return e.Origin == timeline.ByExtractor && e.Confidence < lowConfidence && e.Sources <= 1
 }
 
 // shorten cuts s to at most n characters, at a word if one is near.
