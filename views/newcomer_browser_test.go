@@ -254,9 +254,11 @@ func TestBrowserTimelineFiltersStripAndPages(t *testing.T) {
 	if got := b.text(`[data-testid=filter-summary]`); !strings.Contains(got, "Strike · Iran") {
 		t.Errorf("the summary says %q", got)
 	}
-	if top := eval[float64](b, `document.querySelector("[data-testid=event]").getBoundingClientRect().top`); top > 844 {
+	top := eval[float64](b, `document.querySelector("[data-testid=event]").getBoundingClientRect().top`)
+	if top > 844 {
 		t.Errorf("on a phone the first event starts at %.0f px, below the first screen", top)
 	}
+	t.Logf("on a phone the first event starts at %.0f px", top)
 	b.screenshot("timeline-filters-folded-390")
 	b.do(chromedp.Click(chromedp.CSS(`[data-testid=filter-summary]`)))
 	if !b.visible(`[data-testid=filters]`) {
@@ -283,6 +285,7 @@ func TestBrowserTimelineFiltersStripAndPages(t *testing.T) {
 				t.Errorf("%d px: a bar of %.1f px", width, h)
 			}
 		}
+		t.Logf("%d px wide: bars of %.1f px", width, heights)
 	}
 	b.desktop()
 	b.screenshots("timeline-strip")
