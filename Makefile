@@ -84,8 +84,10 @@ attack: db
 	$(GO) test -count=1 -run '^TestAttacksOnALocalServer$$' -v ./cmd/dateline
 
 # PNGs of the pages as the end-to-end tests in Chromium leave them
-# (timeline, review, event form...), kept in $(SCREENSHOTS).
-SCREENSHOTS ?= $(CURDIR)/screenshots
+# (timeline, review, event form...), each at 1280 and 390 pixels wide
+# (NAME-1280.png, NAME-390.png), kept in $(SCREENSHOTS): committed, so
+# that a change to a page shows in review.
+SCREENSHOTS ?= $(CURDIR)/docs/screenshots
 screenshots: test-deps
 	rm -rf $(SCREENSHOTS)
 	DATELINE_SCREENSHOTS=$(SCREENSHOTS) DATELINE_TEST_BROWSER_REQUIRED=1 \

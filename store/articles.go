@@ -165,6 +165,24 @@ func (s *Store) Article(ctx context.Context, id int64) (a timeline.Article, err 
 	return a, err
 }
 
+// ArticleMentions returns the mentions that quote the article, in the
+// order they appear in it, without their article. An unknown article has
+// none.
+func (s *Store) ArticleMentions(ctx context.Context, articleID int64) (mentions []timeline.Mention, err error) {
+	defer wrap(&err, "mentions of article %d", articleID)
+	rows, err := s.pool.Query(ctx, `
+		SELECT id, event_id, article_id, quote, quote_start, quote_end, extractor_version
+		FROM mentions WHERE article_id = $1
+		ORDER BY quote_start, quote_end, event_id`, articleID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (m timeline.Mention, err error) {
+		err = r.Scan(&m.ID, &m.EventID, &m.ArticleID, &m.Quote, &m.Start, &m.End, &m.ExtractorVersion)
+		return m, err
+	})
+}
+
 // ExistingArticles returns which of the article hashes are stored, so that
 // a bulk load skips them before extracting anything.
 func (s *Store) ExistingArticles(ctx context.Context, hashes [][32]byte) (found map[[32]byte]bool, err error) {

@@ -292,6 +292,29 @@ func TestSaveArticleWithEvents(t *testing.T) {
 	}
 }
 
+// An article's mentions come in the order they appear in it, each naming
+// its event.
+func TestArticleMentions(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	a, events := article(t)
+	slices.Reverse(events)
+	if _, err := s.SaveArticle(ctx, &a, events); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ArticleMentions(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Start != 0 || got[1].Start != 52 || got[0].EventID != events[1].ID || got[1].EventID != events[0].ID ||
+		got[0].Quote != a.Body[:51] || got[0].ArticleID != a.ID {
+		t.Errorf("mentions = %+v", got)
+	}
+	if none, err := s.ArticleMentions(ctx, a.ID+1); err != nil || len(none) != 0 {
+		t.Errorf("an unknown article's mentions: %v, %v", none, err)
+	}
+}
+
 func article(t *testing.T) (timeline.Article, []timeline.Event) {
 	body := "Trump and Putin spoke by phone on Thursday morning. The US bombed Iran on June 21."
 	a := timeline.Article{

@@ -121,6 +121,9 @@ func TestKinds(t *testing.T) {
 		if k.Label() == string(k) {
 			t.Errorf("%q has no label", k)
 		}
+		if _, ok := kindPlurals[k]; !ok {
+			t.Errorf("%q has no plural", k)
+		}
 	}
 	if _, err := ParseKind("Call"); err == nil {
 		t.Error("kinds are lower case: ParseKind(\"Call\") must fail")

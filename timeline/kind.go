@@ -42,6 +42,20 @@ var kindLabels = map[Kind]string{
 	KindProtest:    "Protest",
 }
 
+var kindPlurals = map[Kind]string{
+	KindCall:       "calls",
+	KindMeeting:    "meetings",
+	KindVisit:      "visits",
+	KindAgreement:  "agreements",
+	KindStatement:  "statements",
+	KindThreat:     "threats",
+	KindSanction:   "sanctions",
+	KindStrike:     "strikes",
+	KindLeadership: "changes of leadership",
+	KindAid:        "aid",
+	KindProtest:    "protests",
+}
+
 // Valid reports whether k is one of the fixed kinds.
 func (k Kind) Valid() bool {
 	_, ok := kindLabels[k]
@@ -52,6 +66,14 @@ func (k Kind) Valid() bool {
 func (k Kind) Label() string {
 	if l, ok := kindLabels[k]; ok {
 		return l
+	}
+	return string(k)
+}
+
+// Plural names events of the kind in a phrase: "strikes", "aid".
+func (k Kind) Plural() string {
+	if p, ok := kindPlurals[k]; ok {
+		return p
 	}
 	return string(k)
 }

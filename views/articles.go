@@ -1,7 +1,6 @@
 package views
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"errors"
@@ -19,6 +18,7 @@ import (
 	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
+	"github.com/dateline/dateline/views/webpage"
 )
 
 // maxCandidates bounds the candidates a review form may carry.
@@ -35,6 +35,11 @@ type ArticleForm struct {
 	Body, URL, Published string
 	Example              bool // Body is the example article
 	Errors               *timeline.ValidationError
+	// Converted names the character set an uploaded file was converted
+	// from ("Windows-1252"), "" when it was UTF-8.
+	Converted string
+	// TooLarge is set when the article is over the size limit.
+	TooLarge bool
 }
 
 // ReviewModel is the review of what extraction found in an article,
@@ -49,11 +54,16 @@ type ReviewModel struct {
 	PublishedDate   timeline.Date
 	PublishedSource string
 	// FoundPublished is the date as extraction gave it, to tell whether
-	// the user changed it.
+	// the user changed it. PublishedNote says how a typed date that could
+	// be read two ways was read.
 	FoundPublished string
-	Notes          []string
-	Candidates     []Candidate
-	Errors         *timeline.ValidationError
+	PublishedNote  string
+	// DayFirst is set for a page whose language writes numeric dates day
+	// first ("06/07/2025" is 6 July).
+	DayFirst   bool
+	Notes      []string
+	Candidates []Candidate
+	Errors     *timeline.ValidationError
 	// InboxItem is the inbox article under review, which accepting
 	// takes out of the inbox; 0 for a pasted or uploaded one. FeedTitle
 	// names its feed.
@@ -94,6 +104,8 @@ type Candidate struct {
 	Selected bool
 	Date     string
 	DateRead timeline.Date // what Date reads as; zero when it does not
+	// DateNote says how a date that could be read two ways was read.
+	DateNote string
 	Kind     string
 	Title    string
 	Actors   []string
@@ -107,7 +119,134 @@ type Candidate struct {
 	Spans  [][2]int
 	Quotes []QuoteInContext
 	Errors *timeline.ValidationError
+	// Found is the candidate as extraction last proposed it: what the
+	// user changed is what differs from it, and survives reading the
+	// article again.
+	Found Proposal
 }
+
+// Proposal is what extraction proposed for a candidate, as the form
+// carries it.
+type Proposal struct {
+	Selected                  bool
+	Date, Kind, Title, Status string
+	Actors                    []string
+}
+
+// lowConfidence is the confidence below which an extracted event is
+// doubtful: it starts unchosen in a review and, from a single source, is
+// marked unconfirmed on the timeline.
+const lowConfidence = 0.5
+
+// doubt says why a candidate is doubtful, and so starts unchosen; "" when
+// it is not:
+// the article does not report it as having happened, or extraction is
+// unsure of it.
+func (c Candidate) doubt() string {
+	var reasons []string
+	switch timeline.Status(c.Status) {
+	case timeline.StatusPlanned:
+		reasons = append(reasons, "the article reports it as planned or announced, not as done")
+	case timeline.StatusNegated:
+		reasons = append(reasons, "the article says it did not happen")
+	case timeline.StatusHypothetical:
+		reasons = append(reasons, "the article mentions it only as possible or conditional")
+	}
+	if c.Confidence < lowConfidence {
+		reasons = append(reasons, fmt.Sprintf("Dateline is only %s sure this sentence reports such an event", percent(c.Confidence)))
+	}
+	if len(reasons) == 0 {
+		return ""
+	}
+	return "Doubtful: " + strings.Join(reasons, ", and ") + "."
+}
+
+// proposal is the candidate's current values, as a Proposal.
+func (c Candidate) proposal() Proposal {
+	return Proposal{Selected: c.Selected, Date: c.Date, Kind: c.Kind, Title: c.Title, Status: c.Status,
+		Actors: slices.Clone(c.Actors)}
+}
+
+// encode packs p into one hidden field.
+func (p Proposal) encode() string {
+	v := url.Values{"date": {p.Date}, "kind": {p.Kind}, "title": {p.Title}, "status": {p.Status}, "actor": p.Actors}
+	if p.Selected {
+		v.Set("selected", "on")
+	}
+	return v.Encode()
+}
+
+// decodeProposal unpacks a hidden field; ok is false for a damaged one.
+func decodeProposal(s string) (p Proposal, ok bool) {
+	v, err := url.ParseQuery(s)
+	if err != nil {
+		return p, false
+	}
+	return Proposal{Selected: v.Get("selected") != "", Date: v.Get("date"), Kind: v.Get("kind"), Title: v.Get("title"),
+		Status: v.Get("status"), Actors: v["actor"]}, true
+}
+
+// edited reports whether the user changed anything extraction proposed.
+func (c Candidate) edited() bool {
+	cur := c.proposal()
+	return cur.Selected != c.Found.Selected || cur.Date != c.Found.Date || cur.Kind != c.Found.Kind ||
+		cur.Title != c.Found.Title || cur.Status != c.Found.Status || !slices.Equal(cur.Actors, c.Found.Actors)
+}
+
+// keepEdits carries what the user changed in old (the same candidate
+// before the article was read again) over to c, whose values are the new
+// reading's.
+func (c *Candidate) keepEdits(old Candidate) {
+	if old.Selected != old.Found.Selected {
+		c.Selected = old.Selected
+	}
+	if old.Date != old.Found.Date {
+		c.Date = old.Date
+	}
+	if old.Kind != old.Found.Kind {
+		c.Kind = old.Kind
+	}
+	if old.Title != old.Found.Title {
+		c.Title = old.Title
+	}
+	if old.Status != old.Found.Status {
+		c.Status = old.Status
+	}
+	if !slices.Equal(old.Actors, old.Found.Actors) {
+		c.Actors = old.Actors
+	}
+}
+
+// keepEdits carries the user's changes to the candidates of the review
+// before reading again (old) over to this one's: a candidate is the same
+// when it quotes the same words of the article. An edited candidate the
+// new reading no longer proposes is kept as the user left it.
+func (m *ReviewModel) keepEdits(old []Candidate, ref time.Time) {
+	used := make([]bool, len(old))
+	for i := range m.Candidates {
+		c := &m.Candidates[i]
+		j := slices.IndexFunc(old, func(o Candidate) bool { return sameQuotes(o.Spans, c.Spans) })
+		if j < 0 || used[j] {
+			continue
+		}
+		used[j] = true
+		c.keepEdits(old[j])
+	}
+	for j, o := range old {
+		if !used[j] && o.edited() {
+			m.Candidates = append(m.Candidates, o)
+		}
+	}
+	for i := range m.Candidates {
+		c := &m.Candidates[i]
+		c.Index = i
+		r := readTyped(c.Date, ref, m.DayFirst)
+		c.DateRead, c.DateNote = r.Date, r.Note
+	}
+}
+
+// sameQuotes reports whether two candidates quote the same words.
+func sameQuotes(a, b [][2]int) bool { return slices.Equal(a, b) }
 
 // QuoteInContext is a quote with some of the text around it.
 type QuoteInContext struct {
@@ -180,17 +319,17 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := &timeline.ValidationError{}
-	if f.Errors != nil {
-		v = f.Errors
+	if f.TooLarge {
+		return renderStatus(w, r, http.StatusRequestEntityTooLarge, ArticleFormPage(f))
 	}
+	v := f.Errors
 	var published timeline.Date
 	if f.Published != "" {
-		d, err := readDate(f.Published, s.today())
-		if err != nil {
-			v.Add("published", err.Error())
+		r := readTyped(f.Published, s.today(), pageDayFirst(f.Body))
+		if r.Error != "" {
+			v.Add("published", r.Error)
 		}
-		published = d
+		published = r.Date
 	}
 	if strings.TrimSpace(f.Body) == "" && v.Field("body") == "" && v.Field("file") == "" && webAddress(f.URL) {
 		// Only an address: the page is fetched and read as an uploaded
@@ -230,16 +369,41 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		case errors.Is(err, extract.ErrNotText):
 			v.Add("body", "this is not text: paste the article, or upload it as .txt or .html")
 		case errors.Is(err, extract.ErrTooLarge):
-			return s.tooLarge()
+			// A fetched page over the limit: the form keeps its address.
+			v.Add("url", s.overLimit("The page", len(f.Body)))
+			f.Body = ""
+			return renderStatus(w, r, http.StatusRequestEntityTooLarge, ArticleFormPage(f))
 		default:
 			return err
 		}
-		f.Errors = v
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticleFormPage(f))
 	}
 	m := reviewOf(f, res)
 	m.InboxItem, m.FeedTitle = inboxOf(r)
+	if r.PostForm.Has("candidates") {
+		// Read again from the review page: the user's changes stay.
+		old, err := s.readReview(r)
+		if err != nil {
+			return err
+		}
+		m.Title, m.Publisher, m.URL = old.Title, old.Publisher, old.URL
+		ref := s.today()
+		if !published.IsZero() {
+			ref = published.Start()
+		}
+		m.keepEdits(old.Candidates, ref)
+		m.showQuotes()
+	}
+	if f.Published != "" {
+		m.PublishedNote = readTyped(f.Published, s.today(), m.DayFirst).Note
+	}
 	return render(w, r, ReviewPage(m))
+}
+
+// pageDayFirst reports whether body is a web page whose language writes
+// numeric dates day first.
+func pageDayFirst(body string) bool {
+	return webpage.IsHTML(body) && dayFirstLanguage(webpage.ReadMeta(body).Lang)
 }
 
 // webAddress reports whether s is an http(s) address worth fetching;
@@ -265,16 +429,21 @@ func (s *Server) tooLarge() error {
 }
 
 // readArticleForm reads the article form (parsed by Server.change). A file
-// that cannot be used becomes a field error; an article over the limit,
-// pasted or uploaded, is refused with a 413 page.
+// that cannot be used, or an article over the limit, becomes a field
+// error; the form keeps the rest (but the article over the limit, which
+// would only be sent back).
 func (s *Server) readArticleForm(r *http.Request) (ArticleForm, error) {
 	var f ArticleForm
+	v := &timeline.ValidationError{}
+	f.Errors = v
 	f.Body = newlines(r.PostFormValue("body"))
-	if len(f.Body) > s.opts.MaxArticleBytes {
-		return f, s.tooLarge()
-	}
 	f.URL = strings.TrimSpace(r.PostFormValue("url"))
 	f.Published = strings.TrimSpace(r.PostFormValue("published"))
+	if len(f.Body) > s.opts.MaxArticleBytes {
+		v.Add("body", s.overLimit("The text you pasted", len(f.Body)))
+		f.Body, f.TooLarge = "", true
+		return f, nil
+	}
 
 	file, header, err := r.FormFile("file")
 	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) {
@@ -284,8 +453,6 @@ func (s *Server) readArticleForm(r *http.Request) (ArticleForm, error) {
 		return f, badRequest{"The file could not be read."}
 	}
 	defer file.Close()
-	v := &timeline.ValidationError{}
-	f.Errors = v
 	if header.Size == 0 && header.Filename == "" {
 		return f, nil // an empty file input
 	}
@@ -293,29 +460,47 @@ func (s *Server) readArticleForm(r *http.Request) (ArticleForm, error) {
 		v.Add("file", "paste the text or choose a file, not both")
 		return f, nil
 	}
-	switch strings.ToLower(filepath.Ext(header.Filename)) {
-	case ".txt", ".text", ".html", ".htm":
-	default:
-		v.Add("file", "choose a .txt or .html file")
-		return f, nil
-	}
+	name := filepath.Base(header.Filename)
 	b, err := io.ReadAll(io.LimitReader(file, int64(s.opts.MaxArticleBytes)+1))
 	if err != nil {
 		return f, badRequest{"The file could not be read."}
 	}
 	if len(b) > s.opts.MaxArticleBytes {
-		return f, s.tooLarge()
-	}
-	if !utf8.Valid(b) {
-		v.Add("file", "the file is not UTF-8 text: save it as UTF-8, or paste its text")
+		v.Add("file", s.overLimit(name, int(header.Size)))
+		f.TooLarge = true
 		return f, nil
 	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		v.Add("file", "the file is binary, not text: upload a .txt or .html file")
+	text, converted, problem := fileText(name, b)
+	if problem == "" {
+		switch ext := strings.ToLower(filepath.Ext(name)); ext {
+		case ".txt", ".text", ".html", ".htm":
+		default:
+			problem = fmt.Sprintf("%s is not a .txt or .html file: save the article as one of those, or paste its text", name)
+		}
+	}
+	if problem != "" {
+		v.Add("file", problem)
 		return f, nil
 	}
-	f.Body = newlines(string(b))
+	f.Body, f.Converted = newlines(text), converted
 	return f, nil
+}
+
+// overLimit says that what (an uploaded file's name, or "The text you
+// pasted") of size bytes is over the article size limit, and what to do.
+func (s *Server) overLimit(what string, size int) string {
+	return fmt.Sprintf("%s is %s, and this Dateline takes articles up to %s. Remove what is not the article "+
+		"(comments, other stories), or ask whoever runs Dateline to raise the limit (serve --max-article-size).",
+		what, sizeText(int64(size)), sizeText(int64(s.opts.MaxArticleBytes)))
+}
+
+// articleFormTooLarge answers an article form whose request is over the
+// route's limit, too large to read at all: the form again, empty, with
+// the limit.
+func (s *Server) articleFormTooLarge(w http.ResponseWriter, r *http.Request) error {
+	f := ArticleForm{Errors: &timeline.ValidationError{}}
+	f.Errors.Add("article", s.articleTooLarge())
+	return renderStatus(w, r, http.StatusRequestEntityTooLarge, ArticleFormPage(f))
 }
 
 // newlines turns every line end into "\n". Browsers send a textarea's
@@ -330,47 +515,73 @@ func newlines(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
-// reviewOf turns what extraction found into the review form. Every
-// candidate starts chosen, except those the article denies happened.
+// reviewOf turns what extraction found into the review form. A web
+// page's own metadata names its headline and publisher, where it gives
+// them. Every candidate starts chosen, except the doubtful ones (see
+// Candidate.doubt).
 func reviewOf(f ArticleForm, res extract.Result) ReviewModel {
 	m := ReviewModel{
 		Body: f.Body, URL: f.URL, Title: res.Title, Published: res.Published.Value(),
 		PublishedDate: res.Published, PublishedSource: res.PublishedSource, Notes: res.Notes,
 	}
+	if f.Converted != "" {
+		m.Notes = append([]string{"The file was in " + f.Converted + " and has been converted to UTF-8: check that accented letters read right."}, m.Notes...)
+	}
+	if webpage.IsHTML(f.Body) {
+		meta := webpage.ReadMeta(f.Body)
+		m.Title, m.Publisher, m.DayFirst = meta.Title(res.Title), meta.Publisher, dayFirstLanguage(meta.Lang)
+	}
 	m.FoundPublished = m.Published
 	for i, e := range res.Events {
 		c := Candidate{
-			Index: i, Selected: e.Status != timeline.StatusNegated, Date: e.Date.Value(), DateRead: e.Date,
+			Index: i, Date: e.Date.Value(), DateRead: e.Date,
 			Kind: string(e.Kind), Title: e.Title, Actors: e.ActorNames(), Summary: e.Summary,
 			Status: string(e.Status), KnownActors: e.Actors, Confidence: e.Confidence,
 		}
+		c.Selected = c.doubt() == ""
+		c.Found = c.proposal()
 		for _, men := range e.Mentions {
 			c.Spans = append(c.Spans, [2]int{men.Start, men.End})
 		}
-		c.Quotes = quotesOf(f.Body, c.Spans)
 		m.Candidates = append(m.Candidates, c)
 	}
+	m.showQuotes()
 	return m
 }
 
-// quotesOf shows each span of body in context.
-func quotesOf(body string, spans [][2]int) []QuoteInContext {
-	var qs []QuoteInContext
-	for _, sp := range spans {
-		if q, ok := inContext(body, sp[0], sp[1]); ok {
-			qs = append(qs, q)
+// showQuotes puts every candidate's quotes in their context: the
+// paragraph around them as a reader sees it. A web page is read for its
+// text once: its markup and character references never show.
+func (m *ReviewModel) showQuotes() {
+	inContext := textContext
+	if webpage.IsHTML(m.Body) {
+		page := webpage.Read(m.Body)
+		inContext = func(body string, start, end int) (QuoteInContext, bool) {
+			if !validSpan(body, start, end) {
+				return QuoteInContext{}, false
+			}
+			before, quote, after, ok := page.Context(start, end, contextBytes)
+			return QuoteInContext{Before: before, Quote: quote, After: after}, ok
 		}
 	}
-	return qs
+	for i := range m.Candidates {
+		c := &m.Candidates[i]
+		c.Quotes = nil
+		for _, sp := range c.Spans {
+			if q, ok := inContext(m.Body, sp[0], sp[1]); ok {
+				c.Quotes = append(c.Quotes, q)
+			}
+		}
+	}
 }
 
 // contextBytes is about how much text around a quote the review shows.
 const contextBytes = 160
 
-// inContext is body[start:end] with up to contextBytes on each side, cut
-// at whole words, and white space folded so that line breaks of the paste
-// do not break the display.
-func inContext(body string, start, end int) (QuoteInContext, bool) {
+// textContext is body[start:end] of a text article with up to
+// contextBytes on each side, cut at whole words, and white space folded so
+// that line breaks of the paste do not break the display.
+func textContext(body string, start, end int) (QuoteInContext, bool) {
 	if !validSpan(body, start, end) {
 		return QuoteInContext{}, false
 	}
@@ -451,6 +662,14 @@ func (s *Server) readReview(r *http.Request) (ReviewModel, error) {
 			c.KnownActors = append(c.KnownActors, timeline.Actor{Name: name, Kind: timeline.ActorKind(kind)})
 		}
 		c.Confidence, _ = strconv.ParseFloat(get("confidence"), 64)
+		c.Found = c.proposal()
+		if found := get("found"); found != "" {
+			p, ok := decodeProposal(found)
+			if !ok {
+				return m, damaged
+			}
+			c.Found = p
+		}
 		spans := strings.Fields(get("spans"))
 		if len(spans) > timeline.MaxQuotesPerArticle {
 			return m, damaged
@@ -463,9 +682,10 @@ func (s *Server) readReview(r *http.Request) (ReviewModel, error) {
 				c.Spans = append(c.Spans, [2]int{start, end})
 			}
 		}
-		c.Quotes = quotesOf(m.Body, c.Spans)
 		m.Candidates = append(m.Candidates, c)
 	}
+	m.showQuotes()
+	m.DayFirst = pageDayFirst(m.Body)
 	return m, nil
 }
 
@@ -478,11 +698,12 @@ func (m *ReviewModel) article(today time.Time) (a timeline.Article, events []tim
 	a = timeline.Article{Body: m.Body, URL: m.URL, Title: m.Title, Publisher: m.Publisher, PublishedSource: m.PublishedSource}
 	ref := today
 	if m.Published != "" {
-		d, err := readDate(m.Published, today)
-		if err != nil {
-			v.Add("published", err.Error())
+		r := readTyped(m.Published, today, m.DayFirst)
+		m.PublishedNote = r.Note
+		if r.Error != "" {
+			v.Add("published", r.Error)
 		} else {
-			a.Published, m.PublishedDate, ref = d, d, d.Start()
+			a.Published, m.PublishedDate, ref = r.Date, r.Date, r.Date.Start()
 		}
 	}
 	if m.Published != m.FoundPublished {
@@ -496,13 +717,14 @@ func (m *ReviewModel) article(today time.Time) (a timeline.Article, events []tim
 	for i := range m.Candidates {
 		c := &m.Candidates[i]
 		c.Errors = &timeline.ValidationError{}
-		d, err := readDate(c.Date, ref)
-		c.DateRead = d
+		r := readTyped(c.Date, ref, m.DayFirst)
+		d := r.Date
+		c.DateRead, c.DateNote = r.Date, r.Note
 		if !c.Selected {
 			continue
 		}
-		if err != nil {
-			c.Errors.Add("date", err.Error())
+		if r.Error != "" {
+			c.Errors.Add("date", r.Error)
 		}
 		e := timeline.Event{
 			Kind: timeline.Kind(c.Kind), Date: d, Title: c.Title, Summary: c.Summary,

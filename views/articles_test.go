@@ -41,7 +41,7 @@ func TestAddingAnArticleShowsItsEventsForReviewThenOnTheTimeline(t *testing.T) {
 	if got := strike.Find(`[data-testid=confidence]`).Text(); !strings.Contains(got, "%") {
 		t.Errorf("confidence shown as %q", got)
 	}
-	if got := strike.Find(`[data-testid=candidate-date-read]`).Text(); strings.TrimSpace(got) != "2 March 2024" {
+	if got := strike.Find(`[data-testid=candidate-date-read] [data-testid=date-preview-text]`).Text(); got != "2 March 2024" {
 		t.Errorf("the date reads as %q", got)
 	}
 
@@ -216,8 +216,9 @@ func TestArticleFormProblems(t *testing.T) {
 	}{
 		{"nothing pasted", url.Values{"body": {"  \n "}}, nil, "body", "paste the article"},
 		{"text and a file", url.Values{"body": {"Some text."}}, map[string]upload{"file": {"a.txt", []byte("More.")}}, "file", "not both"},
-		{"a file of another type", nil, map[string]upload{"file": {"a.pdf", []byte("%PDF-1.4")}}, "file", ".txt or .html"},
-		{"a file that is not text", nil, map[string]upload{"file": {"a.txt", []byte("\xff\xfe\x00\x01")}}, "file", "not UTF-8"},
+		{"a file of another type", nil, map[string]upload{"file": {"a.pdf", []byte("%PDF-1.4")}}, "file", "a.pdf is a PDF document, not an article’s text: upload the article as a .txt or .html file"},
+		{"a text file of another type", nil, map[string]upload{"file": {"notes.md", []byte("# Notes\nLeaders met.")}}, "file", "notes.md is not a .txt or .html file"},
+		{"a file that is not text", nil, map[string]upload{"file": {"a.txt", []byte("\x00\x01\x02\x03\x04\x05data")}}, "file", "a.txt is binary data, not an article’s text"},
 		{"an address that is not the web", url.Values{"body": {"Text."}, "url": {"ftp://example.com/a"}}, nil, "url", "http"},
 		{"a publication date that is not one", url.Values{"body": {"Text."}, "published": {"soonish"}}, nil, "published", "is not a date"},
 	}

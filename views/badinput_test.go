@@ -47,10 +47,12 @@ func TestBadArticlesGetAClearMessageAndNothingIsSaved(t *testing.T) {
 	}{
 		{"an empty article", url.Values{"body": {""}}, nil, 422, "error-body", "paste the article"},
 		{"an article of white space", url.Values{"body": {" \n\t \r\n"}}, nil, 422, "error-body", "paste the article"},
-		{"an article over the limit, pasted", url.Values{"body": {strings.Repeat("word ", 14000)}}, nil, 413, "error", "larger than 64 KiB"},
-		{"an article over the limit, uploaded", nil, map[string]upload{"file": {"big.txt", []byte(strings.Repeat("word ", 14000))}}, 413, "error", "larger than 64 KiB"},
-		{"a binary upload", nil, map[string]upload{"file": {"photo.txt", png}}, 422, "error-file", "not"},
-		{"an upload that is not UTF-8", nil, map[string]upload{"file": {"latin1.txt", latin1}}, 422, "error-file", "not UTF-8"},
+		{"an article over the limit, pasted", url.Values{"body": {strings.Repeat("word ", 14000)}}, nil, 413, "error-body", "The text you pasted is 68 KiB, and this Dateline takes articles up to 64 KiB"},
+		{"an article over the limit, uploaded", nil, map[string]upload{"file": {"big.txt", []byte(strings.Repeat("word ", 14000))}}, 413, "error-file", "big.txt is 68 KiB, and this Dateline takes articles up to 64 KiB"},
+		{"a picture as text", nil, map[string]upload{"file": {"photo.txt", png}}, 422, "error-file", "photo.txt is a PNG image, not an article’s text"},
+		{"a picture", nil, map[string]upload{"file": {"photo.png", png}}, 422, "error-file", "photo.png is a PNG image, not an article’s text"},
+		{"a Word document", nil, map[string]upload{"file": {"report.docx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00")}}, 422, "error-file", "report.docx is a ZIP archive (Word and OpenDocument files are ZIP archives too)"},
+		{"an upload in Latin-1 is converted", nil, map[string]upload{"file": {"latin1.txt", latin1}}, 200, "notes", "The file was in Windows-1252 (Latin-1) and has been converted"},
 		{"NUL bytes in a paste", url.Values{"body": {"Leaders met on 3 July 2025.\x00\x00"}}, nil, 422, "error-body", "NUL bytes"},
 		{"a publication date of February 30", url.Values{"body": {"Leaders met."}, "published": {"February 30, 2025"}}, nil, 422, "error-published", ""},
 		{"a publication date in month 13", url.Values{"body": {"Leaders met."}, "published": {"2025-13-01"}}, nil, 422, "error-published", ""},
@@ -80,17 +82,19 @@ func TestTheArticleSizeLimitIsConfigurable(t *testing.T) {
 	small := siteWith(t, Options{MaxArticleBytes: 4 << 10})
 	text := "Leaders met on 3 July 2025. " + strings.Repeat("More words. ", 500) // about 6 KiB
 	if p := small.post("/articles", url.Values{"body": {text}}, nil); p.StatusCode != http.StatusRequestEntityTooLarge ||
-		!strings.Contains(p.text(`[data-testid=error]`), "4 KiB") {
+		!strings.Contains(p.text(`[data-testid=error-body]`), "up to 4 KiB") {
 		t.Errorf("6 KiB under a 4 KiB limit: %d %q", p.StatusCode, p.text("main"))
 	}
 	large := siteWith(t, Options{MaxArticleBytes: 8 << 10})
 	if p := large.post("/articles", url.Values{"body": {text}}, nil); p.StatusCode != http.StatusOK {
 		t.Errorf("6 KiB under an 8 KiB limit: %d %q", p.StatusCode, p.text("main"))
 	}
-	// Even a request far over any form's limit gets the page, not a reset.
+	// Even a request far over any form's limit gets the form again with
+	// the limit, not a reset.
 	huge := strings.Repeat("x", 3<<20)
-	if p := small.post("/articles", url.Values{"body": {huge}}, nil); p.StatusCode != http.StatusRequestEntityTooLarge {
-		t.Errorf("3 MiB: %d", p.StatusCode)
+	if p := small.post("/articles", url.Values{"body": {huge}}, nil); p.StatusCode != http.StatusRequestEntityTooLarge ||
+		!strings.Contains(p.text(`[data-testid=error-article]`), "larger than 4 KiB") || p.find(`[data-testid=article-form]`).Length() != 1 {
+		t.Errorf("3 MiB: %d %q", p.StatusCode, p.text("main"))
 	}
 }
 

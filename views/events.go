@@ -25,17 +25,19 @@ type EventForm struct {
 	ID       int64 // 0 for a new event
 	Sequence int   // the version the edit started from
 	Date     string
-	// Preview is what Date reads as (zero when it does not), and
-	// Previewed is set when the user asked for it.
-	Preview   timeline.Date
-	Previewed bool
-	Today     time.Time
-	Kind      string
-	Title     string
-	Actors    []string
-	Summary   string
-	SourceURL string
-	Status    string
+	// Preview is what Date reads as (zero when it does not), with a note
+	// when it could be read two ways; Previewed is set when the user
+	// asked for it.
+	Preview     timeline.Date
+	PreviewNote string
+	Previewed   bool
+	Today       time.Time
+	Kind        string
+	Title       string
+	Actors      []string
+	Summary     string
+	SourceURL   string
+	Status      string
 	// Suggestions are actor names used before.
 	Suggestions []string
 	Errors      *timeline.ValidationError
@@ -209,11 +211,11 @@ func (f *EventForm) event(base timeline.Event) (timeline.Event, *timeline.Valida
 	e.Kind, e.Status = timeline.Kind(f.Kind), timeline.Status(f.Status)
 	e.Title, e.Summary, e.SourceURL = f.Title, f.Summary, f.SourceURL
 	e.Actors = mergeActorKinds(f.Actors, base.Actors)
-	d, err := readDate(f.Date, f.Today)
-	if err != nil {
-		v.Add("date", err.Error())
+	r := readTyped(f.Date, f.Today, false)
+	if r.Error != "" {
+		v.Add("date", r.Error)
 	}
-	e.Date, f.Preview = d, d
+	e.Date, f.Preview, f.PreviewNote = r.Date, r.Date, r.Note
 	addFieldErrors(v, e.Validate(), "")
 	return e, v
 }
@@ -361,22 +363,27 @@ func (s *Server) deleteEvent(w http.ResponseWriter, r *http.Request) error {
 // DatePreviewModel is what a typed date reads as.
 type DatePreviewModel struct {
 	Input string
-	Date  timeline.Date
-	Error string
+	Reading
 	Today time.Time
 }
 
 // parseDate answers GET /dates/parse?q=...: the date preview alone, for
 // the page's small script to show while the user types. The form's
-// Preview button does the same without the script.
+// Preview button does the same without the script. Relative dates count
+// from today, or from ref (a review's publication date, as typed);
+// order=dmy reads "06/07/2025" day first.
 func (s *Server) parseDate(w http.ResponseWriter, r *http.Request) error {
-	m := DatePreviewModel{Input: strings.TrimSpace(r.URL.Query().Get("q")), Today: s.today()}
-	if m.Input != "" {
-		d, err := readDate(m.Input, m.Today)
-		if err != nil {
-			m.Error = err.Error()
+	q := r.URL.Query()
+	m := DatePreviewModel{Input: strings.TrimSpace(q.Get("q")), Today: s.today()}
+	dayFirst := q.Get("order") == "dmy"
+	ref := m.Today
+	if v := strings.TrimSpace(q.Get("ref")); v != "" {
+		if d := readTyped(v, m.Today, dayFirst); d.Error == "" {
+			ref = d.Date.Start()
 		}
-		m.Date = d
+	}
+	if m.Input != "" {
+		m.Reading = readTyped(m.Input, ref, dayFirst)
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	return render(w, r, DatePreview(m))

@@ -205,10 +205,7 @@ func TestDeletingAnEventAsksFirst(t *testing.T) {
 
 func TestEventPageShowsEveryMentionAndSource(t *testing.T) {
 	s := newSite(t)
-	for _, name := range []string{"grain-corridor.txt", "odesa-port.txt"} {
-		review := s.paste(string(article(t, name)), "")
-		s.follow(s.post("/articles/accept", formValues(review.doc, `[data-testid=review-form]`), nil))
-	}
+	s.addArticles("grain-corridor.txt", "odesa-port.txt")
 	tl := s.get("/?kind=strike")
 	href, _ := tl.find(`[data-kind=strike] [data-testid=event-title]`).Attr("href")
 	ev := s.get(href)

@@ -18,7 +18,7 @@ import (
 // exportRevision is part of every export's ETag. Bump it when a writer's
 // output changes for the same data, so that clients holding a copy from
 // the old code download the new one instead of hearing 304.
-const exportRevision = "1"
+const exportRevision = "2"
 
 // freshness is how old the last change must be before Last-Modified is
 // sent. HTTP dates have whole seconds: a change later in the same second,
@@ -46,7 +46,7 @@ func (m ExportModel) exportURL(path string) string {
 }
 
 func (s *Server) exportPage(w http.ResponseWriter, r *http.Request) error {
-	f, err := exportFilter(r.URL.Query())
+	f, err := exportFilter(r.URL.Query(), s.today())
 	if err != nil {
 		return err
 	}
@@ -63,8 +63,13 @@ func (s *Server) exportPage(w http.ResponseWriter, r *http.Request) error {
 
 // exportFilter reads the timeline page's filters for an export, which is
 // every page at once.
-func exportFilter(q url.Values) (timeline.Filter, error) {
-	f, err := parseFilter(q)
+func exportFilter(q url.Values, today time.Time) (timeline.Filter, error) {
+	f, _, err := parseFilter(q, today)
+	if timeline.FieldErrors(err) != nil {
+		// A link to an export carries the dates as values; one that does
+		// not read was not made by the timeline page.
+		err = filterProblems(err)
+	}
 	f.After, f.Limit = timeline.Cursor{}, 0
 	return f, err
 }
@@ -126,7 +131,7 @@ func (s *Server) serveExport(format string) handlerFunc {
 		panic("views: no export format " + format)
 	}
 	return func(w http.ResponseWriter, r *http.Request) error {
-		f, err := exportFilter(r.URL.Query())
+		f, err := exportFilter(r.URL.Query(), s.today())
 		if err != nil {
 			return err
 		}
@@ -201,14 +206,7 @@ func (s *Server) exportPlace(r *http.Request) (release func(), err error) {
 // It runs at the database's pace: the client is not involved yet, so that
 // a slow one never holds a database connection.
 func (s *Server) writeExport(r *http.Request, sp *spool, format string, f timeline.Filter) error {
-	title := "Dateline"
-	if d := export.Describe(f); d != "" {
-		title += ": " + d
-	}
-	ew, err := export.NewWriter(format, sp, export.Options{
-		Title:       title,
-		Description: "Diplomatic events from news articles, as collected by Dateline.",
-	})
+	ew, err := export.NewWriter(format, sp, export.OptionsFor(f))
 	if err != nil {
 		return err
 	}

@@ -193,7 +193,7 @@ func TestEveryExportIsServed(t *testing.T) {
 		{"/calendar.ics", "text/calendar; charset=utf-8", "BEGIN:VCALENDAR\r\n", "dateline.ics"},
 		{"/export.json", "application/json", `{"format":"dateline","version":1,`, "dateline.json"},
 		{"/export.csv", "text/csv; charset=utf-8; header=present", "\uFEFFid,date,precision", "dateline.csv"},
-		{"/timelinejs.json", "application/json", `{"title":{"text":{"headline":"Dateline: Strike"`, "dateline.timelinejs.json"},
+		{"/timelinejs.json", "application/json", `{"title":{"text":{"headline":"Strikes"`, "dateline.timelinejs.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

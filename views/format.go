@@ -8,6 +8,7 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
 )
 
 // articleTitle names an article that may have no title.
@@ -61,6 +62,14 @@ func invalid(v *timeline.ValidationError, field, id string, hints ...string) tem
 	return a
 }
 
+// describedBy points an input at a hint, when there is one.
+func describedBy(has bool, id string) templ.Attributes {
+	if !has {
+		return nil
+	}
+	return templ.Attributes{"aria-describedby": id}
+}
+
 func dayText(t time.Time) string {
 	return fmt.Sprintf("%s %d %s %d", t.Weekday(), t.Day(), t.Month(), t.Year())
 }
@@ -97,14 +106,34 @@ func recordedText(e timeline.Event) string {
 	return s
 }
 
-// mentionMeta is where a mention sits and what found it.
+// publishedFrom says where a publication date came from (an
+// extract.Source* value, or one of older exports).
+func publishedFrom(source string) string {
+	switch source {
+	case extract.SourceGiven:
+		return "as given"
+	case extract.SourceMetadata, "json-ld":
+		return "from the page's metadata"
+	case extract.SourceDateline, "byline":
+		return "from the dateline"
+	case extract.SourceUpdated:
+		return "from an “Updated” time"
+	}
+	return "from the " + source
+}
+
+// mentionMeta says where a mention's publication date came from and what
+// found it, after the link to its place in the article.
 func mentionMeta(m timeline.Mention) string {
-	parts := []string{fmt.Sprintf("Bytes %d–%d of the article", m.Start, m.End)}
+	var parts []string
 	if m.Article != nil && m.Article.PublishedSource != "" {
-		parts = append(parts, "publication date from the "+m.Article.PublishedSource)
+		parts = append(parts, "publication date "+publishedFrom(m.Article.PublishedSource))
 	}
 	if m.ExtractorVersion != "" {
 		parts = append(parts, "found by "+m.ExtractorVersion)
 	}
-	return strings.Join(parts, "; ")
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, "; ")
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -119,7 +120,7 @@ func buildOverview(counts []timeline.MonthCount, f timeline.Filter) Overview {
 	}
 	slot := overviewWidth / float64(slots)
 	for _, b := range buckets {
-		h := max(2, (overviewHeight-2)*float64(b.count)/float64(most))
+		h := barHeight(b.count, most)
 		g := f
 		g.From, g.To, g.After = b.date, b.date, timeline.Cursor{}
 		o.Bars = append(o.Bars, Bar{
@@ -132,6 +133,22 @@ func buildOverview(counts []timeline.MonthCount, f timeline.Filter) Overview {
 	}
 	o.Caption = fmt.Sprintf("Events per %s, %s to %s", o.Unit, o.First, o.Last)
 	return o
+}
+
+// minBarHeight is the height of a bar of one event, in the strip's units:
+// a fifth of the strip, so that a year with a single event stands out
+// from an empty one beside a year of hundreds.
+const minBarHeight = overviewHeight / 5
+
+// barHeight is the height of a bar of count events, the tallest holding
+// most. Heights grow with the square root of the count: linear bars left
+// every bar but the busiest a sliver.
+func barHeight(count, most int) float64 {
+	if most <= 1 {
+		return overviewHeight - 2
+	}
+	share := math.Sqrt(float64(count-1) / float64(most-1))
+	return minBarHeight + (overviewHeight-2-minBarHeight)*share
 }
 
 func monthOf(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }

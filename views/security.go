@@ -244,6 +244,9 @@ type formRoute struct {
 	tooLarge string
 	// public routes need no signed-in user (signing in and out).
 	public bool
+	// tooLargePage, when set, answers a request over the limit instead of
+	// the error page.
+	tooLargePage handlerFunc
 }
 
 // formPage registers a GET route that shows a form for a change: a visitor
@@ -293,6 +296,8 @@ func (s *Server) change(pattern string, route formRoute, h handlerFunc) {
 		}
 		var tooLarge *http.MaxBytesError
 		switch {
+		case errors.As(err, &tooLarge) && route.tooLargePage != nil:
+			return route.tooLargePage(w, r)
 		case errors.As(err, &tooLarge):
 			return statusError{status: http.StatusRequestEntityTooLarge, message: route.tooLarge}
 		case err != nil:

@@ -46,6 +46,10 @@ type Store interface {
 	SaveArticle(ctx context.Context, a *timeline.Article, events []timeline.Event) (duplicate bool, err error)
 	ArticleByBody(ctx context.Context, body string) (timeline.Article, error)
 	ArticleEvents(ctx context.Context, articleID int64) ([]timeline.Event, error)
+	// Article is a stored article with its body; ArticleMentions the
+	// mentions that quote it, in the order they appear.
+	Article(ctx context.Context, id int64) (timeline.Article, error)
+	ArticleMentions(ctx context.Context, articleID int64) ([]timeline.Mention, error)
 	// Health checks that the database answers with the schema this
 	// code needs.
 	Health(ctx context.Context) error
@@ -164,6 +168,10 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 		limit:    int64(opts.MaxArticleBytes) + 1<<20,
 		tooLarge: s.articleTooLarge(),
 	}
+	// The article form itself, too large to read, is shown again with the
+	// limit rather than a page that leads nowhere.
+	articleForm := article
+	articleForm.tooLargePage = s.articleFormTooLarge
 	event := formRoute{limit: maxEventForm, tooLarge: "The event is larger than the " + sizeText(maxEventForm) + " Dateline takes: shorten its summary."}
 	small := formRoute{limit: 16 << 10, tooLarge: "The form is larger than the " + sizeText(16<<10) + " Dateline takes."}
 	public := small
@@ -171,8 +179,9 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 
 	s.handle("GET /{$}", s.timeline)
 	s.formPage("GET /articles/new", s.newArticle)
-	s.change("POST /articles", article, s.readArticle)
+	s.change("POST /articles", articleForm, s.readArticle)
 	s.change("POST /articles/accept", article, s.acceptArticle)
+	s.handle("GET /articles/{id}", s.articlePage)
 	s.formPage("GET /events/new", s.newEvent)
 	s.change("POST /events", event, s.createEvent)
 	s.handle("GET /events/{id}", s.eventPage)
@@ -197,6 +206,7 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	s.handle("GET /dates/parse", s.parseDate)
 	s.handle("GET /healthz", s.healthz)
 	s.handle("GET /export", s.exportPage)
+	s.handle("GET /print", s.printPage)
 	s.handle("GET /calendar.ics", s.serveExport("ics"))
 	s.handle("GET /export.json", s.serveExport("json"))
 	s.handle("GET /export.csv", s.serveExport("csv"))

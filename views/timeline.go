@@ -7,9 +7,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/export"
 )
 
 // TimelineModel is what the timeline page shows.
@@ -33,6 +35,44 @@ type TimelineModel struct {
 	Highlight      map[int64]bool
 	HighlightLabel string
 	Notice         string
+	// Dates is the date range as typed; FilterErrors the problems with
+	// the filters, shown next to their fields (no events are shown then).
+	Dates        DateRange
+	FilterErrors *timeline.ValidationError
+	// LatestURL jumps to the last page, the latest events, oldest first;
+	// "" when this page is the only one or the order is newest first.
+	LatestURL string
+}
+
+// DateRange is the timeline's date range as typed ("June 2025", "last
+// week"), and what each end reads as.
+type DateRange struct {
+	From, To               string
+	FromReading, ToReading Reading
+}
+
+// fromValue and toValue are the date fields' values: as typed, or the
+// filter's when it came from a link.
+func (m TimelineModel) fromValue() string {
+	if m.Dates.From != "" {
+		return m.Dates.From
+	}
+	return m.Filter.From.Value()
+}
+
+func (m TimelineModel) toValue() string {
+	if m.Dates.To != "" {
+		return m.Dates.To
+	}
+	return m.Filter.To.Value()
+}
+
+// filterSummary heads the folded filters: what they select, in words.
+func (m TimelineModel) filterSummary() string {
+	if d := export.Describe(m.Filter); d != "" {
+		return d
+	}
+	return "none: every event"
 }
 
 // exportURL is the address of an export of the page's events.
@@ -67,7 +107,9 @@ func (m TimelineModel) empty() bool { return len(m.Years) == 0 }
 
 // blank is an empty timeline seen from its start, unfiltered: nothing is
 // stored, and filters and exports have nothing to offer.
-func (m TimelineModel) blank() bool { return m.empty() && m.FirstPage && !m.Filtered() }
+func (m TimelineModel) blank() bool {
+	return m.empty() && m.FirstPage && !m.Filtered() && m.FilterErrors.Err() == nil
+}
 
 func (m TimelineModel) hasKind(k timeline.Kind) bool { return slices.Contains(m.Filter.Kinds, k) }
 
@@ -88,12 +130,21 @@ func pageURL(f timeline.Filter) string {
 
 func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	f, err := parseFilter(q)
+	f, dates, err := parseFilter(q, s.today())
+	if v := timeline.FieldErrors(err); v != nil {
+		// A date typed wrong: the filters again, with the problem next to
+		// the field, and no events until it is put right.
+		f.From, f.To = timeline.Date{}, timeline.Date{}
+		return renderStatus(w, r, http.StatusBadRequest, TimelinePage(TimelineModel{
+			Filter: f, Dates: dates, FilterErrors: v, FirstPage: true,
+		}))
+	}
 	if err != nil {
 		return err
 	}
 	before, err := timeline.ParseCursor(q.Get("before"))
-	if err != nil || (!before.IsZero() && !f.After.IsZero()) {
+	latest := q.Get("at") == "latest"
+	if err != nil || (!before.IsZero() || latest) && !f.After.IsZero() || latest && !before.IsZero() {
 		return badRequest{"That page link is damaged; start again from the first page."}
 	}
 	// The overview counts every event the filters select, which can take
@@ -107,7 +158,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 		counts, err := s.store.MonthCounts(r.Context(), overviewFilter(f))
 		overview <- overviewResult{counts, err}
 	}()
-	events, prev, next, err := s.page(r, f, before)
+	events, prev, next, err := s.page(r, f, before, latest)
 	o := <-overview
 	if err != nil {
 		return err
@@ -118,8 +169,9 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	}
 	m := TimelineModel{
 		Filter: f, Years: groupByYear(groupByMonth(events)), ExportQuery: filterQuery(f),
-		FirstPage: f.After.IsZero() && before.IsZero(), Overview: buildOverview(counts, f),
+		FirstPage: f.After.IsZero() && before.IsZero() && !latest, Overview: buildOverview(counts, f),
 		Highlight: highlighted(q.Get("new")), HighlightLabel: "New", Notice: noticeText(q),
+		Dates: dates,
 	}
 	if q.Get("notice") == "known" {
 		m.HighlightLabel = "From this article"
@@ -128,7 +180,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	other := f
 	other.Order = reversed(f.Order)
 	m.OrderURL = pageURL(other)
-	link := func(key string, c timeline.Cursor) string {
+	link := func(key, value string) string {
 		u := url.Values{}
 		if fq := filterQuery(f); fq != "" {
 			u, _ = url.ParseQuery(fq)
@@ -136,28 +188,33 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 		if f.Limit != 0 {
 			u.Set("limit", strconv.Itoa(f.Limit))
 		}
-		u.Set(key, c.String())
+		u.Set(key, value)
 		return "/?" + u.Encode()
 	}
 	if !prev.IsZero() {
-		m.PrevURL = link("before", prev)
+		m.PrevURL = link("before", prev.String())
 	}
 	if !next.IsZero() {
-		m.NextURL = link("after", next)
+		m.NextURL = link("after", next.String())
+		if f.Order == timeline.OldestFirst {
+			m.LatestURL = link("at", "latest")
+		}
 	}
 	return render(w, r, TimelinePage(m))
 }
 
-// page reads one page of the timeline: after f.After, or, with before,
-// the page that ends just before it. It returns where the pages before and
-// after this one start (zero when there is none).
-func (s *Server) page(r *http.Request, f timeline.Filter, before timeline.Cursor) (events []timeline.Event, prev, next timeline.Cursor, err error) {
+// page reads one page of the timeline: after f.After; with before, the
+// page that ends just before it; with latest, the last page. It returns
+// where the pages before and after this one start (zero when there is
+// none).
+func (s *Server) page(r *http.Request, f timeline.Filter, before timeline.Cursor, latest bool) (events []timeline.Event, prev, next timeline.Cursor, err error) {
 	ctx := r.Context()
 	back := f
 	back.Order = reversed(f.Order)
-	if !before.IsZero() {
+	if !before.IsZero() || latest {
 		// The previous page is the next one in the other direction,
-		// turned round.
+		// turned round; the last page is the first in the other
+		// direction.
 		back.After = before
 		p, err := s.store.Events(ctx, back)
 		if err != nil {
@@ -166,7 +223,9 @@ func (s *Server) page(r *http.Request, f timeline.Filter, before timeline.Cursor
 		events = p.Events
 		slices.Reverse(events)
 		if len(events) > 0 {
-			next = timeline.CursorAt(events[len(events)-1])
+			if !latest {
+				next = timeline.CursorAt(events[len(events)-1])
+			}
 			if !p.Next.IsZero() {
 				prev = timeline.CursorAt(events[0])
 			}
@@ -268,15 +327,20 @@ func pluralWord(n int, one, many string) string {
 func isAre(n int) string { return pluralWord(n, "is", "are") }
 
 // parseFilter reads a filter from a URL query, so that a view can be shared
-// as a link: q, kind (repeatable), actor (repeatable), from, to (date
-// values such as 2025-06), order=newest, after (a page cursor), limit.
-func parseFilter(q url.Values) (timeline.Filter, error) {
-	f := timeline.Filter{Text: strings.TrimSpace(q.Get("q"))}
+// as a link: q, kind (repeatable), actor (repeatable), from, to, order=newest,
+// after (a page cursor), limit. The date range takes dates as people write
+// them ("June 2025", "last week", counted from today) as well as values
+// (2025-06); dates is the range as typed. A date that does not read, or a
+// range that ends before it starts, is a *timeline.ValidationError whose
+// fields are "from" and "to"; what no form sends (unknown kinds, thousands
+// of actors, damaged cursors) is a badRequest.
+func parseFilter(q url.Values, today time.Time) (f timeline.Filter, dates DateRange, err error) {
+	f = timeline.Filter{Text: strings.TrimSpace(q.Get("q"))}
 	// Counted before anything is done with them: a link may carry
 	// thousands.
 	for _, key := range []string{"actor", "kind"} {
 		if len(q[key]) > timeline.MaxFilterValues {
-			return f, badRequest{fmt.Sprintf("A filter takes at most %d values of %s.", timeline.MaxFilterValues, key)}
+			return f, dates, badRequest{fmt.Sprintf("A filter takes at most %d values of %s.", timeline.MaxFilterValues, key)}
 		}
 	}
 	for _, a := range nonEmpty(q["actor"]) {
@@ -287,22 +351,10 @@ func parseFilter(q url.Values) (timeline.Filter, error) {
 	for _, k := range nonEmpty(q["kind"]) {
 		kind, err := timeline.ParseKind(k)
 		if err != nil {
-			return f, badRequest{fmt.Sprintf("There is no kind of event called %q.", k)}
+			return f, dates, badRequest{fmt.Sprintf("There is no kind of event called %q.", k)}
 		}
 		if !slices.Contains(f.Kinds, kind) {
 			f.Kinds = append(f.Kinds, kind)
-		}
-	}
-	for _, b := range []struct {
-		name string
-		dst  *timeline.Date
-	}{{"from", &f.From}, {"to", &f.To}} {
-		if v := strings.TrimSpace(q.Get(b.name)); v != "" {
-			d, err := timeline.ParseDate(v)
-			if err != nil {
-				return f, badRequest{fmt.Sprintf("%q is not a date like 2025, 2025-06 or 2025-06-21.", v)}
-			}
-			*b.dst = d
 		}
 	}
 	if q.Get("order") == "newest" {
@@ -310,17 +362,40 @@ func parseFilter(q url.Values) (timeline.Filter, error) {
 	}
 	after, err := timeline.ParseCursor(q.Get("after"))
 	if err != nil {
-		return f, badRequest{"That page link is damaged; start again from the first page."}
+		return f, dates, badRequest{"That page link is damaged; start again from the first page."}
 	}
 	f.After = after
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return f, badRequest{"The page size must be a positive number."}
+			return f, dates, badRequest{"The page size must be a positive number."}
 		}
 		f.Limit = n
 	}
-	return f, filterProblems(f.Validate())
+	typed := &timeline.ValidationError{}
+	dates.From, dates.To = strings.TrimSpace(q.Get("from")), strings.TrimSpace(q.Get("to"))
+	for _, b := range []struct {
+		name, text string
+		reading    *Reading
+		dst        *timeline.Date
+	}{{"from", dates.From, &dates.FromReading, &f.From}, {"to", dates.To, &dates.ToReading, &f.To}} {
+		if b.text == "" {
+			continue
+		}
+		*b.reading = readTyped(b.text, today, false)
+		if b.reading.Error != "" {
+			typed.Add(b.name, b.reading.Error)
+		} else {
+			*b.dst = b.reading.Date
+		}
+	}
+	if from, to := f.Range(); !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		typed.Add("to", fmt.Sprintf("%s is before %s, where the range starts: swap them, or correct one", f.To.String(), f.From.String()))
+	}
+	if typed.Err() != nil {
+		return f, dates, typed
+	}
+	return f, dates, filterProblems(f.Validate())
 }
 
 // filterProblems says in plain words what timeline.Filter.Validate found
@@ -330,10 +405,10 @@ func filterProblems(err error) error {
 	if v == nil {
 		return err
 	}
-	subjects := map[string]string{"q": "The search", "actor": "An actor's name", "kind": "The kind", "to": "The date range"}
+	subjects := map[string]string{"q": "The search", "actor": "An actor's name", "kind": "The kind", "from": "The start of the date range", "to": "The date range"}
 	msgs := make([]string, len(v.Fields))
 	for i, fe := range v.Fields {
-		msgs[i] = subjects[fe.Field] + " " + fe.Message + "."
+		msgs[i] = subjects[fe.Field] + ": " + fe.Message + "."
 	}
 	return badRequest{strings.Join(msgs, " ")}
 }
@@ -407,7 +482,7 @@ func statusLabel(s timeline.Status) string {
 // unconfirmed reports an event that only the extractor vouches for, with
 // little confidence, from one source: worth a second look.
 func unconfirmed(e timeline.Event) bool {
-	return e.Origin == timeline.ByExtractor && e.Confidence < 0.5 && e.Sources <= 1
+	return e.Origin == timeline.ByExtractor && e.Confidence < lowConfidence && e.Sources <= 1
 }
 
 // shorten cuts s to at most n characters, at a word if one is near.

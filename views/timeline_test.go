@@ -3,7 +3,9 @@ package views
 import (
 	"bytes"
 	"context"
+	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -102,10 +104,10 @@ func TestTimelinePageEscapesText(t *testing.T) {
 }
 
 func TestParseFilter(t *testing.T) {
-	f, err := parseFilter(map[string][]string{
+	f, _, err := parseFilter(map[string][]string{
 		"q": {"nuclear"}, "kind": {"strike", "call", ""}, "actor": {"Iran"},
 		"from": {"2025-06"}, "to": {"2025-07-03"}, "order": {"newest"}, "limit": {"20"},
-	})
+	}, thursday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,13 +118,49 @@ func TestParseFilter(t *testing.T) {
 	}
 	for name, q := range map[string]map[string][]string{
 		"unknown kind":       {"kind": {"war"}},
-		"impossible date":    {"from": {"2025-02-30"}},
-		"range ends first":   {"from": {"2025-07"}, "to": {"2025-06"}},
 		"damaged cursor":     {"after": {"!!"}},
 		"negative page size": {"limit": {"-1"}},
 	} {
-		if _, err := parseFilter(q); err == nil {
-			t.Errorf("%s: accepted", name)
+		if _, _, err := parseFilter(q, thursday); err == nil || timeline.FieldErrors(err) != nil {
+			t.Errorf("%s: %v, want a bad request", name, err)
 		}
+	}
+}
+
+// The date range takes dates as every other date field does, and says
+// what is wrong with one next to its field.
+func TestTheDateRangeReadsDatesAsPeopleWriteThem(t *testing.T) {
+	tests := []struct {
+		name, from, to string
+		wantFrom       string // the filter's value
+		wantTo         string
+		errField       string
+		says           string
+	}{
+		{"values", "2025-06", "2025-07-03", "2025-06", "2025-07-03", "", ""},
+		{"words", "June 2025", "July 3, 2025", "2025-06", "2025-07-03", "", ""},
+		{"relative to today", "last week", "", "2025-W27", "", "", ""}, // thursday is 10 July 2025
+		{"a season", "spring 2024", "2025", "2024-SP", "2025", "", ""},
+		{"a date that is not one", "2025-02-30", "", "", "", "from", "is not a date"},
+		{"words that are not a date", "", "soonish", "", "", "to", "is not a date"},
+		{"a range that ends first", "July 2025", "June 2025", "", "", "to", "June 2025 is before July 2025, where the range starts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, dates, err := parseFilter(url.Values{"from": {tt.from}, "to": {tt.to}}, thursday)
+			if tt.errField != "" {
+				v := timeline.FieldErrors(err)
+				if v == nil || !strings.Contains(v.Field(tt.errField), tt.says) {
+					t.Fatalf("error %v, want %s: %q", err, tt.errField, tt.says)
+				}
+				return
+			}
+			if err != nil || f.From.Value() != tt.wantFrom || f.To.Value() != tt.wantTo {
+				t.Errorf("from %q to %q, %v; want %q to %q", f.From.Value(), f.To.Value(), err, tt.wantFrom, tt.wantTo)
+			}
+			if dates.From != tt.from || dates.To != tt.to {
+				t.Errorf("typed %q and %q, kept %q and %q", tt.from, tt.to, dates.From, dates.To)
+			}
+		})
 	}
 }

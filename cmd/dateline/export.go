@@ -94,13 +94,7 @@ func exportCmd(ctx context.Context, args []string, e env) error {
 	}
 	defer st.Close()
 
-	title := "Dateline"
-	if d := export.Describe(f); d != "" {
-		title += ": " + d
-	}
-	w, err := export.NewWriter(*format, e.stdout, export.Options{
-		Title: title, Description: "Diplomatic events from news articles, as collected by Dateline.",
-	})
+	w, err := export.NewWriter(*format, e.stdout, export.OptionsFor(f))
 	if err != nil {
 		return err
 	}

@@ -97,7 +97,7 @@ func TestExportCommand(t *testing.T) {
 		{"filters as on the page", []string{"export", "--format", "csv", "--kind", "strike", "--kind", "call", "--actor", "iran"}, 0,
 			[]string{"United States strikes Iranian nuclear sites", "Israel begins strikes on Iran"}, []string{"Trump and Putin"}, ""},
 		{"a date range", []string{"export", "--format", "timelinejs", "--from", "2025-07", "--to", "2025-08"}, 0,
-			[]string{"Trump and Putin speak by phone", `"headline":"Dateline: from July 2025 to August 2025"`}, []string{"Israel begins"}, ""},
+			[]string{"Trump and Putin speak by phone", `"headline":"July 2025 to August 2025"`}, []string{"Israel begins"}, ""},
 		{"full text", []string{"export", "--format", "json", "--q", "Lavrov OR ultimatum"}, 0,
 			[]string{"Evening ultimatum"}, []string{"Israel begins"}, ""},
 		{"no format is bad usage", []string{"export"}, 2, nil, nil, "--format must be one of ics, json, csv, timelinejs"},

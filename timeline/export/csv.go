@@ -15,6 +15,7 @@ var CSVHeader = []string{
 	"id", "date", "precision", "date_text", "first_day", "last_day", "time",
 	"kind", "title", "summary", "actors", "status", "confidence", "origin",
 	"source_url", "sources", "source_urls", "sequence", "created_at", "updated_at",
+	"quote", "article_title", "article_publisher", "article_published", "article_url",
 }
 
 // CSV writes one row per event (RFC 4180: CRLF line ends, quoted fields
@@ -23,8 +24,11 @@ var CSVHeader = []string{
 // precision ("2025-07-03TMO", "day"), the words ("morning of 3 July 2025"),
 // and first_day/last_day as plain YYYY-MM-DD that spreadsheets sort and
 // filter as dates. Lists (actors, source URLs) are joined by "; " and by
-// line breaks. Text that a spreadsheet would run as a formula (starting
-// with = + - @) is prefixed with an apostrophe.
+// line breaks. The last columns cite the event's first mention: its quote
+// as a reader sees it, and its article's title, publisher, publication
+// date and address, so that a row carries its citation. Text that a
+// spreadsheet would run as a formula (starting with = + - @) is prefixed
+// with an apostrophe.
 type CSV struct {
 	bw  *bufio.Writer
 	w   *csv.Writer
@@ -61,6 +65,14 @@ func (c *CSV) WriteEvent(e timeline.Event) error {
 			urls = append(urls, m.Article.URL)
 		}
 	}
+	var quote string
+	var lead timeline.Article
+	if len(e.Mentions) > 0 {
+		quote = e.Mentions[0].Text()
+		if a := e.Mentions[0].Article; a != nil {
+			lead = *a
+		}
+	}
 	c.row = append(c.row[:0],
 		strconv.FormatInt(e.ID, 10),
 		d.Value(),
@@ -82,6 +94,11 @@ func (c *CSV) WriteEvent(e timeline.Event) error {
 		strconv.Itoa(e.Sequence),
 		jsonTime(e.CreatedAt),
 		jsonTime(e.UpdatedAt),
+		cell(quote),
+		cell(lead.Title),
+		cell(lead.Publisher),
+		lead.Published.Value(),
+		cell(lead.URL),
 	)
 	c.err = c.w.Write(c.row)
 	return c.err

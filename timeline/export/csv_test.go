@@ -61,6 +61,13 @@ func TestCSVIsRFC4180AndSpreadsheetFriendly(t *testing.T) {
 		{1, "confidence", "0.9"},
 		{1, "source_urls", events[0].Mentions[0].Article.URL},
 		{1, "sources", "1"},
+		{1, "quote", "President Trump said that he had made no progress toward ending the war in Ukraine during a roughly hourlong conversation with President Vladimir V. Putin of Russia on Thursday morning."},
+		{1, "article_title", "Trump Says Call With Putin Yields No Progress on Ending Ukraine War"},
+		{1, "article_publisher", "The New York Times"},
+		{1, "article_published", "2025-07-03"},
+		{1, "article_url", events[0].Mentions[0].Article.URL},
+		{4, "quote", ""},
+		{4, "article_url", ""},
 		// encoding/csv reads a quoted CRLF back as LF.
 		{4, "summary", "First line, with a comma; and a semicolon.\nSecond line after CRLF.\nThird line \\ with a backslash."},
 		{8, "date", "2025-06"},

@@ -15,6 +15,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
 )
@@ -74,6 +76,9 @@ type Options struct {
 	Title string
 	// Description says what the timeline holds ("Strikes involving Iran").
 	Description string
+	// Headline heads the TimelineJS title slide ("Iran, strikes, 2025");
+	// empty means Title.
+	Headline string
 }
 
 func (o Options) title() string {
@@ -81,6 +86,67 @@ func (o Options) title() string {
 		return "Dateline"
 	}
 	return o.Title
+}
+
+func (o Options) headline() string {
+	if o.Headline == "" {
+		return o.title()
+	}
+	return o.Headline
+}
+
+// OptionsFor are the options of an export of the events f selects: the
+// calendar is named "Dateline: " and the filter, the TimelineJS story is
+// headed by the filter in a phrase.
+func OptionsFor(f timeline.Filter) Options {
+	o := Options{
+		Title:       "Dateline",
+		Description: "Diplomatic events from news articles, as collected by Dateline.",
+		Headline:    Headline(f),
+	}
+	if d := Describe(f); d != "" {
+		o.Title += ": " + d
+	}
+	return o
+}
+
+// Headline names what f selects in a phrase for a title: "Iran, strikes,
+// 2025", "Putin, calls and meetings, June 2025 to July 2025", or
+// "Diplomatic events" for everything.
+func Headline(f timeline.Filter) string {
+	var parts []string
+	if len(f.Actors) > 0 {
+		parts = append(parts, strings.Join(f.Actors, ", "))
+	}
+	if len(f.Kinds) > 0 {
+		kinds := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			kinds[i] = k.Plural()
+		}
+		if n := len(kinds); n > 1 {
+			kinds = append(kinds[:n-2], kinds[n-2]+" and "+kinds[n-1])
+		}
+		parts = append(parts, strings.Join(kinds, ", "))
+	}
+	if q := strings.TrimSpace(f.Text); q != "" {
+		parts = append(parts, "“"+q+"”")
+	}
+	switch {
+	case !f.From.IsZero() && f.From.Value() == f.To.Value():
+		parts = append(parts, f.From.String())
+	case !f.From.IsZero() && !f.To.IsZero():
+		parts = append(parts, f.From.String()+" to "+f.To.String())
+	case !f.From.IsZero():
+		parts = append(parts, "from "+f.From.String())
+	case !f.To.IsZero():
+		parts = append(parts, "until "+f.To.String())
+	}
+	if len(parts) == 0 {
+		return "Diplomatic events"
+	}
+	h := strings.Join(parts, ", ")
+	r, n := utf8.DecodeRuneInString(h)
+	return string(unicode.ToUpper(r)) + h[n:]
 }
 
 // NewWriter returns a writer of the named format over w.

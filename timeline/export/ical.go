@@ -179,7 +179,7 @@ func icalDescription(e timeline.Event) string {
 	if len(e.Mentions) > 0 {
 		b.WriteString("\nSources:\n")
 		for _, m := range e.Mentions {
-			fmt.Fprintf(&b, "“%s”\n", strings.TrimSpace(m.Quote))
+			fmt.Fprintf(&b, "“%s”\n", m.Text())
 			if m.Article != nil {
 				fmt.Fprintf(&b, "— %s\n", sourceLine(m.Article))
 			}

@@ -56,7 +56,7 @@ func NewTimelineJS(w io.Writer, opts Options) *TimelineJS {
 	t := &TimelineJS{w: bufio.NewWriterSize(w, 32<<10)}
 	t.enc = json.NewEncoder(&t.buf)
 	t.enc.SetEscapeHTML(false)
-	title := tjsSlide{Text: tjsText{Headline: html.EscapeString(opts.title())}}
+	title := tjsSlide{Text: tjsText{Headline: html.EscapeString(opts.headline())}}
 	if opts.Description != "" {
 		title.Text.Text = "<p>" + html.EscapeString(opts.Description) + "</p>"
 	}
@@ -161,7 +161,7 @@ func tjsBody(e timeline.Event) string {
 		b.WriteString("<p>Sources:</p>")
 	}
 	for _, m := range e.Mentions {
-		b.WriteString("<blockquote>" + html.EscapeString(strings.TrimSpace(m.Quote)) + "</blockquote>")
+		b.WriteString("<blockquote>" + html.EscapeString(m.Text()) + "</blockquote>")
 		if m.Article != nil {
 			b.WriteString("<p>— " + tjsLink(m.Article.URL, sourceName(m.Article)) + "</p>")
 		}
