@@ -413,6 +413,10 @@ func (a *analysis) nameEnd(ws []word, i, limit int) int {
 			j++
 		case nameParticles[w.Low] && j > i && j+1 < limit && ws[j+1].Upper:
 			j++
+		case w.Low == "of" && j > i && j+1 < limit && ws[j+1].Upper && a.lx.OrgHead(ws[j-1].Low):
+			// "Organization of Islamic Cooperation", "Council of
+			// Ministers": a body's name goes on after "of"
+			j++
 		default:
 			return j
 		}
@@ -446,6 +450,13 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 			m := mention{i: i, j: i + n, name: e.Name, country: e.Country}
 			switch {
 			case e.Use == lexicon.UsePlace:
+				// "Middle East News Agency", "Kharkiv City Council": a
+				// name that begins with a place is read as a name
+				if j := a.nameEnd(ws, i, s.w1); j > i+n {
+					if last := ws[j-1].Low; a.mediaName(ws[i:j]) || a.lx.Company(last) || a.lx.OrgHead(last) || a.lx.NonActor(last) {
+						return mention{}, false
+					}
+				}
 				m.kind = mPlace
 			case e.Kind == timeline.ActorCountry && e.Use == lexicon.UsePeople:
 				m.kind = mPeople
@@ -514,12 +525,18 @@ func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 		}
 	}
 	name := nameText(ws[i:j])
-	last := ws[j-1].Low
+	last, head := ws[j-1].Low, ws[j-1].Low
+	for k := i + 1; k < j; k++ {
+		if ws[k].Low == "of" { // "Union of Baltic Ports"
+			head = ws[k-1].Low
+			break
+		}
+	}
 	m := mention{i: i, j: j, name: name}
 	switch {
 	case a.lx.Company(last) || a.lx.NonActor(last) || a.mediaName(ws[i:j]):
 		m.kind = mThing
-	case a.lx.OrgHead(last):
+	case a.lx.OrgHead(head):
 		m.kind = mOrg
 	case ws[i].Caps && j == i+1 && len(ws[i].Low) <= 6 && a.capitals[ws[i].Low] >= 2:
 		// an acronym the lexicon does not know ("INS", "CMS"): a body

@@ -108,7 +108,17 @@ func (lx *Lexicon) CalledBy(name, word string) bool { return lx.nameWords[name+"
 
 func (lx *Lexicon) readPlaces(secs []section) error {
 	for _, s := range secs {
-		if s.name != "place" {
+		switch s.name {
+		case "place":
+		case "region":
+			for _, l := range s.lines {
+				if f := fields(l.text); len(f) != 1 {
+					return fmt.Errorf("line %d: want a region's name alone", l.n)
+				}
+				lx.addEntity(l.text, Entity{Name: l.text, Kind: timeline.ActorUnknown}, UsePlace)
+			}
+			continue
+		default:
 			return fmt.Errorf("unknown section [%s]", s.name)
 		}
 		for _, l := range s.lines {

@@ -268,7 +268,8 @@ func TestBrokenDataIsReported(t *testing.T) {
 	tests := []struct{ file, add, want string }{
 		{"data/triggers.txt", "[protest]\nverb strike obj=@nosuchclass\n", "unknown class @nosuchclass"},
 		{"data/triggers.txt", "[nosuchkind]\n", `unknown kind "nosuchkind"`},
-		{"data/places.txt", "Atlantis | Oceania\n", `"Oceania" is not a country`},
+		{"data/places.txt", "[place]\nAtlantis | Oceania\n", `"Oceania" is not a country`},
+		{"data/places.txt", "[region]\nAtlantis | Oceania\n", "want a region's name alone"},
 		{"data/verbs.txt", "[irregular]\ngo went\n", "want \"lemma past participle\""},
 		{"data/triggers.txt", "[protest]\nverb strike conf=2\n", "conf 2 is not in (0, 1]"},
 	}
