@@ -530,7 +530,7 @@ func (p *parsed) parseClause(a *analysis, i int) {
 		case kDate:
 			c.dates = append(c.dates, k)
 		case kPrep:
-			q := pp{prep: a.words[ch.i].Low, at: k, date: -1}
+			q := pp{prep: a.prep(p, k), at: k, date: -1}
 			if idx+1 < len(cs) {
 				switch p.ch[cs[idx+1]].kind {
 				case kDate:

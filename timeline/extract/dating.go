@@ -144,7 +144,7 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 	for _, k := range c.dates {
 		prep := ""
 		if k > 0 && p.ch[k-1].kind == kPrep && a.inClause(p, ci, k-1) {
-			prep = a.words[p.ch[k-1].i].Low
+			prep = a.prep(p, k-1)
 		}
 		if !pointPreps[prep] || a.namedDay(p, c, k) {
 			continue
@@ -254,6 +254,16 @@ func (a *analysis) siblingDate(p *parsed, ci, trigger int) int {
 		return -1
 	}
 	return -1
+}
+
+// prep returns the preposition of chunk k, with "as" before it: "as of
+// Monday" dates figures, not events.
+func (a *analysis) prep(p *parsed, k int) string {
+	low := a.words[p.ch[k].i].Low
+	if low == "of" && k > 0 && p.ch[k-1].kind == kPrep && a.words[p.ch[k-1].i].Low == "as" {
+		return "as of"
+	}
+	return low
 }
 
 func abs(n int) int {

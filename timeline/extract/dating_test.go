@@ -53,6 +53,7 @@ func TestDating(t *testing.T) {
 			"exploded", "", timeline.StatusReported},
 		{"the scene ends with its paragraph", "On May 4, the envoys left the hall after the talks.\n\nThe bomb exploded outside the hall, and the envoys were wounded.",
 			"exploded", "", timeline.StatusReported},
+		{"as of dates a count, not events", "As of Monday, rebels had attacked 12 villages.", "attacked", "", timeline.StatusReported},
 		{"a vague date dates nothing", "President Joe Biden cut short a weekend trip to Delaware.", "trip", "", timeline.StatusReported},
 	}
 	for _, tt := range tests {
