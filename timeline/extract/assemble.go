@@ -99,6 +99,9 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			weak = true
 		}
 		target := a.actorsOf(s, ef.target, source)
+		if a.lx.Kind(ef.kind).Places == "destination" && len(source) == 0 && !ef.unnamed {
+			continue // "the president arrived in Philadelphia": where, but not who
+		}
 		var located []timeline.Actor
 		switch a.lx.Kind(ef.kind).Places {
 		case "target", "destination":

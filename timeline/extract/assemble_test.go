@@ -84,6 +84,7 @@ func TestSilenceOnOtherNews(t *testing.T) {
 		"courts": "A jury convicted John Smith of fraud on Tuesday. His lawyer said on Wednesday that he would appeal. " +
 			"The judge set sentencing for next month.",
 		"weather": "A storm hit the coast on Monday, cutting power to thousands of homes. Forecasters said on Tuesday that more rain would come.",
+		"a trip with no traveller named": "The motorcade left the airport at noon. Later, he arrived in Philadelphia on Friday, and the crowds cheered.",
 	}
 	for name, text := range stories {
 		t.Run(name, func(t *testing.T) {
