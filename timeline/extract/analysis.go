@@ -42,6 +42,11 @@ type analysis struct {
 	// politicalMentions counts the body's mentions of states, bodies of
 	// state, organisations, groups and people in office
 	politicalMentions int
+	// countries holds the countries the article's mentions belong to,
+	// and abroad says it names a body or a region of no one state: an
+	// article of one country and neither is domestic news
+	countries map[string]int
+	abroad    bool
 	bodySentences     int
 	pubDay            int // in dates: the publication day, once a lead's news needs it
 	// scene is the date a paragraph's narrative is set at by a sentence
@@ -79,7 +84,8 @@ func analyse(ctx context.Context, d *document, published timeline.Date) ([]timel
 }
 
 func newAnalysis(d *document, published timeline.Date) *analysis {
-	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople(), capitals: map[string]int{}, pubDay: -1}
+	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople(), capitals: map[string]int{}, pubDay: -1,
+		countries: map[string]int{}}
 	a.scene.block = -1
 	if !published.IsZero() {
 		a.dct = published.Start()

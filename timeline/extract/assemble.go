@@ -360,7 +360,37 @@ func (a *analysis) assemble() []timeline.Event {
 		}
 		a.cands = kept
 	}
+	if a.domestic() {
+		// what the officials of one country say about its own affairs
+		// (a police report, a campaign, a budget) is not diplomacy
+		kept := a.cands[:0]
+		for _, c := range a.cands {
+			if c.event.Kind != timeline.KindStatement {
+				kept = append(kept, c)
+			}
+		}
+		a.cands = kept
+	}
 	return merge(a.cands)
+}
+
+// domestic reports whether an article is the news of one country: it
+// names one state three times as often as any other, others in passing
+// (at most twice each), and no international body or region.
+func (a *analysis) domestic() bool {
+	if a.abroad {
+		return false
+	}
+	top, second := 0, 0
+	for _, n := range a.countries {
+		switch {
+		case n > top:
+			top, second = n, top
+		case n > second:
+			second = n
+		}
+	}
+	return second <= 2 && top >= 3*max(second, 1)
 }
 
 // minPolitical is how many mentions of political parties make an article

@@ -60,6 +60,14 @@ func TestAssembly(t *testing.T) {
 			t.Errorf("talks actors = %v", e.ActorNames())
 		}
 	})
+	t.Run("a short article naming two states once each is not domestic news", func(t *testing.T) {
+		text := "Russia's foreign ministry said on Monday that the U.S. ambassador had been summoned."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		event(t, res, timeline.KindStatement, "2025-06-30")
+	})
 	t.Run("an event told twice is one, with both as evidence", func(t *testing.T) {
 		text := "Chancellor Karl Beispiel met Prime Minister Laszlo Minta on Thursday in Vienna. " +
 			"The talks between Beispiel and Minta on Thursday lasted three hours."
@@ -84,6 +92,8 @@ func TestSilenceOnOtherNews(t *testing.T) {
 		"courts": "A jury convicted John Smith of fraud on Tuesday. His lawyer said on Wednesday that he would appeal. " +
 			"The judge set sentencing for next month.",
 		"weather": "A storm hit the coast on Monday, cutting power to thousands of homes. Forecasters said on Tuesday that more rain would come.",
+		"one country's politics": "U.S. Senator John Smith said on Monday that the budget bill would pass the Senate. " +
+			"The White House said on Tuesday that the president would sign it. Lawmakers in Washington said on Wednesday that the vote was close.",
 		"a trip with no traveller named": "The motorcade left the airport at noon. Later, he arrived in Philadelphia on Friday, and the crowds cheered.",
 	}
 	for name, text := range stories {

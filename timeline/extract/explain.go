@@ -18,7 +18,12 @@ func Explain(ctx context.Context, input string, opts Options, w io.Writer) error
 	}
 	a := newAnalysis(d, res.Published)
 	a.observe = func(s *sentence, p *parsed, frames []eframe) { a.explainSentence(w, s, p, frames) }
-	return a.run(ctx)
+	if err := a.run(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\narticle: %d political mentions in %d body sentences; countries %v; international bodies or regions %v; domestic %v\n",
+		a.politicalMentions, a.bodySentences, a.countries, a.abroad, a.domestic())
+	return nil
 }
 
 var tagNames = [...]string{

@@ -47,6 +47,9 @@ type mention struct {
 	// shared marks a person named after a plural office, which the next
 	// name joined by "and" holds too
 	shared bool
+	// intl marks a body or a region of no one state: the United Nations,
+	// the Middle East
+	intl bool
 }
 
 // actor reports whether the mention can be a party to an event, and as
@@ -178,6 +181,12 @@ func (a *analysis) add(s *sentence, m mention) int {
 	}
 	if m.kind == mOrg {
 		a.orgs = append(a.orgs, m.name)
+	}
+	switch {
+	case m.country != "" && m.kind != mThing:
+		a.countries[m.country]++
+	case m.intl:
+		a.abroad = true
 	}
 	// "his South Korean counterpart, Yun Byung-se": a name in apposition
 	// to an office is the person who holds it
@@ -457,7 +466,7 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 						return mention{}, false
 					}
 				}
-				m.kind = mPlace
+				m.kind, m.intl = mPlace, e.Country == ""
 			case e.Kind == timeline.ActorCountry && e.Use == lexicon.UsePeople:
 				m.kind = mPeople
 				// "a British subsidiary", "French banks": a business, not
@@ -486,7 +495,7 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 			case e.Kind == timeline.ActorGroup:
 				m.kind = mGroup
 			default:
-				m.kind = mOrg
+				m.kind, m.intl = mOrg, e.Country == ""
 			}
 			return m, true
 		}
