@@ -45,10 +45,10 @@ type analysis struct {
 	// countries holds the countries the article's mentions belong to,
 	// and abroad says it names a body or a region of no one state: an
 	// article of one country and neither is domestic news
-	countries map[string]int
-	abroad    bool
-	bodySentences     int
-	pubDay            int // in dates: the publication day, once a lead's news needs it
+	countries     map[string]int
+	abroad        bool
+	bodySentences int
+	pubDay        int // in dates: the publication day, once a lead's news needs it
 	// scene is the date a paragraph's narrative is set at by a sentence
 	// that opens with it: "On Aug. 7, the staff had just ended a news
 	// conference. They were talking when the bomb went off."
