@@ -99,8 +99,10 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			weak = true
 		}
 		target := a.actorsOf(s, ef.target, source)
-		if a.lx.Kind(ef.kind).Places == "destination" && len(source) == 0 && !ef.unnamed {
-			continue // "the president arrived in Philadelphia": where, but not who
+		if a.lx.Kind(ef.kind).Places == "destination" && (len(source) == 0 && !ef.unnamed || len(target)+len(ef.places) == 0 && ef.place == "") {
+			// "the president arrived in Philadelphia": where, but not
+			// who; "landed at the airport": who, but not where
+			continue
 		}
 		var located []timeline.Actor
 		switch a.lx.Kind(ef.kind).Places {

@@ -610,21 +610,30 @@ func (a *analysis) placesOf(s *sentence, p *parsed, c *clause) ([]string, string
 func (a *analysis) placesIn(s *sentence, p *parsed, pps []pp) ([]string, string) {
 	var out []string
 	first := ""
+	after := -1 // the last chunk of the last place phrase, for "of" after it
 	for _, q := range pps {
 		switch q.prep {
 		case "in", "at", "to", "near", "outside", "into", "on", "across", "over":
+		case "of": // "to the port city of Mariupol"
+			if q.at != after+1 {
+				continue
+			}
 		default:
 			continue
 		}
 		for _, k := range q.nps {
 			ch := p.ch[k]
+			after = k
 			for m := range s.mentions {
 				mm := &s.mentions[m]
-				if mm.i >= ch.i && mm.j <= ch.j && (mm.kind == mPlace || mm.kind == mCountry || mm.kind == mSeat || mm.kind == mPeople) && mm.country != "" {
+				if mm.i < ch.i || mm.j > ch.j || !(mm.kind == mPlace || mm.kind == mCountry || mm.kind == mSeat || mm.kind == mPeople) {
+					continue
+				}
+				if mm.country != "" {
 					out = append(out, mm.country)
-					if first == "" {
-						first = a.span(mm.i, mm.j)
-					}
+				}
+				if first == "" && (mm.country != "" || mm.intl) {
+					first = a.span(mm.i, mm.j) // a region is a place too: "to East Africa"
 				}
 			}
 		}

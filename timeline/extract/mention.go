@@ -433,6 +433,20 @@ func (a *analysis) nameEnd(ws []word, i, limit int) int {
 	return j
 }
 
+// locatives put what follows at a place: an unknown name after one is
+// where something happened, not who did it.
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
+
+// locative reports whether the words before i are a locative preposition,
+// with "the" between: "in the Rose Garden".
+func (a *analysis) locative(ws []word, i int) bool {
+	k := i - 1
+	if k >= 0 && ws[k].Low == "the" {
+		k--
+	}
+	return k >= 0 && locatives[ws[k].Low]
+}
+
 // nameText writes a name without its initials: "Vladimir V. Putin" is
 // "Vladimir Putin".
 func nameText(ws []word) string {
@@ -560,6 +574,10 @@ func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 		m.kind = mName
 		if a.lx.Agents.Len() > 0 && j-i == 1 && a.isAgentWord(ws, i) {
 			return mention{}, false
+		}
+		if a.locative(ws, i) && (j-i >= 2 || a.capitals[ws[i].Low] >= 2) {
+			m.kind = mPlace // "in the Rose Garden"
+			return m, true
 		}
 		if j-i == 1 {
 			if x := a.people.byFirstName(ws[i].Low); x != nil {
