@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,6 +55,9 @@ type batch struct {
 	articles []*timeline.Article
 	events   [][]timeline.Event
 	dups     []bool
+	// actorRows are the event_actors rows insertEvents wrote, for finish:
+	// event, actor, position, start, rank, kind.
+	actorRows [][]any
 }
 
 // pending is an event of the batch to store: new, or joining another.
@@ -67,7 +71,13 @@ type pending struct {
 func (b *batch) save(ctx context.Context) error {
 	// A bulk writer keeps the derived data itself, once per batch, rather
 	// than through a trigger per row (migration 0004).
-	if _, err := b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true)`); err != nil {
+	//
+	// It also commits without waiting for its WAL to reach the disk: a
+	// crash of the database server may lose the batches of its last
+	// moments (three times wal_writer_delay, 600 ms by default), never
+	// half a batch, and an ingest run again stores them again, since it
+	// skips only the articles that are stored.
+	if _, err := b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true), set_config('synchronous_commit', 'off', true)`); err != nil {
 		return err
 	}
 	if err := b.saveArticles(ctx); err != nil {
@@ -106,29 +116,65 @@ func (b *batch) save(ctx context.Context) error {
 }
 
 // finish does what the triggers do for other writers, besides what
-// insertEvents did: the search documents of stored events the batch added
-// mentions to, the month counts of the new events, and one export version
-// bump, whose row lock is taken before event_months' as the triggers take
-// them.
+// insertEvents did: the quotes that joined stored events appended to
+// their search documents (as recomputing them would give, see migration
+// 0007), one export version bump, whose row lock is taken before the
+// counters' as the triggers take it, and the month counts of the new
+// events, per kind and per actor, added up here.
 func (b *batch) finish(ctx context.Context, evs []*pending, news []int64) error {
+	isNew := make(map[int64]bool, len(news))
+	for _, id := range news {
+		isNew[id] = true
+	}
 	var joined []int64
-	for _, p := range evs {
-		if p.target != 0 {
-			joined = append(joined, p.target)
+	var quotes []string
+	for _, m := range mentionsOf(evs) {
+		if !isNew[m.EventID] {
+			joined, quotes = append(joined, m.EventID), append(quotes, m.Quote)
 		}
 	}
-	slices.Sort(joined)
+	type count struct {
+		actor int64
+		month time.Time
+		kind  string
+	}
+	months, actorMonths := map[count]int64{}, map[count]int64{}
+	for _, p := range evs {
+		if p.target == 0 && p.joins < 0 {
+			start, _ := p.e.Date.SortKey()
+			months[count{0, monthOf(start), string(p.e.Kind)}]++
+		}
+	}
+	for _, r := range b.actorRows {
+		actorMonths[count{r[1].(int64), monthOf(r[3].(time.Time)), r[5].(string)}]++
+	}
+	columns := func(counts map[count]int64) (actors []int64, months []time.Time, kinds []string, ns []int64) {
+		for k, n := range counts {
+			actors, months, kinds, ns = append(actors, k.actor), append(months, k.month), append(kinds, k.kind), append(ns, n)
+		}
+		return
+	}
+	_, m, k, n := columns(months)
+	aa, am, ak, an := columns(actorMonths)
 	steps := []struct {
 		what, sql string
 		args      []any
 	}{
-		{"search documents", `UPDATE events SET search = event_search(id, title, summary) WHERE id = ANY($1::bigint[])`,
-			[]any{slices.Compact(joined)}},
+		{"search documents", `
+			UPDATE events e SET search = e.search || q.doc
+			FROM (SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
+			      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS m(id, quote, n)
+			      GROUP BY id) q
+			WHERE e.id = q.id`, []any{joined, quotes}},
 		{"export version", `SELECT export_version_bump()`, nil},
 		{"month counts", `
 			INSERT INTO event_months (month, kind, events)
-			SELECT date_trunc('month', date_start), kind, count(*) FROM events WHERE id = ANY($1::bigint[]) GROUP BY 1, 2
-			ON CONFLICT (month, kind) DO UPDATE SET events = event_months.events + excluded.events`, []any{news}},
+			SELECT * FROM unnest($1::timestamp[], $2::text[], $3::bigint[]) ORDER BY 1, 2
+			ON CONFLICT (month, kind) DO UPDATE SET events = event_months.events + excluded.events`, []any{m, k, n}},
+		{"month counts per actor", `
+			INSERT INTO actor_months (actor_id, month, kind, events)
+			SELECT * FROM unnest($1::bigint[], $2::timestamp[], $3::text[], $4::bigint[]) ORDER BY 1, 2, 3
+			ON CONFLICT (actor_id, month, kind) DO UPDATE SET events = actor_months.events + excluded.events`, []any{aa, am, ak, an}},
 		{"end of bulk", `SELECT set_config('dateline.bulk', 'off', true)`, nil},
 	}
 	for _, s := range steps {
@@ -137,6 +183,11 @@ func (b *batch) finish(ctx context.Context, evs []*pending, news []int64) error 
 		}
 	}
 	return nil
+}
+
+// monthOf is the first instant of t's month, as date_trunc('month', t).
+func monthOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
 }
 
 // saveArticles inserts the articles not stored yet, in one statement,
@@ -280,11 +331,12 @@ func (b *batch) match(ctx context.Context, evs []*pending) error {
 				CROSS JOIN LATERAL (SELECT event_id FROM event_actors
 					WHERE actor_id = a.id AND event_start >= w.lo AND event_start < w.hi OFFSET 0) x
 				JOIN events k ON k.id = x.event_id AND k.kind = ANY(string_to_array(w.kinds, ',')))
-			SELECT `+eventColumns+eventFrom+` WHERE e.id IN (SELECT id FROM c) ORDER BY e.id`, actors, froms, tos, kinds)
+			SELECT e.id, e.kind, e.date_value, act.names, act.kinds
+			FROM events e`+eventLaterals+` WHERE e.id IN (SELECT id FROM c) ORDER BY e.id`, actors, froms, tos, kinds)
 		if err != nil {
 			return fmt.Errorf("stored occurrences: %w", err)
 		}
-		stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
+		stored, err := pgx.CollectRows(rows, scanOccurrence)
 		if err != nil {
 			return fmt.Errorf("stored occurrences: %w", err)
 		}
@@ -315,6 +367,27 @@ func (b *batch) match(ctx context.Context, evs []*pending) error {
 		}
 	}
 	return nil
+}
+
+// scanOccurrence reads what timeline.SameOccurrence compares of a stored
+// event: its id, kind, date and actors.
+func scanOccurrence(r pgx.CollectableRow) (timeline.Event, error) {
+	var (
+		e            timeline.Event
+		value        string
+		names, kinds []string
+	)
+	if err := r.Scan(&e.ID, &e.Kind, &value, &names, &kinds); err != nil {
+		return e, err
+	}
+	var err error
+	if e.Date, err = timeline.ParseDate(value); err != nil {
+		return e, fmt.Errorf("event %d: stored date: %w", e.ID, err)
+	}
+	for i, n := range names {
+		e.Actors = append(e.Actors, timeline.Actor{Name: n, Kind: timeline.ActorKind(kinds[i])})
+	}
+	return e, nil
 }
 
 // occurrenceWindow is where stored events of the same occurrence start:
@@ -363,21 +436,15 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]int64, erro
 			p.e.ID = evs[p.joins].e.ID
 		}
 	}
-	// the quotes of each new event, in the order insertMentions stores
-	// them, for its search document
-	quotes := map[int64][]string{}
-	for _, m := range mentionsOf(evs) {
-		quotes[m.EventID] = append(quotes[m.EventID], m.Quote)
-	}
 	n := len(news)
 	var (
 		kinds, values, precisions, statuses, titles, summaries, origins, urls = make([]string, n), make([]string, n),
 			make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		names, texts = make([]string, n), make([]string, n)
-		starts, ends = make([]time.Time, n), make([]time.Time, n)
-		ranks        = make([]int16, n)
-		confidences  = make([]float64, n)
-		actorRows    [][]any
+		names, actorIDs = make([]string, n), make([]string, n)
+		starts, ends    = make([]time.Time, n), make([]time.Time, n)
+		ranks           = make([]int16, n)
+		confidences     = make([]float64, n)
+		actorRows       [][]any
 	)
 	for i, p := range news {
 		e := p.e
@@ -386,31 +453,52 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]int64, erro
 		starts[i], ends[i], ranks[i] = start, e.Date.End(), int16(rank)
 		statuses[i], titles[i], summaries[i] = string(e.Status), e.Title, e.Summary
 		confidences[i], origins[i], urls[i] = e.Confidence, string(e.Origin), e.SourceURL
-		var stored []string
+		var stored, ids []string
 		for pos, a := range e.Actors {
 			actor := actors[timeline.ActorKey(a.Name)]
-			stored = append(stored, actor.name)
-			actorRows = append(actorRows, []any{e.ID, actor.id, int16(pos), start, int16(rank)})
+			stored, ids = append(stored, actor.name), append(ids, strconv.FormatInt(actor.id, 10))
+			actorRows = append(actorRows, []any{e.ID, actor.id, int16(pos), start, int16(rank), string(e.Kind)})
 		}
-		names[i], texts[i] = strings.Join(stored, " "), strings.Join(quotes[e.ID], " ")
+		names[i], actorIDs[i] = strings.Join(stored, " "), "{"+strings.Join(ids, ",")+"}"
+	}
+	// The quotes of the new events, in the order insertMentions stores
+	// them, for their search documents; the quotes that join stored
+	// events are appended to theirs by finish.
+	isNew := make(map[int64]bool, n)
+	for _, id := range eventIDs {
+		isNew[id] = true
+	}
+	var quoteEvents []int64
+	var quotes []string
+	for _, m := range mentionsOf(evs) {
+		if isNew[m.EventID] {
+			quoteEvents, quotes = append(quoteEvents, m.EventID), append(quotes, m.Quote)
+		}
 	}
 	_, err = b.tx.Exec(ctx, `
 		INSERT INTO events (id, kind, date_value, date_precision, date_start, date_end, date_rank,
 			status, title, summary, confidence, origin, source_url, search)
 		OVERRIDING SYSTEM VALUE
-		SELECT id, kind, v, p, s, e, r, st, t, sm, c, o, u, event_document(t, names, sm, quotes)
+		SELECT x.id, kind, v, p, s, e, r, st, t, sm, c, o, u,
+			event_document(t, names, sm) || coalesce(q.doc, '') || event_terms(kind, actor_ids::bigint[])
 		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[],
 			$7::smallint[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[], $13::text[],
-			$14::text[], $15::text[]) AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, names, quotes)`,
+			$14::text[], $15::text[]) AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, names, actor_ids)
+		LEFT JOIN (
+			SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
+			FROM unnest($16::bigint[], $17::text[]) WITH ORDINALITY AS m(id, quote, n)
+			GROUP BY id
+		) q ON q.id = x.id`,
 		eventIDs, kinds, values, precisions, starts, ends, ranks, statuses, titles, summaries, confidences, origins, urls,
-		names, texts)
+		names, actorIDs, quoteEvents, quotes)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	if _, err := b.tx.CopyFrom(ctx, pgx.Identifier{"event_actors"},
-		[]string{"event_id", "actor_id", "position", "event_start", "event_rank"}, pgx.CopyFromRows(actorRows)); err != nil {
+		[]string{"event_id", "actor_id", "position", "event_start", "event_rank", "event_kind"}, pgx.CopyFromRows(actorRows)); err != nil {
 		return nil, fmt.Errorf("event actors: %w", err)
 	}
+	b.actorRows = actorRows
 	return eventIDs, nil
 }
 
