@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -55,9 +53,6 @@ type batch struct {
 	articles []*timeline.Article
 	events   [][]timeline.Event
 	dups     []bool
-	// actorRows are the event_actors rows insertEvents wrote, for finish:
-	// event, actor, position, start, rank, kind.
-	actorRows [][]any
 }
 
 // pending is an event of the batch to store: new, or joining another.
@@ -112,19 +107,21 @@ func (b *batch) save(ctx context.Context) error {
 	if err := b.insertMentions(ctx, evs); err != nil {
 		return err
 	}
-	return b.finish(ctx, evs, news)
+	if err := b.finish(ctx, evs, news); err != nil {
+		return err
+	}
+	_, err = b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'off', true)`)
+	return err
 }
 
 // finish does what the triggers do for other writers, besides what
 // insertEvents did: the quotes that joined stored events appended to
 // their search documents (as recomputing them would give, see migration
-// 0007), one export version bump, whose row lock is taken before the
-// counters' as the triggers take it, and the month counts of the new
-// events, per kind and per actor, added up here.
-func (b *batch) finish(ctx context.Context, evs []*pending, news []int64) error {
+// 0007), then the counters of the new events.
+func (b *batch) finish(ctx context.Context, evs []*pending, news []newEvent) error {
 	isNew := make(map[int64]bool, len(news))
-	for _, id := range news {
-		isNew[id] = true
+	for _, n := range news {
+		isNew[n.e.ID] = true
 	}
 	var joined []int64
 	var quotes []string
@@ -133,61 +130,16 @@ func (b *batch) finish(ctx context.Context, evs []*pending, news []int64) error 
 			joined, quotes = append(joined, m.EventID), append(quotes, m.Quote)
 		}
 	}
-	type count struct {
-		actor int64
-		month time.Time
-		kind  string
+	_, err := b.tx.Exec(ctx, `
+		UPDATE events e SET search = e.search || q.doc
+		FROM (SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
+		      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS m(id, quote, n)
+		      GROUP BY id) q
+		WHERE e.id = q.id`, joined, quotes)
+	if err != nil {
+		return fmt.Errorf("search documents: %w", err)
 	}
-	months, actorMonths := map[count]int64{}, map[count]int64{}
-	for _, p := range evs {
-		if p.target == 0 && p.joins < 0 {
-			start, _ := p.e.Date.SortKey()
-			months[count{0, monthOf(start), string(p.e.Kind)}]++
-		}
-	}
-	for _, r := range b.actorRows {
-		actorMonths[count{r[1].(int64), monthOf(r[3].(time.Time)), r[5].(string)}]++
-	}
-	columns := func(counts map[count]int64) (actors []int64, months []time.Time, kinds []string, ns []int64) {
-		for k, n := range counts {
-			actors, months, kinds, ns = append(actors, k.actor), append(months, k.month), append(kinds, k.kind), append(ns, n)
-		}
-		return
-	}
-	_, m, k, n := columns(months)
-	aa, am, ak, an := columns(actorMonths)
-	steps := []struct {
-		what, sql string
-		args      []any
-	}{
-		{"search documents", `
-			UPDATE events e SET search = e.search || q.doc
-			FROM (SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
-			      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS m(id, quote, n)
-			      GROUP BY id) q
-			WHERE e.id = q.id`, []any{joined, quotes}},
-		{"export version", `SELECT export_version_bump()`, nil},
-		{"month counts", `
-			INSERT INTO event_months (month, kind, events)
-			SELECT * FROM unnest($1::timestamp[], $2::text[], $3::bigint[]) ORDER BY 1, 2
-			ON CONFLICT (month, kind) DO UPDATE SET events = event_months.events + excluded.events`, []any{m, k, n}},
-		{"month counts per actor", `
-			INSERT INTO actor_months (actor_id, month, kind, events)
-			SELECT * FROM unnest($1::bigint[], $2::timestamp[], $3::text[], $4::bigint[]) ORDER BY 1, 2, 3
-			ON CONFLICT (actor_id, month, kind) DO UPDATE SET events = actor_months.events + excluded.events`, []any{aa, am, ak, an}},
-		{"end of bulk", `SELECT set_config('dateline.bulk', 'off', true)`, nil},
-	}
-	for _, s := range steps {
-		if _, err := b.tx.Exec(ctx, s.sql, s.args...); err != nil {
-			return fmt.Errorf("%s: %w", s.what, err)
-		}
-	}
-	return nil
-}
-
-// monthOf is the first instant of t's month, as date_trunc('month', t).
-func monthOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	return countNew(ctx, b.tx, news)
 }
 
 // saveArticles inserts the articles not stored yet, in one statement,
@@ -402,31 +354,19 @@ func occurrenceWindow(d timeline.Date) (time.Time, time.Time) {
 	return from, from.AddDate(0, 0, 1)
 }
 
-// insertEvents stores the batch's new events with their actors (actors in
-// one upsert, event ids drawn in one query, events in one insert with
-// their search documents, their actors with COPY), sets every event's ID
-// to the event it is stored as, and returns the new events' ids.
-func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]int64, error) {
-	var news []*pending
+// insertEvents stores the batch's new events with their actors (see
+// insertNew), sets every event's ID to the event it is stored as, and
+// returns the new events.
+func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]newEvent, error) {
+	var fresh []*timeline.Event
 	for _, p := range evs {
 		if p.target == 0 && p.joins < 0 {
-			news = append(news, p)
+			fresh = append(fresh, p.e)
 		}
 	}
-	actors, err := b.actors(ctx, news)
+	news, err := prepareNew(ctx, b.tx, fresh)
 	if err != nil {
 		return nil, err
-	}
-	rows, err := b.tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)`, len(news))
-	if err != nil {
-		return nil, fmt.Errorf("event ids: %w", err)
-	}
-	eventIDs, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("event ids: %w", err)
-	}
-	for i, p := range news {
-		p.e.ID = eventIDs[i]
 	}
 	for _, p := range evs {
 		switch {
@@ -436,128 +376,18 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]int64, erro
 			p.e.ID = evs[p.joins].e.ID
 		}
 	}
-	n := len(news)
-	var (
-		kinds, values, precisions, statuses, titles, summaries, origins, urls = make([]string, n), make([]string, n),
-			make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		names, actorIDs = make([]string, n), make([]string, n)
-		starts, ends    = make([]time.Time, n), make([]time.Time, n)
-		ranks           = make([]int16, n)
-		confidences     = make([]float64, n)
-		actorRows       [][]any
-	)
-	for i, p := range news {
-		e := p.e
-		start, rank := e.Date.SortKey()
-		kinds[i], values[i], precisions[i] = string(e.Kind), e.Date.Value(), e.Date.Precision().String()
-		starts[i], ends[i], ranks[i] = start, e.Date.End(), int16(rank)
-		statuses[i], titles[i], summaries[i] = string(e.Status), e.Title, e.Summary
-		confidences[i], origins[i], urls[i] = e.Confidence, string(e.Origin), e.SourceURL
-		var stored, ids []string
-		for pos, a := range e.Actors {
-			actor := actors[timeline.ActorKey(a.Name)]
-			stored, ids = append(stored, actor.name), append(ids, strconv.FormatInt(actor.id, 10))
-			actorRows = append(actorRows, []any{e.ID, actor.id, int16(pos), start, int16(rank), string(e.Kind)})
-		}
-		names[i], actorIDs[i] = strings.Join(stored, " "), "{"+strings.Join(ids, ",")+"}"
+	// the quotes of each new event, in the order insertMentions stores
+	// them; those that join stored events are appended by finish
+	byID := make(map[int64]*newEvent, len(news))
+	for i := range news {
+		byID[news[i].e.ID] = &news[i]
 	}
-	// The quotes of the new events, in the order insertMentions stores
-	// them, for their search documents; the quotes that join stored
-	// events are appended to theirs by finish.
-	isNew := make(map[int64]bool, n)
-	for _, id := range eventIDs {
-		isNew[id] = true
-	}
-	var quoteEvents []int64
-	var quotes []string
 	for _, m := range mentionsOf(evs) {
-		if isNew[m.EventID] {
-			quoteEvents, quotes = append(quoteEvents, m.EventID), append(quotes, m.Quote)
+		if n := byID[m.EventID]; n != nil {
+			n.quotes = append(n.quotes, m.Quote)
 		}
 	}
-	_, err = b.tx.Exec(ctx, `
-		INSERT INTO events (id, kind, date_value, date_precision, date_start, date_end, date_rank,
-			status, title, summary, confidence, origin, source_url, search)
-		OVERRIDING SYSTEM VALUE
-		SELECT x.id, kind, v, p, s, e, r, st, t, sm, c, o, u,
-			event_document(t, names, sm) || coalesce(q.doc, '') || event_terms(kind, actor_ids::bigint[])
-		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[],
-			$7::smallint[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[], $13::text[],
-			$14::text[], $15::text[]) AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, names, actor_ids)
-		LEFT JOIN (
-			SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
-			FROM unnest($16::bigint[], $17::text[]) WITH ORDINALITY AS m(id, quote, n)
-			GROUP BY id
-		) q ON q.id = x.id`,
-		eventIDs, kinds, values, precisions, starts, ends, ranks, statuses, titles, summaries, confidences, origins, urls,
-		names, actorIDs, quoteEvents, quotes)
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	if _, err := b.tx.CopyFrom(ctx, pgx.Identifier{"event_actors"},
-		[]string{"event_id", "actor_id", "position", "event_start", "event_rank", "event_kind"}, pgx.CopyFromRows(actorRows)); err != nil {
-		return nil, fmt.Errorf("event actors: %w", err)
-	}
-	b.actorRows = actorRows
-	return eventIDs, nil
-}
-
-// storedActor is an actor row: its id, and its name as first stored.
-type storedActor struct {
-	id   int64
-	name string
-}
-
-// actors stores the actors of the events that are new, fills in kinds
-// that were unknown, and returns them all by ActorKey. Rows are written in
-// key order and only when something changes, so that concurrent batches
-// naming the same actors neither deadlock nor rewrite them each time.
-func (b *batch) actors(ctx context.Context, news []*pending) (map[string]storedActor, error) {
-	byKey := map[string]timeline.Actor{}
-	for _, p := range news {
-		for _, a := range p.e.Actors {
-			k := timeline.ActorKey(a.Name)
-			if known, ok := byKey[k]; !ok || known.Kind == "" {
-				byKey[k] = a
-			}
-		}
-	}
-	actors := map[string]storedActor{}
-	if len(byKey) == 0 {
-		return actors, nil
-	}
-	keys := slices.Sorted(maps.Keys(byKey))
-	names, kinds := make([]string, len(keys)), make([]string, len(keys))
-	for i, k := range keys {
-		names[i], kinds[i] = strings.Join(strings.Fields(byKey[k].Name), " "), string(byKey[k].Kind)
-	}
-	steps := []string{`
-		INSERT INTO actors (name, key, kind)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-		ON CONFLICT (key) DO NOTHING`, `
-		UPDATE actors SET kind = x.kind
-		FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, key, kind)
-		WHERE actors.key = x.key AND actors.kind = '' AND x.kind <> ''`,
-	}
-	for _, sql := range steps {
-		if _, err := b.tx.Exec(ctx, sql, names, keys, kinds); err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-	}
-	rows, err := b.tx.Query(ctx, `SELECT key, id, name FROM actors WHERE key = ANY($1::text[])`, keys)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	var k string
-	var a storedActor
-	_, err = pgx.ForEachRow(rows, []any{&k, &a.id, &a.name}, func() error {
-		actors[k] = a
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return actors, nil
+	return news, insertNew(ctx, b.tx, news)
 }
 
 // mentionsOf lists the mentions of the batch's events, each on the event
@@ -583,24 +413,8 @@ func mentionsOf(evs []*pending) []*timeline.Mention {
 	return out
 }
 
-// insertMentions stores the mentions of the batch in one statement.
+// insertMentions stores the mentions of the batch in one statement. The
+// articles are new, so no stored mention can be the same.
 func (b *batch) insertMentions(ctx context.Context, evs []*pending) error {
-	ms := mentionsOf(evs)
-	n := len(ms)
-	eventIDs, articleIDs := make([]int64, n), make([]int64, n)
-	quotes, versions := make([]string, n), make([]string, n)
-	starts, ends := make([]int32, n), make([]int32, n)
-	for i, m := range ms {
-		eventIDs[i], articleIDs[i], quotes[i], versions[i] = m.EventID, m.ArticleID, m.Quote, m.ExtractorVersion
-		starts[i], ends[i] = int32(m.Start), int32(m.End)
-	}
-	// The articles are new, so no stored mention can be the same.
-	_, err := b.tx.Exec(ctx, `
-		INSERT INTO mentions (event_id, article_id, quote, quote_start, quote_end, extractor_version)
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::integer[], $5::integer[], $6::text[])`,
-		eventIDs, articleIDs, quotes, starts, ends, versions)
-	if err != nil {
-		return fmt.Errorf("mentions: %w", err)
-	}
-	return nil
+	return insertMentionRows(ctx, b.tx, mentionsOf(evs))
 }
