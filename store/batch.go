@@ -272,6 +272,8 @@ func (b *batch) match(ctx context.Context, evs []*pending) error {
 	}
 	candidates := map[string][]timeline.Event{}
 	if len(actors) > 0 {
+		// The kinds are those of event_actors' copy, in its index. The
+		// candidates' actors are joined once for all of them.
 		// OFFSET 0 keeps the planner from flattening the LATERAL range
 		// scan into a hash join of every event of the actor, which it
 		// prefers while the tables are young and their statistics small.
@@ -281,10 +283,12 @@ func (b *batch) match(ctx context.Context, evs []*pending) error {
 				FROM unnest($1::text[], $2::timestamp[], $3::timestamp[], $4::text[]) AS w(actor, lo, hi, kinds)
 				JOIN actors a ON a.key = w.actor
 				CROSS JOIN LATERAL (SELECT event_id FROM event_actors
-					WHERE actor_id = a.id AND event_start >= w.lo AND event_start < w.hi OFFSET 0) x
-				JOIN events k ON k.id = x.event_id AND k.kind = ANY(string_to_array(w.kinds, ',')))
-			SELECT e.id, e.kind, e.date_value, act.names, act.kinds
-			FROM events e`+eventLaterals+` WHERE e.id IN (SELECT id FROM c) ORDER BY e.id`, actors, froms, tos, kinds)
+					WHERE actor_id = a.id AND event_start >= w.lo AND event_start < w.hi
+						AND event_kind = ANY(string_to_array(w.kinds, ',')) OFFSET 0) x)
+			SELECT e.id, e.kind, e.date_value, array_agg(a.name ORDER BY ea.position), array_agg(a.kind ORDER BY ea.position)
+			FROM c JOIN events e ON e.id = c.id
+			JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id
+			GROUP BY e.id ORDER BY e.id`, actors, froms, tos, kinds)
 		if err != nil {
 			return fmt.Errorf("stored occurrences: %w", err)
 		}
