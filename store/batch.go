@@ -165,17 +165,7 @@ func (b *batch) saveArticles(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("articles: %w", err)
 	}
-	type stored struct {
-		id      int64
-		created time.Time
-	}
-	inserted := map[string]stored{}
-	var h []byte
-	var st stored
-	_, err = pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
-		inserted[string(h)] = st
-		return nil
-	})
+	inserted, err := articlesByHash(rows)
 	if err != nil {
 		return fmt.Errorf("articles: %w", err)
 	}
@@ -198,11 +188,7 @@ func (b *batch) saveArticles(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("stored articles: %w", err)
 	}
-	known := map[string]stored{}
-	_, err = pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
-		known[string(h)] = st
-		return nil
-	})
+	known, err := articlesByHash(rows)
 	for i, a := range b.articles {
 		if b.dups[i] {
 			st := known[string(hashes[i])]

@@ -113,12 +113,7 @@ func TestSaveArticlesMergesOccurrences(t *testing.T) {
 
 func TestSaveArticlesIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	s, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	cfg, s := openStore(t)
 	exec(t, cfg, `
 		CREATE FUNCTION refuse_strikes() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN RAISE EXCEPTION 'refused by test'; END $$;

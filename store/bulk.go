@@ -275,3 +275,21 @@ func storeActors(ctx context.Context, tx pgx.Tx, events []*timeline.Event) (map[
 	}
 	return actors, nil
 }
+
+// storedArticle is what a writer learns of an article row.
+type storedArticle struct {
+	id      int64
+	created time.Time
+}
+
+// articlesByHash reads rows of sha256, id and created_at.
+func articlesByHash(rows pgx.Rows) (map[string]storedArticle, error) {
+	byHash := map[string]storedArticle{}
+	var h []byte
+	var st storedArticle
+	_, err := pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
+		byHash[string(h)] = st
+		return nil
+	})
+	return byHash, err
+}

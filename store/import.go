@@ -188,17 +188,8 @@ func importArticles(ctx context.Context, tx pgx.Tx, articles []*timeline.Article
 	if err != nil {
 		return 0, err
 	}
-	type stored struct {
-		id      int64
-		created time.Time
-	}
-	byHash := map[string]stored{}
-	var h []byte
-	var st stored
-	if _, err := pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
-		byHash[string(h)] = st
-		return nil
-	}); err != nil {
+	byHash, err := articlesByHash(rows)
+	if err != nil {
 		return 0, err
 	}
 	for i, a := range articles {

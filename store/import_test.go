@@ -80,12 +80,7 @@ func TestImportWithoutTimestampsStartsThemNow(t *testing.T) {
 
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	s, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	cfg, s := openStore(t)
 	exec(t, cfg, `
 		CREATE FUNCTION refuse_strikes() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN RAISE EXCEPTION 'refused by test'; END $$;

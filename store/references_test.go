@@ -5,8 +5,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/store/storetest"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -17,12 +15,7 @@ import (
 // deletes them.
 func TestReferencesHoldAsForeignKeysHeldThem(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	s, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	cfg, s := openStore(t)
 	a, events := article(t)
 	if _, err := s.SaveArticle(ctx, &a, events); err != nil {
 		t.Fatal(err)
