@@ -286,26 +286,56 @@ func document(table, plans string, events int, took time.Duration) string {
 	fmt.Fprintf(&b, `# Performance
 
 Written by `+"`make bench`"+` (cmd/benchreport) on %s, in %s: %d CPUs, %s,
-PostgreSQL on the same machine. Every speed is measured against a baseline
-run in the same process or the same run, so the ratios hold across
-machines better than the absolute numbers. Nothing here is asserted by
-the tests.
+PostgreSQL on the same machine. That machine is shared: other engineers'
+builds and tests run on the same two cores during the run, so absolute
+numbers move from one run to the next, sometimes by half. Every speed is
+therefore measured against a baseline run in the same process or the same
+run, and the ratios hold better than the absolute numbers. Nothing here is
+asserted by the tests. How this grows to 10 and 100 million events, and
+where ingest spends its time, is in [SCALING.md](SCALING.md).
 
 %s
-## Where the goals are not met
+## How the pages stay fast at a million events
 
-- **Ingest is bounded by the database here, not by extraction.** Per
-  article, PostgreSQL's work (per event four or five rows, a dozen B-tree
-  entries, a few dozen full-text entries, foreign-key checks) costs about
-  as much CPU as extracting it, and on this machine both share two CPUs.
-  The batched path is already many times cheaper than row by row (the
-  inserts row); docs/SCALING.md says what to do when ingest speed matters.
-- **Pages whose overview counts a large share of the timeline** (an actor
-  in a quarter of all events, a word in one event in twenty, all filters
-  with such a word) take 50 to 150 ms: the page itself is quick, but its
-  overview strip counts every matching event by month. Precomputed counts
-  per actor, or an overview loaded after the page, would fix them; the
-  plans below show the counts.
+Each timeline page runs two queries at once: the page itself (51 events in
+date order) and its overview strip (how many events each month holds).
+The plans below, from EXPLAIN ANALYZE on the million events, show each.
+
+- **The timeline, its deep pages, newest first, a month**: the timeline
+  index `+"`events_chrono`"+` (date_start, date_rank, id) read in order from
+  the cursor, stopping after a page. The overview of the unfiltered
+  timeline, and of kinds, reads `+"`event_months`"+`, counts kept per month and
+  kind in the writing transaction (about 3,400 rows at a million events).
+- **Kinds**: the same walk, keeping the events of the kinds (each kind is
+  one event in eleven here; a kind in one event in a hundred still reads
+  only some 5,000 index entries for a page). Migration 0007 dropped the
+  index on (kind, date) that served this: one index entry fewer for every
+  event written.
+- **One actor, with kinds or a date range or not**: `+"`event_actors`"+` holds a
+  copy of each event's sort key and kind, and its index (actor, date, rank,
+  id) INCLUDE (kind) gives the actor's events already in order, however
+  many or few they are. Its overview reads `+"`actor_months`"+`, counts kept per
+  actor, month and kind like event_months: an actor in a quarter of all
+  events took 150 ms to count, and now reads a few hundred rows.
+- **Words, and several actors**: the search document of each event also
+  carries its kind and actors as lexemes no text can spell ('#kstrike',
+  '#a25'), so that words, kinds and actors are one tsquery and the search
+  index intersects them at once: "reactor" by one country and one kind is
+  some 170 events among a million, found in a few milliseconds, where
+  intersecting the word's 50,000 events with the country's 36,000 through
+  two indexes and a join took 50 ms. A common word alone walks the
+  timeline index and keeps the matches (the planner chooses from its
+  statistics of the lexemes; a rare word goes to the search index).
+- **The overview of a search**: counting a word in 50,000 events means
+  visiting 50,000 rows, 100 to 200 ms whatever the index. So a search's
+  overview reads at most 4,000 events: from the densest of three fixed
+  samples that it can afford (the events whose id hashes to 0 modulo 16,
+  256 or 4096, each with a small partial search index), multiplied up, or
+  every event when the search selects fewer than that. An estimate is
+  said to be one: the strip's caption begins "About" and says it is
+  estimated from a sample, and each bar says "about N events". The plans
+  show the sample's index (events_search_1in16...) and how many rows it
+  read.
 
 ## What the rows measure
 
@@ -315,6 +345,13 @@ the tests.
   skip past the match, parse again), article by article on the same 1 MiB.
   The 4 MiB row is the time of one 4 MiB text over one 1 MiB text: 4x is
   linear.
+- **Real articles**: the plain-text articles of the shared evaluation sets
+  (../shared/eval/dev and news: 45 wire, newspaper and broadcast stories),
+  read at run time and repeated to 1 MiB, each with its publication date;
+  Dateline's extractor, and its date finder alone (timex.Find), against the
+  when loop and against chrono-node 2.10.3 (npm, installed by make bench
+  in a scratch directory) parsing each article on its own, timed inside
+  node after a warm-up run.
 - **Ingest**: 10,000 synthetic articles as .txt files, read, extracted on
   every core and saved in batches of 100 into an empty database, against
   extracting the same files alone on as many cores.
@@ -323,6 +360,10 @@ the tests.
   statements each) against SaveArticle per article (a transaction per
   article, statements per event, actor and mention). Both merge reports
   of one occurrence by the same rule.
+- **Import**: the same articles and events through Import, as
+  `+"`dateline import`"+` of a JSON export brings them back (every event
+  added, none merged), in one transaction written 1,000 events at a time;
+  before issue 15 an import wrote row by row, at about 128 events a second.
 - **Pages**: the server time of a page (request read to last byte
   written, in the process), 200 requests each, on a kept database of
   %d synthetic events (store/synthetic), against the same page on 100.
@@ -349,7 +390,8 @@ One benchmark alone, e.g. the pages at 100,000 events:
 ## Query plans at %d events
 
 How PostgreSQL runs the timeline's queries (EXPLAIN ANALYZE, the lines that
-say how rows are found and ordered):
+say how rows are found and ordered). An overview that samples runs one
+query per sample it reads, sparsest first; each plan follows the last.
 
 `+"```"+`
 %s
