@@ -456,8 +456,16 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 			return c, nil
 		}
 	}
+	from, to := f.Range()
+	walk := false
+	if text != "" && len(actors) == 1 {
+		var err error
+		if walk, err = fewEvents(ctx, q, actors[0], f.Kinds, from, to); err != nil {
+			return nil, err
+		}
+	}
 	switch {
-	case text != "" || len(actors) > 1:
+	case (text != "" || len(actors) > 1) && !walk:
 		c.searched = true
 		terms := searchTerms(f.Kinds, actors)
 		switch {
@@ -482,8 +490,10 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 			c.actor, c.actorAt, c.actorArg = actors[0], len(c.where), c.arg(actors[0])
 			c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = " + c.actorArg + ")")
 		}
+		if walk {
+			c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(text) + ")")
+		}
 	}
-	from, to := f.Range()
 	if !from.IsZero() {
 		c.from = c.arg(from)
 		c.add("e.date_start >= " + c.from)
@@ -497,6 +507,33 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 	}
 	return c, nil
 }
+
+// fewEvents reports whether the actor has at most actorWalk events of the
+// kinds in the range, by the counts kept in actor_months (whole months,
+// so a little more than the range). Words with such an actor are looked
+// for in the actor's events, read in order from event_actors: a page
+// stops after its events, and an overview reads them all, both within a
+// bound. The search index would intersect the whole lists of the words,
+// the kinds and the actor, however few events they share.
+func fewEvents(ctx context.Context, q querier, actor int64, kinds []timeline.Kind, from, to time.Time) (bool, error) {
+	sql := `SELECT coalesce(sum(events), 0) FROM actor_months WHERE actor_id = $1 AND (coalesce(cardinality($2::text[]), 0) = 0 OR kind = ANY($2))`
+	args := []any{actor, kinds}
+	if !from.IsZero() {
+		sql += ` AND month >= date_trunc('month', $3::timestamp)`
+		args = append(args, from)
+	}
+	if !to.IsZero() {
+		args = append(args, to)
+		sql += fmt.Sprintf(" AND month < $%d", len(args))
+	}
+	var n int64
+	err := q.QueryRow(ctx, sql, args...).Scan(&n)
+	return n <= actorWalk, err
+}
+
+// actorWalk is how many of an actor's events a search reads in order
+// rather than through the search index.
+const actorWalk = 4000
 
 // searchTerms is the tsquery of the lexemes that stand for kinds and
 // actors in the search document: any of the kinds and any of the actors.
