@@ -58,7 +58,10 @@ func (s *Store) countMonths(ctx context.Context, f timeline.Filter, e *explainer
 	if err := s.pool.QueryRow(ctx, `SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'events'::regclass`).Scan(&total); err != nil {
 		return nil, err
 	}
-	level := startLevel(total)
+	// From the level whose whole sample a query may read, denser while the
+	// next level is affordable and the samples are too few; sparser if
+	// the statistics were wrong and a query was cut short.
+	level, sparser := startLevel(total), false
 	for {
 		rate := sampleLevels[level]
 		got, err := s.monthCounts(ctx, e, rate, sampledCountsQuery(c, rate), c.args)
@@ -69,11 +72,20 @@ func (s *Store) countMonths(ctx context.Context, f timeline.Filter, e *explainer
 		for _, m := range got {
 			read += m.Events / rate
 		}
-		if read > overviewReads && counts != nil {
-			return counts, nil // cut short: the sparser sample stands
+		if read > overviewReads { // cut short
+			switch {
+			case counts != nil:
+				return counts, nil // the sparser sample stands
+			case level > 0:
+				level, sparser = level-1, true
+				continue
+			}
+			// at 4,096 times overviewReads matches, an underestimate (see
+			// docs/SCALING.md)
 		}
 		counts = got
-		if rate == 1 || read >= overviewSamples || read*rate/sampleLevels[level+1] > overviewReads {
+		if rate == 1 || sparser || read >= overviewSamples || read > overviewReads ||
+			read*rate/sampleLevels[level+1] > overviewReads {
 			return counts, nil
 		}
 		level++

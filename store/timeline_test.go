@@ -609,3 +609,34 @@ func TestActorPagesFollowChangedDates(t *testing.T) {
 		t.Errorf("overview of the actor = %v, %v; want June 1, July 2", counts, err)
 	}
 }
+
+// A search over a table PostgreSQL has not analyzed yet (its statistics
+// say it is empty) starts by counting every event, is cut short, and
+// falls back on a sample: it says "about" rather than give a part of the
+// count as the whole.
+func TestOverviewOfAnUnanalyzedTableIsEstimatedNotCut(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	var events []timeline.Event
+	for i := range 6_000 {
+		events = append(events, event(t, timeline.KindStatement, fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28),
+			fmt.Sprintf("Envoy statement %d on the reactor", i), "Envoy"))
+	}
+	if _, err := s.Import(ctx, nil, events); err != nil {
+		t.Fatal(err)
+	}
+	counts, err := s.MonthCounts(ctx, timeline.Filter{Text: "reactor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, c := range counts {
+		sum += c.Events
+		if !c.About {
+			t.Fatalf("%v is not marked as estimated", c)
+		}
+	}
+	if sum < 4_800 || sum > 7_200 {
+		t.Errorf("estimated %d events, there are 6000", sum)
+	}
+}
