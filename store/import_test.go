@@ -134,11 +134,7 @@ func TestImportRefusesInvalidRecords(t *testing.T) {
 func TestImportWritesInBatchesWithProgress(t *testing.T) {
 	ctx := context.Background()
 	s := storetest.New(t)
-	var events []timeline.Event
-	for i := range 2_500 {
-		events = append(events, event(t, timeline.KindStatement, fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28),
-			fmt.Sprintf("Statement %d", i), "Envoy", fmt.Sprintf("Country %d", i%7)))
-	}
+	events := statements(t, 2_500, func(i int) []string { return []string{"Envoy", fmt.Sprintf("Country %d", i%7)} })
 	var seen []int
 	sum, err := s.ImportProgress(ctx, nil, events, func(p store.ImportSummary) { seen = append(seen, p.Events) })
 	if err != nil {
