@@ -8,7 +8,7 @@ BIN    := bin/dateline
 # The shared evaluation data lives beside the repository, not in it.
 SHARED ?= ../shared
 
-.PHONY: run build test test-deps db generate check-generated fmt lint eval bench fuzz load attack wrk screenshots
+.PHONY: run build test test-deps db generate check-generated fmt lint eval bench chrono fuzz load attack wrk screenshots
 
 run: db build
 	$(BIN) serve --addr $(ADDR)
@@ -34,15 +34,30 @@ eval: build
 	$(BIN) eval --timeml $(SHARED)/eval/tempeval3-train
 
 # Speeds, each next to a baseline measured in the same run: extraction
-# against the olebedev/when all-matches loop, ingest against extraction
+# against the olebedev/when all-matches loop (and, on the real articles of
+# ../shared/eval, against chrono-node), ingest against extraction
 # alone, batched inserts against row by row, pages at BENCH_EVENTS
 # against 100 events, exports of 100,000 against 10,000, wrk on / against
 # /healthz. Prints one table and writes it to docs/PERFORMANCE.md.
 # Nothing is asserted. The first run builds the BENCH_EVENTS database
 # (minutes); later runs reuse it (go run ./cmd/synth drop removes it).
 BENCH_EVENTS ?= 1000000
-bench: db wrk
-	$(GO) run ./cmd/benchreport -events $(BENCH_EVENTS) -out docs/PERFORMANCE.md
+bench: db wrk chrono
+	DATELINE_CHRONO_DIR=$(CHRONO_DIR) $(GO) run ./cmd/benchreport -events $(BENCH_EVENTS) -out docs/PERFORMANCE.md
+
+# chrono-node, the JavaScript date parser the real-article rows of make
+# bench compare with, installed by npm ci from cmd/benchreport/chrono's
+# lock file into a scratch directory, never into the repository. Without
+# npm those rows are measured against the when loop alone.
+CHRONO_DIR ?= $(or $(TMPDIR),/tmp)/dateline-bench-chrono
+CHRONO_LOCK := cmd/benchreport/chrono/package-lock.json
+chrono:
+	@if command -v npm >/dev/null; then \
+		if [ ! -f $(CHRONO_DIR)/node_modules/.package-lock.json ] || [ $(CHRONO_LOCK) -nt $(CHRONO_DIR)/node_modules/.package-lock.json ]; then \
+			mkdir -p $(CHRONO_DIR) && cp cmd/benchreport/chrono/package.json $(CHRONO_LOCK) $(CHRONO_DIR)/ && \
+			npm ci --prefix $(CHRONO_DIR) --no-audit --no-fund --loglevel=error; \
+		fi; \
+	else echo "npm is missing: the real-article rows of make bench run without chrono-node"; fi
 
 # Fuzzes each target for FUZZTIME (default 30s), starting from the seed
 # corpora committed in each package's testdata/fuzz/<Target>/ (which

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -67,7 +66,13 @@ type pending struct {
 func (b *batch) save(ctx context.Context) error {
 	// A bulk writer keeps the derived data itself, once per batch, rather
 	// than through a trigger per row (migration 0004).
-	if _, err := b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true)`); err != nil {
+	//
+	// It also commits without waiting for its WAL to reach the disk: a
+	// crash of the database server may lose the batches of its last
+	// moments (three times wal_writer_delay, 600 ms by default), never
+	// half a batch, and an ingest run again stores them again, since it
+	// skips only the articles that are stored.
+	if _, err := b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true), set_config('synchronous_commit', 'off', true)`); err != nil {
 		return err
 	}
 	if err := b.saveArticles(ctx); err != nil {
@@ -102,41 +107,39 @@ func (b *batch) save(ctx context.Context) error {
 	if err := b.insertMentions(ctx, evs); err != nil {
 		return err
 	}
-	return b.finish(ctx, evs, news)
+	if err := b.finish(ctx, evs, news); err != nil {
+		return err
+	}
+	_, err = b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'off', true)`)
+	return err
 }
 
 // finish does what the triggers do for other writers, besides what
-// insertEvents did: the search documents of stored events the batch added
-// mentions to, the month counts of the new events, and one export version
-// bump, whose row lock is taken before event_months' as the triggers take
-// them.
-func (b *batch) finish(ctx context.Context, evs []*pending, news []int64) error {
+// insertEvents did: the quotes that joined stored events appended to
+// their search documents (as recomputing them would give, see migration
+// 0007), then the counters of the new events.
+func (b *batch) finish(ctx context.Context, evs []*pending, news []newEvent) error {
+	isNew := make(map[int64]bool, len(news))
+	for _, n := range news {
+		isNew[n.e.ID] = true
+	}
 	var joined []int64
-	for _, p := range evs {
-		if p.target != 0 {
-			joined = append(joined, p.target)
+	var quotes []string
+	for _, m := range mentionsOf(evs) {
+		if !isNew[m.EventID] {
+			joined, quotes = append(joined, m.EventID), append(quotes, m.Quote)
 		}
 	}
-	slices.Sort(joined)
-	steps := []struct {
-		what, sql string
-		args      []any
-	}{
-		{"search documents", `UPDATE events SET search = event_search(id, title, summary) WHERE id = ANY($1::bigint[])`,
-			[]any{slices.Compact(joined)}},
-		{"export version", `SELECT export_version_bump()`, nil},
-		{"month counts", `
-			INSERT INTO event_months (month, kind, events)
-			SELECT date_trunc('month', date_start), kind, count(*) FROM events WHERE id = ANY($1::bigint[]) GROUP BY 1, 2
-			ON CONFLICT (month, kind) DO UPDATE SET events = event_months.events + excluded.events`, []any{news}},
-		{"end of bulk", `SELECT set_config('dateline.bulk', 'off', true)`, nil},
+	_, err := b.tx.Exec(ctx, `
+		UPDATE events e SET search = e.search || q.doc
+		FROM (SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
+		      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS m(id, quote, n)
+		      GROUP BY id) q
+		WHERE e.id = q.id`, joined, quotes)
+	if err != nil {
+		return fmt.Errorf("search documents: %w", err)
 	}
-	for _, s := range steps {
-		if _, err := b.tx.Exec(ctx, s.sql, s.args...); err != nil {
-			return fmt.Errorf("%s: %w", s.what, err)
-		}
-	}
-	return nil
+	return countNew(ctx, b.tx, news)
 }
 
 // saveArticles inserts the articles not stored yet, in one statement,
@@ -162,17 +165,7 @@ func (b *batch) saveArticles(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("articles: %w", err)
 	}
-	type stored struct {
-		id      int64
-		created time.Time
-	}
-	inserted := map[string]stored{}
-	var h []byte
-	var st stored
-	_, err = pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
-		inserted[string(h)] = st
-		return nil
-	})
+	inserted, err := articlesByHash(rows)
 	if err != nil {
 		return fmt.Errorf("articles: %w", err)
 	}
@@ -195,11 +188,7 @@ func (b *batch) saveArticles(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("stored articles: %w", err)
 	}
-	known := map[string]stored{}
-	_, err = pgx.ForEachRow(rows, []any{&h, &st.id, &st.created}, func() error {
-		known[string(h)] = st
-		return nil
-	})
+	known, err := articlesByHash(rows)
 	for i, a := range b.articles {
 		if b.dups[i] {
 			st := known[string(hashes[i])]
@@ -269,6 +258,8 @@ func (b *batch) match(ctx context.Context, evs []*pending) error {
 	}
 	candidates := map[string][]timeline.Event{}
 	if len(actors) > 0 {
+		// The kinds are those of event_actors' copy, in its index. The
+		// candidates' actors are joined once for all of them.
 		// OFFSET 0 keeps the planner from flattening the LATERAL range
 		// scan into a hash join of every event of the actor, which it
 		// prefers while the tables are young and their statistics small.
@@ -278,13 +269,16 @@ func (b *batch) match(ctx context.Context, evs []*pending) error {
 				FROM unnest($1::text[], $2::timestamp[], $3::timestamp[], $4::text[]) AS w(actor, lo, hi, kinds)
 				JOIN actors a ON a.key = w.actor
 				CROSS JOIN LATERAL (SELECT event_id FROM event_actors
-					WHERE actor_id = a.id AND event_start >= w.lo AND event_start < w.hi OFFSET 0) x
-				JOIN events k ON k.id = x.event_id AND k.kind = ANY(string_to_array(w.kinds, ',')))
-			SELECT `+eventColumns+eventFrom+` WHERE e.id IN (SELECT id FROM c) ORDER BY e.id`, actors, froms, tos, kinds)
+					WHERE actor_id = a.id AND event_start >= w.lo AND event_start < w.hi
+						AND event_kind = ANY(string_to_array(w.kinds, ',')) OFFSET 0) x)
+			SELECT e.id, e.kind, e.date_value, array_agg(a.name ORDER BY ea.position), array_agg(a.kind ORDER BY ea.position)
+			FROM c JOIN events e ON e.id = c.id
+			JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id
+			GROUP BY e.id ORDER BY e.id`, actors, froms, tos, kinds)
 		if err != nil {
 			return fmt.Errorf("stored occurrences: %w", err)
 		}
-		stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
+		stored, err := pgx.CollectRows(rows, scanOccurrence)
 		if err != nil {
 			return fmt.Errorf("stored occurrences: %w", err)
 		}
@@ -317,6 +311,27 @@ func (b *batch) match(ctx context.Context, evs []*pending) error {
 	return nil
 }
 
+// scanOccurrence reads what timeline.SameOccurrence compares of a stored
+// event: its id, kind, date and actors.
+func scanOccurrence(r pgx.CollectableRow) (timeline.Event, error) {
+	var (
+		e            timeline.Event
+		value        string
+		names, kinds []string
+	)
+	if err := r.Scan(&e.ID, &e.Kind, &value, &names, &kinds); err != nil {
+		return e, err
+	}
+	var err error
+	if e.Date, err = timeline.ParseDate(value); err != nil {
+		return e, fmt.Errorf("event %d: stored date: %w", e.ID, err)
+	}
+	for i, n := range names {
+		e.Actors = append(e.Actors, timeline.Actor{Name: n, Kind: timeline.ActorKind(kinds[i])})
+	}
+	return e, nil
+}
+
 // occurrenceWindow is where stored events of the same occurrence start:
 // on the day, for day and finer dates; exactly where d starts otherwise
 // (timestamps have microseconds).
@@ -329,31 +344,19 @@ func occurrenceWindow(d timeline.Date) (time.Time, time.Time) {
 	return from, from.AddDate(0, 0, 1)
 }
 
-// insertEvents stores the batch's new events with their actors (actors in
-// one upsert, event ids drawn in one query, events in one insert with
-// their search documents, their actors with COPY), sets every event's ID
-// to the event it is stored as, and returns the new events' ids.
-func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]int64, error) {
-	var news []*pending
+// insertEvents stores the batch's new events with their actors (see
+// insertNew), sets every event's ID to the event it is stored as, and
+// returns the new events.
+func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]newEvent, error) {
+	var fresh []*timeline.Event
 	for _, p := range evs {
 		if p.target == 0 && p.joins < 0 {
-			news = append(news, p)
+			fresh = append(fresh, p.e)
 		}
 	}
-	actors, err := b.actors(ctx, news)
+	news, err := prepareNew(ctx, b.tx, fresh)
 	if err != nil {
 		return nil, err
-	}
-	rows, err := b.tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)`, len(news))
-	if err != nil {
-		return nil, fmt.Errorf("event ids: %w", err)
-	}
-	eventIDs, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("event ids: %w", err)
-	}
-	for i, p := range news {
-		p.e.ID = eventIDs[i]
 	}
 	for _, p := range evs {
 		switch {
@@ -364,112 +367,17 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]int64, erro
 		}
 	}
 	// the quotes of each new event, in the order insertMentions stores
-	// them, for its search document
-	quotes := map[int64][]string{}
+	// them; those that join stored events are appended by finish
+	byID := make(map[int64]*newEvent, len(news))
+	for i := range news {
+		byID[news[i].e.ID] = &news[i]
+	}
 	for _, m := range mentionsOf(evs) {
-		quotes[m.EventID] = append(quotes[m.EventID], m.Quote)
-	}
-	n := len(news)
-	var (
-		kinds, values, precisions, statuses, titles, summaries, origins, urls = make([]string, n), make([]string, n),
-			make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		names, texts = make([]string, n), make([]string, n)
-		starts, ends = make([]time.Time, n), make([]time.Time, n)
-		ranks        = make([]int16, n)
-		confidences  = make([]float64, n)
-		actorRows    [][]any
-	)
-	for i, p := range news {
-		e := p.e
-		start, rank := e.Date.SortKey()
-		kinds[i], values[i], precisions[i] = string(e.Kind), e.Date.Value(), e.Date.Precision().String()
-		starts[i], ends[i], ranks[i] = start, e.Date.End(), int16(rank)
-		statuses[i], titles[i], summaries[i] = string(e.Status), e.Title, e.Summary
-		confidences[i], origins[i], urls[i] = e.Confidence, string(e.Origin), e.SourceURL
-		var stored []string
-		for pos, a := range e.Actors {
-			actor := actors[timeline.ActorKey(a.Name)]
-			stored = append(stored, actor.name)
-			actorRows = append(actorRows, []any{e.ID, actor.id, int16(pos), start, int16(rank)})
-		}
-		names[i], texts[i] = strings.Join(stored, " "), strings.Join(quotes[e.ID], " ")
-	}
-	_, err = b.tx.Exec(ctx, `
-		INSERT INTO events (id, kind, date_value, date_precision, date_start, date_end, date_rank,
-			status, title, summary, confidence, origin, source_url, search)
-		OVERRIDING SYSTEM VALUE
-		SELECT id, kind, v, p, s, e, r, st, t, sm, c, o, u, event_document(t, names, sm, quotes)
-		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[],
-			$7::smallint[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[], $13::text[],
-			$14::text[], $15::text[]) AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, names, quotes)`,
-		eventIDs, kinds, values, precisions, starts, ends, ranks, statuses, titles, summaries, confidences, origins, urls,
-		names, texts)
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	if _, err := b.tx.CopyFrom(ctx, pgx.Identifier{"event_actors"},
-		[]string{"event_id", "actor_id", "position", "event_start", "event_rank"}, pgx.CopyFromRows(actorRows)); err != nil {
-		return nil, fmt.Errorf("event actors: %w", err)
-	}
-	return eventIDs, nil
-}
-
-// storedActor is an actor row: its id, and its name as first stored.
-type storedActor struct {
-	id   int64
-	name string
-}
-
-// actors stores the actors of the events that are new, fills in kinds
-// that were unknown, and returns them all by ActorKey. Rows are written in
-// key order and only when something changes, so that concurrent batches
-// naming the same actors neither deadlock nor rewrite them each time.
-func (b *batch) actors(ctx context.Context, news []*pending) (map[string]storedActor, error) {
-	byKey := map[string]timeline.Actor{}
-	for _, p := range news {
-		for _, a := range p.e.Actors {
-			k := timeline.ActorKey(a.Name)
-			if known, ok := byKey[k]; !ok || known.Kind == "" {
-				byKey[k] = a
-			}
+		if n := byID[m.EventID]; n != nil {
+			n.quotes = append(n.quotes, m.Quote)
 		}
 	}
-	actors := map[string]storedActor{}
-	if len(byKey) == 0 {
-		return actors, nil
-	}
-	keys := slices.Sorted(maps.Keys(byKey))
-	names, kinds := make([]string, len(keys)), make([]string, len(keys))
-	for i, k := range keys {
-		names[i], kinds[i] = strings.Join(strings.Fields(byKey[k].Name), " "), string(byKey[k].Kind)
-	}
-	steps := []string{`
-		INSERT INTO actors (name, key, kind)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-		ON CONFLICT (key) DO NOTHING`, `
-		UPDATE actors SET kind = x.kind
-		FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, key, kind)
-		WHERE actors.key = x.key AND actors.kind = '' AND x.kind <> ''`,
-	}
-	for _, sql := range steps {
-		if _, err := b.tx.Exec(ctx, sql, names, keys, kinds); err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-	}
-	rows, err := b.tx.Query(ctx, `SELECT key, id, name FROM actors WHERE key = ANY($1::text[])`, keys)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	var k string
-	var a storedActor
-	_, err = pgx.ForEachRow(rows, []any{&k, &a.id, &a.name}, func() error {
-		actors[k] = a
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return actors, nil
+	return news, insertNew(ctx, b.tx, news)
 }
 
 // mentionsOf lists the mentions of the batch's events, each on the event
@@ -495,24 +403,8 @@ func mentionsOf(evs []*pending) []*timeline.Mention {
 	return out
 }
 
-// insertMentions stores the mentions of the batch in one statement.
+// insertMentions stores the mentions of the batch in one statement. The
+// articles are new, so no stored mention can be the same.
 func (b *batch) insertMentions(ctx context.Context, evs []*pending) error {
-	ms := mentionsOf(evs)
-	n := len(ms)
-	eventIDs, articleIDs := make([]int64, n), make([]int64, n)
-	quotes, versions := make([]string, n), make([]string, n)
-	starts, ends := make([]int32, n), make([]int32, n)
-	for i, m := range ms {
-		eventIDs[i], articleIDs[i], quotes[i], versions[i] = m.EventID, m.ArticleID, m.Quote, m.ExtractorVersion
-		starts[i], ends[i] = int32(m.Start), int32(m.End)
-	}
-	// The articles are new, so no stored mention can be the same.
-	_, err := b.tx.Exec(ctx, `
-		INSERT INTO mentions (event_id, article_id, quote, quote_start, quote_end, extractor_version)
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::integer[], $5::integer[], $6::text[])`,
-		eventIDs, articleIDs, quotes, starts, ends, versions)
-	if err != nil {
-		return fmt.Errorf("mentions: %w", err)
-	}
-	return nil
+	return insertMentionRows(ctx, b.tx, mentionsOf(evs))
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -350,19 +349,6 @@ func (s *Store) ExplainEvents(ctx context.Context, f timeline.Filter, analyze bo
 	return s.explain(ctx, sql, args, analyze)
 }
 
-// ExplainMonthCounts is ExplainEvents for MonthCounts.
-func (s *Store) ExplainMonthCounts(ctx context.Context, f timeline.Filter, analyze bool) (plan string, err error) {
-	defer wrap(&err, "explain month counts")
-	if err := f.Validate(); err != nil {
-		return "", err
-	}
-	sql, args, err := monthCountsQuery(ctx, s.pool, f)
-	if err != nil {
-		return "", err
-	}
-	return s.explain(ctx, sql, args, analyze)
-}
-
 func (s *Store) explain(ctx context.Context, sql string, args []any, analyze bool) (string, error) {
 	options := "COSTS OFF"
 	if analyze {
@@ -423,17 +409,22 @@ func scanEventWithLead(r pgx.CollectableRow) (timeline.Event, error) {
 type conditions struct {
 	where []string
 	args  []any
-	// actor is set when the filter names exactly one actor: where[actorAt]
-	// selects its events, with actorArg the placeholder of its id, so
-	// that a query can read them from event_actors in timeline order
-	// instead (see eventsQuery).
+	// actor is set when the filter names exactly one actor and no words:
+	// where[actorAt] selects its events, with actorArg the placeholder of
+	// its id, so that a query can read them from event_actors in timeline
+	// order instead (see eventsQuery). kindsAt is the condition on kinds,
+	// -1 if none, which byActor reads from event_actors' copy.
 	actor    int64
 	actorAt  int
 	actorArg string
+	kindsAt  int
 	// from and to are the placeholders of the date range, if any, which
 	// byActor also puts on the actor's copy of the sort key, so that the
 	// index scan of its events stays within the range.
 	from, to string
+	// searched is set when the conditions go through the search index:
+	// words, or several actors (see filterConditions).
+	searched bool
 }
 
 // byActor rewrites the conditions for a query that reads the one actor's
@@ -444,6 +435,9 @@ func (c *conditions) byActor() bool {
 		return false
 	}
 	c.where[c.actorAt] = "fa.actor_id = " + c.actorArg
+	if c.kindsAt >= 0 {
+		c.where[c.kindsAt] = strings.Replace(c.where[c.kindsAt], "e.kind", "fa.event_kind", 1)
+	}
 	if c.from != "" {
 		c.add("fa.event_start >= " + c.from)
 	}
@@ -453,8 +447,15 @@ func (c *conditions) byActor() bool {
 	return true
 }
 
-// only reports whether the actor is all the conditions select by.
-func (c *conditions) onlyActor() bool { return c.actor != 0 && len(c.where) == 1 }
+// onlyActor reports whether one actor, and kinds, are all the conditions
+// select by: what event_actors alone answers.
+func (c *conditions) onlyActor() bool {
+	n := 1
+	if c.kindsAt >= 0 {
+		n++
+	}
+	return c.actor != 0 && len(c.where) == n
+}
 
 // arg adds an argument and returns its placeholder.
 func (c *conditions) arg(v any) string {
@@ -474,20 +475,65 @@ func (c *conditions) sql() string {
 
 // filterConditions selects the events f selects, leaving out the page
 // position (f.After), so that pages and exports filter alike.
+//
+// Words, and several actors, are one tsquery over the search document,
+// which carries each event's kind and actors as lexemes no text can
+// spell ('#kstrike', '#a25'; migration 0007): the search index intersects
+// them all at once, where separate indexes would each read every event of
+// a common word, kind or actor. One actor without words is read from
+// event_actors, whose index holds the actor's events in timeline order.
 func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*conditions, error) {
-	c := &conditions{}
-	if len(f.Kinds) > 0 {
-		c.add("e.kind = ANY(" + c.arg(f.Kinds) + "::text[])")
-	}
+	c := &conditions{kindsAt: -1}
+	text := strings.TrimSpace(f.Text)
+	var actors []int64
 	if len(f.Actors) > 0 {
-		if err := c.addActors(ctx, q, f.Actors); err != nil {
+		var err error
+		if actors, err = actorIDs(ctx, q, f.Actors); err != nil {
+			return nil, err
+		}
+		if len(actors) == 0 {
+			c.add("false") // nobody by these names: nothing matches
+			return c, nil
+		}
+	}
+	from, to := f.Range()
+	walk := false
+	if text != "" && len(actors) == 1 {
+		var err error
+		if walk, err = fewEvents(ctx, q, actors[0], f.Kinds, from, to); err != nil {
 			return nil, err
 		}
 	}
-	if q := strings.TrimSpace(f.Text); q != "" {
-		c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(q) + ")")
+	switch {
+	case (text != "" || len(actors) > 1) && !walk:
+		c.searched = true
+		terms := searchTerms(f.Kinds, actors)
+		switch {
+		case text == "":
+			c.add("e.search @@ " + c.arg(terms) + "::tsquery")
+		case terms == "":
+			c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(text) + ")")
+		default:
+			// Words that are all stop words make an empty tsquery, which
+			// matches nothing alone; joined to the terms it would match
+			// all their events.
+			words := "websearch_to_tsquery('english', " + c.arg(text) + ")"
+			c.add("numnode(" + words + ") > 0")
+			c.add("e.search @@ (" + words + " && " + c.arg(terms) + "::tsquery)")
+		}
+	default:
+		if len(f.Kinds) > 0 {
+			c.kindsAt = len(c.where)
+			c.add("e.kind = ANY(" + c.arg(f.Kinds) + "::text[])")
+		}
+		if len(actors) == 1 {
+			c.actor, c.actorAt, c.actorArg = actors[0], len(c.where), c.arg(actors[0])
+			c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = " + c.actorArg + ")")
+		}
+		if walk {
+			c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(text) + ")")
+		}
 	}
-	from, to := f.Range()
 	if !from.IsZero() {
 		c.from = c.arg(from)
 		c.add("e.date_start >= " + c.from)
@@ -502,63 +548,65 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 	return c, nil
 }
 
-// addActors selects the events of any of the named actors.
-//
-// One actor's events are in event_actors in timeline order (its
-// event_start, event_rank, event_id copy the event's sort key), so pages
-// and overviews of one actor read just them (see byActor).
-//
-// Several actors' events can be read two ways: walk the timeline index
-// and keep the rows with one of the actors, which is fast when they are
-// in many events, or read their events through event_actors and sort
-// them, which is fast when they are in few. PostgreSQL cannot tell which
-// from statistics (an actor in five events looks like an average one, and
-// walking the index for it reads every event), so the store counts: up to
-// a threshold it names the events by id, beyond it lets the index walk.
-// The walk reads about pageSize * total / n rows for a page, the list n
-// rows, so the threshold is where those meet, sqrt(pageSize * total), and
-// never below a few thousand ids, which cost little to pass.
-func (c *conditions) addActors(ctx context.Context, q querier, names []string) error {
+// fewEvents reports whether the actor has at most actorWalk events of the
+// kinds in the range, by the counts kept in actor_months (whole months,
+// so a little more than the range). Words with such an actor are looked
+// for in the actor's events, read in order from event_actors: a page
+// stops after its events, and an overview reads them all, both within a
+// bound. The search index would intersect the whole lists of the words,
+// the kinds and the actor, however few events they share.
+func fewEvents(ctx context.Context, q querier, actor int64, kinds []timeline.Kind, from, to time.Time) (bool, error) {
+	sql := `SELECT coalesce(sum(events), 0) FROM actor_months WHERE actor_id = $1 AND (coalesce(cardinality($2::text[]), 0) = 0 OR kind = ANY($2))`
+	args := []any{actor, kinds}
+	if !from.IsZero() {
+		sql += ` AND month >= date_trunc('month', $3::timestamp)`
+		args = append(args, from)
+	}
+	if !to.IsZero() {
+		args = append(args, to)
+		sql += fmt.Sprintf(" AND month < $%d", len(args))
+	}
+	var n int64
+	err := q.QueryRow(ctx, sql, args...).Scan(&n)
+	return n <= actorWalk, err
+}
+
+// actorWalk is how many of an actor's events a search reads in order
+// rather than through the search index. Intersecting in the index costs
+// in proportion to the lists it reads (5 ms for a word in 50,000 events,
+// a kind in 91,000 and an actor in 36,000, at a million events); reading
+// events costs some 5 to 10 microseconds each, when they are not in
+// PostgreSQL's buffers.
+const actorWalk = 1000
+
+// searchTerms is the tsquery of the lexemes that stand for kinds and
+// actors in the search document: any of the kinds and any of the actors.
+func searchTerms(kinds []timeline.Kind, actors []int64) string {
+	var parts []string
+	if len(kinds) > 0 {
+		ks := make([]string, len(kinds))
+		for i, k := range kinds {
+			ks[i] = "'#k" + string(k) + "'" // kinds are validated words
+		}
+		parts = append(parts, "("+strings.Join(ks, " | ")+")")
+	}
+	if len(actors) > 0 {
+		as := make([]string, len(actors))
+		for i, a := range actors {
+			as[i] = fmt.Sprintf("'#a%d'", a)
+		}
+		parts = append(parts, "("+strings.Join(as, " | ")+")")
+	}
+	return strings.Join(parts, " & ")
+}
+
+// actorIDs returns the ids of the named actors that exist (by ActorKey).
+func actorIDs(ctx context.Context, q querier, names []string) ([]int64, error) {
 	keys := make([]string, len(names))
 	for i, n := range names {
 		keys[i] = timeline.ActorKey(n)
 	}
-	var (
-		actors []int64
-		total  float64
-	)
-	err := q.QueryRow(ctx, `
-		SELECT coalesce(array_agg(id), '{}'),
-		       (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'events'::regclass)
-		FROM actors WHERE key = ANY($1::text[])`, keys).Scan(&actors, &total)
-	if err != nil {
-		return err
-	}
-	if len(actors) == 0 {
-		c.add("false") // nobody by these names: nothing matches
-		return nil
-	}
-	if len(actors) == 1 {
-		c.actor, c.actorAt, c.actorArg = actors[0], len(c.where), c.arg(actors[0])
-		c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = " + c.actorArg + ")")
-		return nil
-	}
-	limit := max(3000, int(math.Sqrt(float64(timeline.DefaultPageSize)*total)))
-	rows, err := q.Query(ctx, `
-		SELECT DISTINCT event_id
-		FROM (SELECT event_id FROM event_actors WHERE actor_id = ANY($1::bigint[]) LIMIT $2) ea`,
-		actors, limit+1)
-	if err != nil {
-		return err
-	}
-	events, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	switch {
-	case err != nil:
-		return err
-	case len(events) <= limit:
-		c.add("e.id = ANY(" + c.arg(events) + "::bigint[])")
-	default:
-		c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ANY(" + c.arg(actors) + "::bigint[]))")
-	}
-	return nil
+	var ids []int64
+	err := q.QueryRow(ctx, `SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM actors WHERE key = ANY($1::text[])`, keys).Scan(&ids)
+	return ids, err
 }

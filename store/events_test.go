@@ -336,12 +336,7 @@ func article(t *testing.T) (timeline.Article, []timeline.Event) {
 // article, no events, no actors.
 func TestSaveArticleIsAtomic(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	s, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	cfg, s := openStore(t)
 	// A trigger that fails the second event makes the database refuse
 	// mid-transaction, after the article and first event were written.
 	exec(t, cfg, `

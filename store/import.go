@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -28,7 +27,20 @@ type ImportSummary struct {
 //
 // Invalid records are refused with a *timeline.ValidationError whose
 // fields are named "articles[i].field" and "events[i].field".
-func (s *Store) Import(ctx context.Context, articles []*timeline.Article, events []timeline.Event) (sum ImportSummary, err error) {
+func (s *Store) Import(ctx context.Context, articles []*timeline.Article, events []timeline.Event) (ImportSummary, error) {
+	return s.ImportProgress(ctx, articles, events, nil)
+}
+
+// importBatch is how many events Import writes per round of statements.
+const importBatch = 1000
+
+// ImportProgress is Import, calling progress (when not nil) after each
+// batch of events with what is written so far. Everything is still one
+// transaction: nothing is stored until the whole import commits. It
+// writes as SaveArticles does, a fixed number of statements per batch
+// and the derived data kept once per batch rather than by triggers.
+func (s *Store) ImportProgress(ctx context.Context, articles []*timeline.Article, events []timeline.Event,
+	progress func(ImportSummary)) (sum ImportSummary, err error) {
 	defer wrap(&err, "import")
 	if err := validateImport(articles, events); err != nil {
 		return sum, err
@@ -46,32 +58,71 @@ func (s *Store) Import(ctx context.Context, articles []*timeline.Article, events
 	}()
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		sum = ImportSummary{}
-		for i, a := range articles {
-			known, err := importArticle(ctx, tx, a)
+		if _, err := tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true)`); err != nil {
+			return err
+		}
+		for i := 0; i < len(articles); i += importBatch {
+			known, err := importArticles(ctx, tx, articles[i:min(i+importBatch, len(articles))])
 			if err != nil {
-				return fmt.Errorf("article %d: %w", i, err)
+				return fmt.Errorf("articles %d to %d: %w", i, min(i+importBatch, len(articles))-1, err)
 			}
-			if known {
-				sum.KnownArticles++
-			} else {
-				sum.Articles++
+			sum.KnownArticles += known
+			sum.Articles += min(i+importBatch, len(articles)) - i - known
+		}
+		for i := 0; i < len(events); i += importBatch {
+			j := min(i+importBatch, len(events))
+			if err := importEvents(ctx, tx, events[i:j]); err != nil {
+				return fmt.Errorf("events %d to %d: %w", i, j-1, err)
+			}
+			sum.Events = j
+			if progress != nil {
+				progress(sum)
 			}
 		}
-		for i := range events {
-			e := &events[i]
-			for j := range e.Mentions {
-				if m := &e.Mentions[j]; m.Article != nil {
-					m.ArticleID = m.Article.ID
-				}
-			}
-			if err := insertEventAs(ctx, tx, e, true); err != nil {
-				return fmt.Errorf("event %d (%q): %w", i, e.Title, err)
-			}
-			sum.Events++
-		}
-		return nil
+		_, err := tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'off', true)`)
+		return err
 	})
 	return sum, err
+}
+
+// importEvents writes a batch of events with their actors and mentions,
+// their search documents and counters.
+func importEvents(ctx context.Context, tx pgx.Tx, events []timeline.Event) error {
+	ptrs := make([]*timeline.Event, len(events))
+	for i := range events {
+		ptrs[i] = &events[i]
+	}
+	news, err := prepareNew(ctx, tx, ptrs)
+	if err != nil {
+		return err
+	}
+	var mentions []*timeline.Mention
+	for i := range news {
+		e := news[i].e
+		news[i].keep = true
+		// a quote twice at one place of an article is one mention: the last
+		// one given, as an upsert would keep
+		last := map[[2]int64]int{}
+		for j := range e.Mentions {
+			m := &e.Mentions[j]
+			m.EventID, m.ArticleID = e.ID, m.Article.ID
+			last[[2]int64{m.ArticleID, int64(m.Start)}] = j
+		}
+		for j := range e.Mentions {
+			m := &e.Mentions[j]
+			if last[[2]int64{m.ArticleID, int64(m.Start)}] == j {
+				mentions = append(mentions, m)
+				news[i].quotes = append(news[i].quotes, m.Quote)
+			}
+		}
+	}
+	if err := insertNew(ctx, tx, news); err != nil {
+		return err
+	}
+	if err := insertMentionRows(ctx, tx, mentions); err != nil {
+		return err
+	}
+	return countNew(ctx, tx, news)
 }
 
 func validateImport(articles []*timeline.Article, events []timeline.Event) error {
@@ -104,20 +155,48 @@ func validateImport(articles []*timeline.Article, events []timeline.Event) error
 	return v.Err()
 }
 
-// importArticle stores a, or finds it stored, and sets a.ID.
-func importArticle(ctx context.Context, tx pgx.Tx, a *timeline.Article) (known bool, err error) {
-	hash := a.Hash()
-	err = tx.QueryRow(ctx, `
-		INSERT INTO articles (sha256, url, title, publisher, published_value, published_source, body, created_at)
-		VALUES ($1, $2, $3, $4, nullif($5, ''), $6, $7, coalesce($8, now()))
-		ON CONFLICT (sha256) DO NOTHING
-		RETURNING id, created_at`,
-		hash[:], a.URL, a.Title, a.Publisher, a.Published.Value(), a.PublishedSource, a.Body, nullTime(a.CreatedAt),
-	).Scan(&a.ID, &a.CreatedAt)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return true, tx.QueryRow(ctx, `SELECT id FROM articles WHERE sha256 = $1`, hash[:]).Scan(&a.ID)
+// importArticles stores articles not stored yet, in one statement, sets
+// every article's ID, and says how many were stored before (or earlier in
+// the file: an article twice is stored once).
+func importArticles(ctx context.Context, tx pgx.Tx, articles []*timeline.Article) (known int, err error) {
+	n := len(articles)
+	hashes, urls, titles, publishers, published, sources, bodies :=
+		make([][]byte, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	created := make([]*time.Time, n)
+	for i, a := range articles {
+		h := a.Hash()
+		hashes[i] = h[:]
+		urls[i], titles[i], publishers[i] = a.URL, a.Title, a.Publisher
+		published[i], sources[i], bodies[i], created[i] = a.Published.Value(), a.PublishedSource, a.Body, nullTime(a.CreatedAt)
 	}
-	return false, err
+	rows, err := tx.Query(ctx, `
+		INSERT INTO articles (sha256, url, title, publisher, published_value, published_source, body, created_at)
+		SELECT h, u, t, p, nullif(d, ''), s, bd, coalesce(c, now())
+		FROM unnest($1::bytea[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+			AS x(h, u, t, p, d, s, bd, c)
+		ON CONFLICT (sha256) DO NOTHING
+		RETURNING sha256`, hashes, urls, titles, publishers, published, sources, bodies, created)
+	if err != nil {
+		return 0, err
+	}
+	inserted, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
+	if err != nil {
+		return 0, err
+	}
+	// ON CONFLICT keeps the first of an article given twice
+	rows, err = tx.Query(ctx, `SELECT sha256, id, created_at FROM articles WHERE sha256 = ANY($1::bytea[])`, hashes)
+	if err != nil {
+		return 0, err
+	}
+	byHash, err := articlesByHash(rows)
+	if err != nil {
+		return 0, err
+	}
+	for i, a := range articles {
+		st := byHash[string(hashes[i])]
+		a.ID, a.CreatedAt = st.id, st.created
+	}
+	return n - len(inserted), nil
 }
 
 func fieldErrors(err error) []timeline.FieldError {

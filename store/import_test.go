@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -78,12 +80,7 @@ func TestImportWithoutTimestampsStartsThemNow(t *testing.T) {
 
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	s, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	cfg, s := openStore(t)
 	exec(t, cfg, `
 		CREATE FUNCTION refuse_strikes() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN RAISE EXCEPTION 'refused by test'; END $$;
@@ -129,5 +126,36 @@ func TestImportRefusesInvalidRecords(t *testing.T) {
 	}
 	if got := eachEvent(t, s, timeline.Filter{}); len(got) != 0 {
 		t.Errorf("refused imports stored %v", titles(got))
+	}
+}
+
+// A large import is written in batches, with progress after each, and is
+// still one transaction.
+func TestImportWritesInBatchesWithProgress(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	events := statements(t, 2_500, func(i int) []string { return []string{"Envoy", fmt.Sprintf("Country %d", i%7)} })
+	var seen []int
+	sum, err := s.ImportProgress(ctx, nil, events, func(p store.ImportSummary) { seen = append(seen, p.Events) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Events != 2_500 || !slices.Equal(seen, []int{1_000, 2_000, 2_500}) {
+		t.Errorf("summary %+v, progress %v", sum, seen)
+	}
+	total, _, err := s.CountEvents(ctx, timeline.Filter{Actors: []string{"Envoy"}})
+	if err != nil || total != 2_500 {
+		t.Errorf("%d events of the envoy stored, %v", total, err)
+	}
+	counts, err := s.MonthCounts(ctx, timeline.Filter{Actors: []string{"country 3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range counts {
+		n += c.Events
+	}
+	if n != 357 { // i%7 == 3 for 357 of 2,500
+		t.Errorf("counted %d events of country 3 by month, want 357", n)
 	}
 }

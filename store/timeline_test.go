@@ -371,6 +371,27 @@ func TestMonthCountsFollowEditsAndDeletions(t *testing.T) {
 	if err != nil || !slices.Equal(strikes, want[:1]) {
 		t.Errorf("meetings = %v, %v; want %v", strikes, err, want[:1])
 	}
+	// per actor too (actor_months), with and without kinds
+	for _, f := range []timeline.Filter{
+		{Actors: []string{"Israel"}},
+		{Actors: []string{"Israel"}, Kinds: []timeline.Kind{timeline.KindMeeting}},
+		{Actors: []string{"Israel"}, Kinds: []timeline.Kind{timeline.KindStrike}},
+		{Actors: []string{"United States"}},
+		{Actors: []string{"United States"}, Kinds: []timeline.Kind{timeline.KindCall}},
+	} {
+		kept, err := s.MonthCounts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.From = date(t, "0000")
+		counted, err := s.MonthCounts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(kept, counted) {
+			t.Errorf("%v %v: kept counts %v, counted %v", f.Actors, f.Kinds, kept, counted)
+		}
+	}
 }
 
 // TestSyntheticTimeline checks, on 20,000 made-up events, what only shows
@@ -448,7 +469,95 @@ func TestSyntheticTimeline(t *testing.T) {
 			}
 		})
 	}
-	for _, f := range []timeline.Filter{{}, {Actors: []string{syn.Common}}} {
+	// Words, kinds and several actors become one tsquery over the search
+	// document, which carries kinds and actors as lexemes: it selects what
+	// the plain conditions select.
+	t.Run("words, kinds and actors in one search select what each selects", func(t *testing.T) {
+		for _, f := range []timeline.Filter{
+			{Text: syn.Word, Kinds: []timeline.Kind{timeline.KindStrike, timeline.KindCall}, Actors: []string{syn.Actor, syn.Rare}},
+			{Text: syn.Word, Actors: []string{syn.Common}},
+			{Kinds: []timeline.Kind{timeline.KindMeeting}, Actors: []string{syn.Actor, syn.Rare}},
+			// an actor of few events: read in order from event_actors
+			{Text: syn.Word, Kinds: []timeline.Kind{timeline.KindStrike, timeline.KindCall}, Actors: []string{syn.Actor}},
+		} {
+			kinds := "true"
+			if len(f.Kinds) > 0 {
+				kinds = fmt.Sprintf("kind IN ('%s')", strings.Join(strings.Fields(fmt.Sprint(f.Kinds)[1:len(fmt.Sprint(f.Kinds))-1]), "','"))
+			}
+			words := "true"
+			if f.Text != "" {
+				words = "search @@ to_tsquery('english', '" + f.Text + "')"
+			}
+			want := query(t, cfg, `SELECT count(*) FROM events e WHERE `+kinds+` AND `+words+`
+				AND EXISTS (SELECT FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+				            WHERE ea.event_id = e.id AND a.name IN ('`+strings.Join(f.Actors, "','")+`'))`)[0]
+			f.Limit = 500
+			got := allPages(t, s, f)
+			if fmt.Sprint(len(got)) != want || want == "0" {
+				t.Errorf("%+v: %d events, plain conditions select %s", f, len(got), want)
+			}
+			plan, err := s.ExplainEvents(ctx, f, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			few := len(f.Actors) == 1 && f.Actors[0] != syn.Common
+			switch {
+			case few && !strings.Contains(plan, "Index Only Scan using event_actors_timeline on event_actors fa"):
+				t.Errorf("%+v: the plan does not read the actor's events in order:\n%s", f, plan)
+			case !few && (strings.Contains(plan, "event_actors_timeline") || strings.Contains(plan, "actor_id = ANY") || strings.Contains(plan, "kind = ANY")):
+				t.Errorf("%+v: the plan reads more than the search index:\n%s", f, plan)
+			}
+		}
+	})
+
+	t.Run("an overview too large to count is estimated from a sample, and says so", func(t *testing.T) {
+		common := timeline.Filter{Actors: []string{syn.Common, syn.Actor}}
+		counts, err := s.MonthCounts(ctx, common)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total, _, err := s.CountEvents(ctx, common)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := estimated(t, counts); sum < total*4/5 || sum > total*6/5 {
+			t.Errorf("estimated %d events in all, counted %d", sum, total)
+		}
+
+		// a small selection is counted exactly
+		few := timeline.Filter{Text: syn.Word, Kinds: []timeline.Kind{timeline.KindStrike}}
+		counts, err = s.MonthCounts(ctx, few)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byMonth := map[time.Time]int{}
+		few.Limit = 500
+		for _, e := range allPages(t, s, few) {
+			start := timeline.CursorAt(e).Start
+			byMonth[time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC)]++
+		}
+		for _, c := range counts {
+			if c.About || byMonth[c.Month] != c.Events {
+				t.Errorf("%v; the pages hold %d that month", c, byMonth[c.Month])
+			}
+			delete(byMonth, c.Month)
+		}
+		if len(counts) == 0 || len(byMonth) > 0 {
+			t.Errorf("%d months counted; months left out: %v", len(counts), byMonth)
+		}
+	})
+
+	t.Run("an actor's page by kind reads the kinds from the actor's index", func(t *testing.T) {
+		plan, err := s.ExplainEvents(ctx, timeline.Filter{Actors: []string{syn.Actor}, Kinds: []timeline.Kind{timeline.KindStrike}}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "Index Only Scan using event_actors_timeline on event_actors fa") || strings.Contains(plan, "e.kind") {
+			t.Errorf("plan:\n%s", plan)
+		}
+	})
+
+	for _, f := range []timeline.Filter{{}, {Actors: []string{syn.Common}}, {Actors: []string{syn.Common}, Kinds: []timeline.Kind{timeline.KindAid}}} {
 		t.Run(fmt.Sprintf("the overview of %v reads no events", f.Actors), func(t *testing.T) {
 			plan, err := s.ExplainMonthCounts(ctx, f, false)
 			if err != nil {
@@ -465,12 +574,7 @@ func TestSyntheticTimeline(t *testing.T) {
 // date in event_actors: it follows the event's date however it changes.
 func TestActorPagesFollowChangedDates(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	s, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	cfg, s := openStore(t)
 	events := create(t, s,
 		event(t, timeline.KindCall, "2025-07-01", "first", "Envoy"),
 		event(t, timeline.KindCall, "2025-07-02", "second", "Envoy"),
@@ -497,4 +601,51 @@ func TestActorPagesFollowChangedDates(t *testing.T) {
 	if err != nil || len(counts) != 2 || counts[0].Events != 1 || counts[1].Events != 2 {
 		t.Errorf("overview of the actor = %v, %v; want June 1, July 2", counts, err)
 	}
+}
+
+// A search over a table PostgreSQL has not analyzed yet (its statistics
+// say it is empty) starts by counting every event, is cut short, and
+// falls back on a sample: it says "about" rather than give a part of the
+// count as the whole.
+func TestOverviewOfAnUnanalyzedTableIsEstimatedNotCut(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.New(t)
+	events := statements(t, 6_000, func(i int) []string { return []string{"Envoy"} })
+	for i := range events {
+		events[i].Title += " on the reactor"
+	}
+	if _, err := s.Import(ctx, nil, events); err != nil {
+		t.Fatal(err)
+	}
+	counts, err := s.MonthCounts(ctx, timeline.Filter{Text: "reactor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := estimated(t, counts); sum < 4_800 || sum > 7_200 {
+		t.Errorf("estimated %d events, there are 6000", sum)
+	}
+}
+
+// estimated adds up counts that must all be estimates.
+func estimated(t *testing.T, counts []timeline.MonthCount) int {
+	t.Helper()
+	sum := 0
+	for _, c := range counts {
+		sum += c.Events
+		if !c.About {
+			t.Fatalf("%v is not marked as estimated", c)
+		}
+	}
+	return sum
+}
+
+// statements makes n statements spread over 2024, "Statement i" by
+// actors(i).
+func statements(t *testing.T, n int, actors func(i int) []string) []timeline.Event {
+	var events []timeline.Event
+	for i := range n {
+		events = append(events, event(t, timeline.KindStatement, fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28),
+			fmt.Sprintf("Statement %d", i), actors(i)...))
+	}
+	return events
 }

@@ -157,4 +157,7 @@ type Page struct {
 type MonthCount struct {
 	Month  time.Time // the first instant of the month, UTC
 	Events int
+	// About is set when Events is estimated from a sample of the events,
+	// because counting them all would take too long.
+	About bool
 }

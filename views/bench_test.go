@@ -206,6 +206,8 @@ func logPlans(b *testing.B, s *benchSite) {
 		{"actor, kind and year", timeline.Filter{Actors: []string{s.syn.Actor}, Kinds: []timeline.Kind{timeline.KindStrike},
 			From: mustDateB(b, "2015"), To: mustDateB(b, "2015")}},
 		{"month", timeline.Filter{From: mustDateB(b, "2010-03"), To: mustDateB(b, "2010-03")}},
+		{"all filters", timeline.Filter{Kinds: []timeline.Kind{timeline.KindStrike}, Actors: []string{s.syn.Actor}, Text: s.syn.Word,
+			From: mustDateB(b, "2005"), To: mustDateB(b, "2020")}},
 	}
 	var out strings.Builder
 	fmt.Fprintf(&out, "Plans of the timeline's queries at %d events (EXPLAIN ANALYZE, scans, sorts, times)\n", s.syn.Events)

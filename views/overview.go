@@ -16,8 +16,10 @@ type Overview struct {
 	// Unit is "month" or "year"; First and Last label the ends of the axis.
 	Unit        string
 	First, Last string
-	// Caption says what the strip shows, in words.
+	// Caption says what the strip shows, in words; About is set when the
+	// counts are estimated from a sample (a search too large to count).
 	Caption string
+	About   bool
 	// WholeURL is the timeline without its date range, when it has one.
 	WholeURL string
 }
@@ -62,6 +64,9 @@ func buildOverview(counts []timeline.MonthCount, f timeline.Filter) Overview {
 	}
 	if len(counts) == 0 {
 		return o
+	}
+	for _, c := range counts {
+		o.About = o.About || c.About
 	}
 	first, last := counts[0].Month, counts[len(counts)-1].Month
 	from, to := f.Range()
@@ -121,17 +126,27 @@ func buildOverview(counts []timeline.MonthCount, f timeline.Filter) Overview {
 	slot := overviewWidth / float64(slots)
 	for _, b := range buckets {
 		h := barHeight(b.count, most)
+		label := plural(b.count, "event", "events")
+		if o.About {
+			label = "about " + label
+		}
 		g := f
 		g.From, g.To, g.After = b.date, b.date, timeline.Cursor{}
 		o.Bars = append(o.Bars, Bar{
 			X: float64(b.slot)*slot + slot*0.1, Width: slot * 0.8,
 			Y: overviewHeight - h, Height: h,
-			Label:    fmt.Sprintf("%s: %s", b.date.String(), plural(b.count, "event", "events")),
+			Label:    fmt.Sprintf("%s: %s", b.date.String(), label),
 			URL:      pageURL(g),
 			Selected: ranged && b.date.Within(from, to),
 		})
 	}
 	o.Caption = fmt.Sprintf("Events per %s, %s to %s", o.Unit, o.First, o.Last)
+	if o.About {
+		// too many to count for the page: estimated from a fixed sample
+		// of the events (store.MonthCounts)
+		o.Caption = fmt.Sprintf("About how many events per %s, %s to %s (estimated from a sample: too many to count)",
+			o.Unit, o.First, o.Last)
+	}
 	return o
 }
 

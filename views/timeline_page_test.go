@@ -106,6 +106,20 @@ func TestOverviewStrip(t *testing.T) {
 			t.Errorf("caption = %q", got)
 		}
 	})
+	t.Run("counts estimated from a sample say so, on the strip and on each bar", func(t *testing.T) {
+		estimated := []timeline.MonthCount{month(2001, 3, 16), month(2025, 6, 48)}
+		for i := range estimated {
+			estimated[i].About = true
+		}
+		o := buildOverview(estimated, timeline.Filter{Text: "reactor"})
+		doc := renderDoc(t, overview(o))
+		if got := doc.Find(`figcaption`).Text(); !strings.Contains(got, "About how many events per year") || !strings.Contains(got, "estimated from a sample") {
+			t.Errorf("caption = %q", got)
+		}
+		if label, _ := doc.Find(`[data-testid=overview-bar]`).First().Attr("aria-label"); label != "2001: about 16 events" {
+			t.Errorf("label = %q", label)
+		}
+	})
 	t.Run("a long span is shown by year", func(t *testing.T) {
 		o := buildOverview([]timeline.MonthCount{month(2001, 3, 1), month(2001, 5, 2), month(2025, 6, 4)}, timeline.Filter{})
 		if o.Unit != "year" || len(o.Bars) != 2 || o.Bars[0].Label != "2001: 3 events" {

@@ -37,7 +37,8 @@ func TestImportOfTenThousandRowsWithOneBadRow(t *testing.T) {
 	}
 
 	r = dateline(t, url, "import", "--skip-bad-rows", sheet)
-	if r.code != 0 || !strings.Contains(r.stdout, "imported 9999 events") || !strings.Contains(r.stderr, "row 6791") {
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 9999 events") || !strings.Contains(r.stderr, "row 6791") ||
+		!strings.Contains(r.stderr, "import: 9999/9999 events written") {
 		t.Errorf("skipping the bad row: exit %d, stdout %q, stderr %.300q", r.code, r.stdout, r.stderr)
 	}
 	if n := count(); n != 9_999 {

@@ -116,16 +116,21 @@ func (b *progressBar) show(p ingest.Progress) {
 	} else if p.Total > 0 && done >= p.Total {
 		eta = "0s"
 	}
-	stats := fmt.Sprintf("%d/%d articles, %d events, %d stored before, %d failed, %.1f/s, ETA %s",
-		done, p.Total, p.Events, p.Duplicates, p.Failed, rate(p), eta)
+	b.draw("ingest", done, p.Total, fmt.Sprintf("%d/%d articles, %d events, %d stored before, %d failed, %.1f/s, ETA %s",
+		done, p.Total, p.Events, p.Duplicates, p.Failed, rate(p), eta))
+}
+
+// draw shows done of total and stats: redrawn in place on a terminal,
+// else as a line of its own, prefixed by what is in progress.
+func (b *progressBar) draw(what string, done, total int, stats string) {
 	if !b.tty {
-		fmt.Fprintln(b.w, "ingest:", stats)
+		fmt.Fprintf(b.w, "%s: %s\n", what, stats)
 		return
 	}
 	const width = 30
 	filled := 0
-	if p.Total > 0 {
-		filled = min(width, width*done/p.Total)
+	if total > 0 {
+		filled = min(width, width*done/total)
 	}
 	fmt.Fprintf(b.w, "\r[%s%s] %s\x1b[K", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), stats)
 	b.drawn = true

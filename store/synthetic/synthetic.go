@@ -156,6 +156,7 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 		article int // -1: none
 		start   time.Time
 		rank    int
+		kind    string
 	}
 	plans := make([]plan, n)
 	span := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Sub(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -201,7 +202,7 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 			origin, confidence = timeline.ByHand, 1
 		}
 		s, rank := d.SortKey()
-		plans[i].start, plans[i].rank = s, rank
+		plans[i].start, plans[i].rank, plans[i].kind = s, rank, string(kind)
 		eventRows[i] = []any{string(kind), d.Value(), d.Precision().String(), s, d.End(), rank, string(status), title,
 			"", confidence, string(origin)}
 	}
@@ -217,7 +218,7 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 	var eaRows, mentionRows [][]any
 	for i, p := range plans {
 		for pos, a := range p.actors {
-			eaRows = append(eaRows, []any{eventIDs[i], actorIDs[a], int16(pos), p.start, int16(p.rank)})
+			eaRows = append(eaRows, []any{eventIDs[i], actorIDs[a], int16(pos), p.start, int16(p.rank), p.kind})
 		}
 		if p.article >= 0 {
 			sentences := bodies[p.article]
@@ -230,7 +231,7 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 				int32(start), int32(start + len(sentences[k])), "synthetic"})
 		}
 	}
-	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"event_actors"}, []string{"event_id", "actor_id", "position", "event_start", "event_rank"},
+	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"event_actors"}, []string{"event_id", "actor_id", "position", "event_start", "event_rank", "event_kind"},
 		pgx.CopyFromRows(eaRows)); err != nil {
 		return fmt.Errorf("event actors: %w", err)
 	}
@@ -239,14 +240,18 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 		pgx.CopyFromRows(mentionRows)); err != nil {
 		return fmt.Errorf("mentions: %w", err)
 	}
-	if _, err := conn.Exec(ctx, `UPDATE events SET search = event_search(id, title, summary)`); err != nil {
+	if _, err := conn.Exec(ctx, `UPDATE events SET search = event_search(id, kind, title, summary)`); err != nil {
 		return fmt.Errorf("search documents: %w", err)
 	}
 	if _, err := conn.Exec(ctx, `INSERT INTO event_months (month, kind, events)
 		SELECT date_trunc('month', date_start), kind, count(*) FROM events GROUP BY 1, 2`); err != nil {
 		return fmt.Errorf("month counts: %w", err)
 	}
-	if _, err = conn.Exec(ctx, `VACUUM ANALYZE events, actors, event_actors, articles, mentions, event_months`); err != nil {
+	if _, err := conn.Exec(ctx, `INSERT INTO actor_months (actor_id, month, kind, events)
+		SELECT actor_id, date_trunc('month', event_start), event_kind, count(*) FROM event_actors GROUP BY 1, 2, 3`); err != nil {
+		return fmt.Errorf("month counts per actor: %w", err)
+	}
+	if _, err = conn.Exec(ctx, `VACUUM ANALYZE events, actors, event_actors, articles, mentions, event_months, actor_months`); err != nil {
 		return fmt.Errorf("vacuum: %w", err)
 	}
 	return nil
