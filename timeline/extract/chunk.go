@@ -35,6 +35,8 @@ type chunk struct {
 	modal                             string
 	// for noun phrases: a date inside it ("the Aug. 7 bombings"), or -1
 	date int
+	// joined marks a place and its country in one phrase: "Nairobi, Kenya"
+	joined bool
 }
 
 // chunks groups the words of a sentence into noun phrases, verb groups
@@ -124,10 +126,29 @@ func (a *analysis) chunks(s *sentence) []chunk {
 		if c.j <= i {
 			c.j = i + 1
 		}
+		if n := len(out); c.kind == kNP && n >= 2 && out[n-1].kind == kComma && out[n-2].kind == kNP && a.inPlace(s, out[n-2], c) {
+			// "Nairobi, Kenya", "Birmingham, Ala.": one place
+			out[n-2].j, out[n-2].joined = c.j, true
+			out = out[:n-1]
+			i = c.j
+			continue
+		}
 		out = append(out, c)
 		i = c.j
 	}
 	return out
+}
+
+// inPlace reports whether noun phrase c names the country or region that
+// the place ending noun phrase prev is in.
+func (a *analysis) inPlace(s *sentence, prev, c chunk) bool {
+	pm, cm := a.words[prev.j-1].ment, a.words[c.i].ment
+	if pm < 0 || cm < 0 || pm == cm {
+		return false
+	}
+	p, m := &s.mentions[pm], &s.mentions[cm]
+	return p.j == prev.j && m.i == c.i && m.j == c.j && (p.kind == mPlace || p.kind == mSeat) &&
+		(m.kind == mCountry || m.kind == mPlace) && m.country != "" && m.country == p.country
 }
 
 // quantifier returns where the number starts after "more than", "at

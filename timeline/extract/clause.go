@@ -645,8 +645,9 @@ func (p *parsed) groupFrom(cs []int, k int) []int {
 		commas = append(commas, cs[j+2])
 		j += 2
 	}
-	// ", and" closing a list
-	if j+3 < len(cs) && p.ch[cs[j+1]].kind == kComma && p.ch[cs[j+2]].kind == kConj && p.ch[cs[j+3]].kind == kNP && len(commas) > 0 {
+	// ", and" closing a list, or joining two places that hold commas
+	// ("in Nairobi, Kenya, and Dar es Salaam, Tanzania")
+	if j+3 < len(cs) && p.ch[cs[j+1]].kind == kComma && p.ch[cs[j+2]].kind == kConj && p.ch[cs[j+3]].kind == kNP && (len(commas) > 0 || p.ch[cs[j]].joined) {
 		g = append(g, commas...)
 		return append(g, cs[j+3])
 	}
@@ -657,18 +658,18 @@ func (p *parsed) groupFrom(cs []int, k int) []int {
 // clause's chunks, and the position of the first.
 func (p *parsed) groupTo(cs []int, k int) ([]int, int) {
 	g := []int{cs[k]}
-	if k < 2 || p.ch[cs[k-1]].kind != kConj && !(p.ch[cs[k-1]].kind == kComma && p.ch[cs[k-2]].kind == kConj) {
+	if k < 2 || p.ch[cs[k-1]].kind != kConj {
 		return g, k
 	}
 	j := k
-	if p.ch[cs[j-1]].kind == kComma {
-		j-- // ", and"
-	}
 	for j >= 2 {
-		sep := p.ch[cs[j-1]].kind
-		if (sep == kConj || sep == kComma) && p.ch[cs[j-2]].kind == kNP && (j < 3 || p.ch[cs[j-3]].kind != kPrep || sep == kConj) {
-			g = append([]int{cs[j-2]}, g...)
-			j -= 2
+		sep, before := p.ch[cs[j-1]].kind, j-2
+		if sep == kConj && before >= 1 && p.ch[cs[before]].kind == kComma {
+			before-- // ", and"
+		}
+		if (sep == kConj || sep == kComma) && p.ch[cs[before]].kind == kNP && (before < 1 || p.ch[cs[before-1]].kind != kPrep || sep == kConj) {
+			g = append([]int{cs[before]}, g...)
+			j = before
 			k = j
 			continue
 		}

@@ -35,6 +35,8 @@ func TestClauses(t *testing.T) {
 		{"an adverbial clause", "After the leaders met in Geneva, they signed a deal.", "met", cAdverbial, "the leaders", ""},
 		{"a quantity", "More than 2,000 Catholic protesters rallied on Sunday.", "rallied", cMain, "More than 2,000 Catholic protesters", ""},
 		{"an object after a date", "The IMF announced on Thursday a new loan program.", "announced", cMain, "The IMF", "a new loan program"},
+		{"past places with their countries", "Bombings at embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania, on Aug. 7 killed 224 people.",
+			"killed", cMain, "Bombings", "224 people"},
 		{"the passive", "Sinn Fein was expelled from the talks on Feb. 20.", "expelled", cMain, "Sinn Fein", ""},
 	}
 	for _, tt := range tests {
