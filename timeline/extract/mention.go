@@ -132,7 +132,7 @@ var titleModifiers = map[string]bool{
 // Moi", "Ursula von der Leyen", "Osama bin Laden".
 var nameParticles = map[string]bool{
 	"de": true, "da": true, "di": true, "du": true, "van": true, "von": true, "der": true, "den": true,
-	"bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "arap": true, "y": true, "dos": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "ad": true, "ash": true, "la": true, "le": true, "arap": true, "y": true, "dos": true,
 }
 
 // findMentions finds the actors, places and names of a sentence, longest
@@ -422,6 +422,8 @@ func (a *analysis) nameEnd(ws []word, i, limit int) int {
 			j++
 		case nameParticles[w.Low] && j > i && j+1 < limit && ws[j+1].Upper:
 			j++
+		case j > i && particleName(w.Text):
+			j++ // "Bashar al-Assad", "Abdel Fattah el-Sisi"
 		case w.Low == "of" && j > i && j+1 < limit && ws[j+1].Upper && a.lx.OrgHead(ws[j-1].Low):
 			// "Organization of Islamic Cooperation", "Council of
 			// Ministers": a body's name goes on after "of"
@@ -431,6 +433,23 @@ func (a *analysis) nameEnd(ws []word, i, limit int) int {
 		}
 	}
 	return j
+}
+
+// particleName reports a word such as "al-Assad": a name particle, a
+// hyphen and a capitalised name.
+func particleName(s string) bool {
+	rest, ok := afterParticle(s)
+	return ok && rest[0] >= 'A' && rest[0] <= 'Z'
+}
+
+// afterParticle returns what follows a name particle and a hyphen:
+// "Assad" in "al-Assad".
+func afterParticle(s string) (string, bool) {
+	i := strings.IndexByte(s, '-')
+	if i <= 0 || i+1 >= len(s) || !nameParticles[strings.ToLower(s[:i])] {
+		return "", false
+	}
+	return s[i+1:], true
 }
 
 // locatives put what follows at a place: an unknown name after one is
@@ -530,6 +549,13 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 	ws := a.words[:s.w1]
 	w := ws[i]
+	if !w.Upper && particleName(w.Text) {
+		// "al-Assad was seen": a surname the article gave in full
+		if x := a.people.lookup(w.Text); x != nil {
+			x.seen = s.n
+			return mention{i: i, j: i + 1, kind: mPerson, name: x.name, person: x, country: x.country}, true
+		}
+	}
 	if !w.Upper || a.lx.Closed(w.Low) {
 		return mention{}, false
 	}

@@ -141,3 +141,36 @@ func TestPeopleByRole(t *testing.T) {
 		t.Errorf("he = %v, want the subject of the sentence before", got)
 	}
 }
+
+// A name written short means the person the article has named in full:
+// a surname its holder, a first name the person the article calls by it.
+func TestPeopleByShortName(t *testing.T) {
+	tests := []struct {
+		name, text, word, want string
+	}{
+		{"a surname", "President Vladimir Putin of Russia spoke on Monday. Putin said on Tuesday that talks would go on.",
+			"Putin", "Vladimir Putin"},
+		{"a first name", "Bashar al-Assad fled on Sunday. Bashar was seen in Moscow on Monday.", "Bashar", "Bashar al-Assad"},
+		{"a surname with its particle", "President Bashar al-Assad of Syria fled on Sunday. On Monday, al-Assad was seen in Moscow.",
+			"al-Assad", "Bashar al-Assad"},
+		{"a surname the article shares between two", "Elian Gonzalez stayed in Miami. His father, Juan Miguel Gonzalez, asked for him. " +
+			"Elian played on Monday. Gonzalez said on Tuesday that he would fly to Miami.", "Gonzalez", "Juan Miguel Gonzalez"},
+		{"a full name is not another full name", "Fidel Castro spoke on Monday. Juanita Castro left Cuba in 1964.", "Juanita Castro",
+			"Juanita Castro"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := readText(t, tt.text, "2025-07-03")
+			last := rs[len(rs)-1]
+			for _, m := range last.s.mentions {
+				if last.text(m.i, m.j) == tt.word {
+					if m.person == nil || m.person.name != tt.want {
+						t.Errorf("%q is %+v, want %s", tt.word, m.person, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention %q in the last sentence", tt.word)
+		})
+	}
+}

@@ -23,6 +23,13 @@ type person struct {
 	subject  int            // the last sentence in which the person was a subject
 }
 
+// byFirst reports whether the article calls the person by the first word
+// of the name ("Elian"), as it calls children and family members.
+func (x *person) byFirst() bool {
+	f := strings.Fields(x.name)
+	return len(f) >= 2 && x.calls[strings.ToLower(f[0])] > 0
+}
+
 // short returns the one word the article calls the person by most, or
 // the last word of the name.
 func (x *person) short() string {
@@ -66,10 +73,8 @@ func nameKeys(name string) []string {
 	}
 	last := f[len(f)-1]
 	keys := []string{last}
-	for _, p := range []string{"al-", "el-", "ad-", "as-", "bin-"} {
-		if rest, ok := strings.CutPrefix(last, p); ok && rest != "" {
-			keys = append(keys, rest)
-		}
+	if rest, ok := afterParticle(last); ok {
+		keys = append(keys, rest) // "assad" for "al-assad"
 	}
 	if len(f) >= 2 && len([]rune(f[0])) <= 4 {
 		keys = append(keys, f[0])
@@ -142,6 +147,15 @@ func (p *people) lookup(name string) *person {
 		if len(f) > 1 && strings.Contains(x.name, " ") {
 			continue
 		}
+		// "Gonzalez" is not Elian Gonzalez, whom the article calls
+		// "Elian", when it names another Gonzalez
+		if best != nil && len(f) == 1 && x.byFirst() != best.byFirst() {
+			if x.byFirst() {
+				continue
+			}
+			best = x
+			continue
+		}
 		if best == nil || x.seen > best.seen {
 			best = x
 		}
@@ -160,6 +174,9 @@ func (p *people) byFirstName(low string) *person {
 		if best == nil || x.seen > best.seen {
 			best = x
 		}
+	}
+	if best != nil {
+		best.calls[low]++
 	}
 	return best
 }
