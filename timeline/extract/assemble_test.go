@@ -139,6 +139,9 @@ func TestTitles(t *testing.T) {
 		{"Secretary of State Madeleine Albright visited Kenya and Tanzania on Tuesday.", "Albright visits Kenya and Tanzania"},
 		{"Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. Xi thanked Putin on Tuesday.", "Putin and Xi meet"},
 		{"Britain expelled 23 Russian diplomats on Wednesday.", "UK expels 23 Russian diplomats"},
+		{"Iran condemned Iraq's invasion of Kuwait on Thursday.", "Iran condemns Iraq's invasion of Kuwait"},
+		{"President Bush said on Tuesday that the United States may extend its naval quarantine to Jordan's Red Sea port.",
+			"Bush says United States may extend its naval quarantine to Jordan"},
 	}
 	for _, tt := range tests {
 		res, err := Article(t.Context(), tt.sentence, Options{Published: day(t, "2025-07-03")})

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/dateline/dateline/timeline/extract/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,24 +160,49 @@ func (a *analysis) objectText(s *sentence, p *parsed, ef *eframe) string {
 			}
 		}
 	}
-	var parts []string
+	// up to ten words, which are written as in the text ("Gonzalez's"
+	// whole) and do not end on a word that wants more ("of", "Jordan's")
+	var kept []int
+	spaced := map[int]bool{}
 	for _, sp := range spans {
 		from, to := sp[0], sp[1]
 		for from < to && (a.words[from].Low == "a" || a.words[from].Low == "an" || a.words[from].Low == "the") {
 			from++ // headlines drop articles
 		}
-		for k := from; k < to && len(parts) < 10; k++ {
+		gap := true
+	words:
+		for k := from; k < to && len(kept) < 10; k++ {
 			w := a.words[k]
 			if w.Kind == text.Punct && (w.Low == "," || w.Low == "\"" || w.Low == "'" || w.Low == ".") {
-				if len(parts) > 4 {
-					return strings.Join(parts, " ")
+				if len(kept) > 4 {
+					break words
 				}
+				gap = true
 				continue
 			}
-			parts = append(parts, w.Text)
+			spaced[k] = w.Space || gap
+			kept, gap = append(kept, k), false
+		}
+		if len(kept) > 4 && len(kept) < 10 && len(spans) > 1 {
+			break
 		}
 	}
-	return strings.Join(parts, " ")
+	for len(kept) > 0 {
+		w := a.words[kept[len(kept)-1]]
+		if a.lx.POS(w.Low)&(lexicon.Det|lexicon.Prep|lexicon.Conj|lexicon.Sub|lexicon.Rel|lexicon.Poss|lexicon.To) == 0 &&
+			!strings.HasSuffix(w.Low, "'s") {
+			break
+		}
+		kept = kept[:len(kept)-1]
+	}
+	var b strings.Builder
+	for i, k := range kept {
+		if i > 0 && spaced[k] {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.words[k].Text)
+	}
+	return b.String()
 }
 
 func capitalize(s string) string {
