@@ -287,6 +287,9 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 	if title == "" && nameEnd-nameStart < 2 {
 		return mention{}, false // "Iraq's Saddam Hussein" needs a full name
 	}
+	if _, _, ok := a.lx.Entities.Match(a.seq, nameStart, nameEnd); title == "" && ok {
+		return mention{}, false // "Jordan's Red Sea port": a place of the country
+	}
 	j := nameEnd
 	// "President Vladimir V. Putin of Russia", "King Hussein of Jordan"
 	if c, n := a.ofCountry(s, j); nameEnd > nameStart && n > 0 {

@@ -30,6 +30,7 @@ func TestMentions(t *testing.T) {
 		{"a body's name goes on after of", "The Union of Baltic Ports said on Monday that talks ended.", "Union of Baltic Ports", mOrg,
 			"Union of Baltic Ports", ""},
 		{"an unknown name after in is a place", "President Clinton told reporters in the Rose Garden on Wednesday.", "Rose Garden", mPlace, "", ""},
+		{"a possessive country's place", "Bush may extend the quarantine to Jordan's Red Sea port on Monday.", "Red Sea", mPlace, "", ""},
 		{"a possessive country", "Iraq's Saddam Hussein spoke on Thursday.", "Iraq's Saddam Hussein", mPerson, "Saddam Hussein", "Iraq"},
 		{"a courtesy title and a name written as a word", "Mrs May told MPs on Monday that Russia was responsible.",
 			"Mrs May", mPerson, "May", ""},
