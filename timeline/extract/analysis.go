@@ -84,8 +84,9 @@ func analyse(ctx context.Context, d *document, published timeline.Date) ([]timel
 }
 
 func newAnalysis(d *document, published timeline.Date) *analysis {
-	a := &analysis{d: d, lx: lexicon.Get(), published: published, people: newPeople(), capitals: map[string]int{}, pubDay: -1,
+	a := &analysis{d: d, lx: lexicon.Get(), published: published, capitals: map[string]int{}, pubDay: -1,
 		countries: map[string]int{}}
+	a.people = newPeople(a.lx)
 	a.scene.block = -1
 	if !published.IsZero() {
 		a.dct = published.Start()

@@ -363,11 +363,12 @@ func (a *analysis) assemble() []timeline.Event {
 		a.cands = kept
 	}
 	if a.domestic() {
-		// what the officials of one country say about its own affairs
-		// (a police report, a campaign, a budget) is not diplomacy
+		// what the people of one country say to and about each other (a
+		// police report, a campaign, a budget) is not diplomacy; an
+		// attack, a protest or a change of leadership is news anywhere
 		kept := a.cands[:0]
 		for _, c := range a.cands {
-			if c.event.Kind != timeline.KindStatement {
+			if k := c.event.Kind; k == timeline.KindStrike || k == timeline.KindProtest || k == timeline.KindLeadership {
 				kept = append(kept, c)
 			}
 		}
@@ -377,22 +378,25 @@ func (a *analysis) assemble() []timeline.Event {
 }
 
 // domestic reports whether an article is the news of one country: it
-// names one state three times as often as any other, others in passing
-// (at most twice each), and no international body or region.
+// names one state at least three times as often as all others together,
+// which it names at most twice, no international body or region, and no
+// one in office whose country it does not tell ("President Donald Trump"
+// may be the other party).
 func (a *analysis) domestic() bool {
 	if a.abroad {
 		return false
 	}
-	top, second := 0, 0
-	for _, n := range a.countries {
-		switch {
-		case n > top:
-			top, second = n, top
-		case n > second:
-			second = n
+	for _, x := range a.people.all {
+		if x.standing == lexicon.State && x.country == "" {
+			return false
 		}
 	}
-	return second <= 2 && top >= 3*max(second, 1)
+	top, all := 0, 0
+	for _, n := range a.countries {
+		top, all = max(top, n), all+n
+	}
+	others := all - top
+	return others <= 2 && top >= 3*max(others, 1)
 }
 
 // minPolitical is how many mentions of political parties make an article

@@ -175,3 +175,36 @@ func TestPeopleByShortName(t *testing.T) {
 		})
 	}
 }
+
+// A leader the article names without a country is known by name:
+// "President Bush" speaks for the United States. A surname alone counts
+// only after an office of state, and only when one country's leader has
+// it.
+func TestKnownLeaders(t *testing.T) {
+	tests := []struct {
+		name, text, mention, country string
+	}{
+		{"a full name", "Fidel Castro spoke on Monday.", "Fidel Castro", "Cuba"},
+		{"written with accents", "François Mitterrand spoke on Monday.", "François Mitterrand", "France"},
+		{"a surname after a head's office", "President Bush spoke on Monday.", "President Bush", "United States"},
+		{"a surname after another office", "Governor Brown spoke on Monday.", "Governor Brown", ""},
+		{"a surname two countries' leaders share", "Prime Minister Johnson spoke on Monday.", "Prime Minister Johnson", ""},
+		{"a king by his first name", "King Hussein spoke on Monday.", "King Hussein", ""},
+		{"the article's word first", "Chinese Premier Li Peng met Prime Minister Tony Blair on Monday.", "Prime Minister Tony Blair",
+			"United Kingdom"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := readSentence(t, tt.text)
+			for _, m := range r.s.mentions {
+				if r.text(m.i, m.j) == tt.mention {
+					if m.person == nil || m.person.country != tt.country {
+						t.Errorf("%q is %+v, want a person of %q", tt.mention, m.person, tt.country)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention %q", tt.mention)
+		})
+	}
+}

@@ -53,10 +53,39 @@ type people struct {
 	byKey   map[string][]*person
 	byFirst map[string][]*person // by the first word of a name of two words or more
 	full    map[string]*person
+	lx      *lexicon.Lexicon // for the countries of known leaders
 }
 
-func newPeople() *people {
-	return &people{byKey: map[string][]*person{}, byFirst: map[string][]*person{}, full: map[string]*person{}}
+func newPeople(lx *lexicon.Lexicon) *people {
+	return &people{byKey: map[string][]*person{}, byFirst: map[string][]*person{}, full: map[string]*person{}, lx: lx}
+}
+
+// headOffices are the offices after which a surname alone names a known
+// leader: "President Bush", "Prime Minister Blair".
+var headOffices = map[string]bool{
+	"president": true, "prime minister": true, "premier": true, "chancellor": true, "vice president": true,
+	"foreign minister": true, "foreign secretary": true, "secretary of state": true, "defense secretary": true,
+	"defense minister": true, "defence minister": true, "defence secretary": true,
+}
+
+// knownLeader gives a person the article names without a country the
+// country of the leader of that name, if leaders.txt lists one.
+func (p *people) knownLeader(x *person, title string) {
+	if x.country != "" {
+		return
+	}
+	if c, ok := p.lx.Leader(x.name); ok {
+		x.country = c
+		if x.standing < lexicon.State && x.title == "" {
+			x.standing = lexicon.State
+		}
+		return
+	}
+	if f := strings.Fields(x.name); len(f) == 1 && headOffices[title] {
+		if c, ok := p.lx.LeaderBySurname(f[0]); ok {
+			x.country = c
+		}
+	}
 }
 
 // nameKeys returns the lower-case words a name is later called by: its
@@ -91,6 +120,7 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 	key := strings.ToLower(name)
 	if x := p.full[key]; x != nil {
 		x.update(title, standing, country, sent)
+		p.knownLeader(x, title)
 		return x
 	}
 	// a later, fuller name of someone known by one word: "Kimotho" then
@@ -102,6 +132,7 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 				p.full[key] = x
 				p.byFirst[strings.Fields(key)[0]] = append(p.byFirst[strings.Fields(key)[0]], x)
 				x.update(title, standing, country, sent)
+				p.knownLeader(x, title)
 				return x
 			}
 		}
@@ -116,6 +147,7 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 	for _, k := range x.keys {
 		p.byKey[k] = append(p.byKey[k], x)
 	}
+	p.knownLeader(x, title)
 	return x
 }
 

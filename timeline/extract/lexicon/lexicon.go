@@ -42,6 +42,8 @@ type Lexicon struct {
 	nonstate   map[string]bool
 	nameWords  map[string]bool  // entity name + NUL + a word of one of its names
 	titleWords map[string]Title // titles of one word
+	leaders    map[string]string // folded full name -> country
+	surnames   map[string]string // folded last word -> country, "" when two countries share it
 
 	frames map[frameKey][]*Frame
 	kinds  map[string]*KindInfo
@@ -87,6 +89,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		{"actors.txt", (*Lexicon).readActors},
 		{"places.txt", (*Lexicon).readPlaces},
 		{"people.txt", (*Lexicon).readPeople},
+		{"leaders.txt", (*Lexicon).readLeaders},
 		{"triggers.txt", (*Lexicon).readTriggers},
 	}
 	for _, s := range steps {

@@ -269,6 +269,8 @@ func TestBrokenDataIsReported(t *testing.T) {
 		{"data/triggers.txt", "[protest]\nverb strike obj=@nosuchclass\n", "unknown class @nosuchclass"},
 		{"data/triggers.txt", "[nosuchkind]\n", `unknown kind "nosuchkind"`},
 		{"data/places.txt", "[place]\nAtlantis | Oceania\n", `"Oceania" is not a country`},
+		{"data/leaders.txt", "Juan Perez | Atlantis\n", `"Atlantis" is not a country`},
+		{"data/leaders.txt", "Fidel Castro | Spain\n", "Fidel Castro is listed for Cuba and Spain"},
 		{"data/places.txt", "[region]\nAtlantis | Oceania\n", "want a region's name alone"},
 		{"data/verbs.txt", "[irregular]\ngo went\n", "want \"lemma past participle\""},
 		{"data/triggers.txt", "[protest]\nverb strike conf=2\n", "conf 2 is not in (0, 1]"},
