@@ -27,11 +27,10 @@ test: test-deps
 test-deps:
 	@.ci/ensure-test-deps
 
-# Scores the extractor on the gold articles and on TempEval-3 (TimeML).
+# Scores the extractor on each set of gold articles, apart, and on
+# TempEval-3 (TimeML).
 eval: build
-	$(BIN) eval $(SHARED)/eval/dev
-	@echo
-	$(BIN) eval --timeml $(SHARED)/eval/tempeval3-train
+	DATELINE_SHARED_DIR=$(SHARED) $(BIN) eval
 
 # Speeds, each next to a baseline measured in the same run: extraction
 # against the olebedev/when all-matches loop (and, on the real articles of
