@@ -57,12 +57,7 @@ func TestMentions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := readSentence(t, tt.text)
-			var found *mention
-			for i := range r.s.mentions {
-				if r.text(r.s.mentions[i].i, r.s.mentions[i].j) == tt.mention {
-					found = &r.s.mentions[i]
-				}
-			}
+			found := r.mention(tt.mention)
 			if tt.kind == 0 {
 				if found != nil {
 					t.Errorf("%q is a mention: %+v", tt.mention, found)
@@ -162,16 +157,13 @@ func TestPeopleByShortName(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rs := readText(t, tt.text, "2025-07-03")
-			last := rs[len(rs)-1]
-			for _, m := range last.s.mentions {
-				if last.text(m.i, m.j) == tt.word {
-					if m.person == nil || m.person.name != tt.want {
-						t.Errorf("%q is %+v, want %s", tt.word, m.person, tt.want)
-					}
-					return
-				}
+			m := rs[len(rs)-1].mention(tt.word)
+			if m == nil {
+				t.Fatalf("no mention %q in the last sentence", tt.word)
 			}
-			t.Errorf("no mention %q in the last sentence", tt.word)
+			if m.person == nil || m.person.name != tt.want {
+				t.Errorf("%q is %+v, want %s", tt.word, m.person, tt.want)
+			}
 		})
 	}
 }
@@ -195,16 +187,13 @@ func TestKnownLeaders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := readSentence(t, tt.text)
-			for _, m := range r.s.mentions {
-				if r.text(m.i, m.j) == tt.mention {
-					if m.person == nil || m.person.country != tt.country {
-						t.Errorf("%q is %+v, want a person of %q", tt.mention, m.person, tt.country)
-					}
-					return
-				}
+			m := readSentence(t, tt.text).mention(tt.mention)
+			if m == nil {
+				t.Fatalf("no mention %q", tt.mention)
 			}
-			t.Errorf("no mention %q", tt.mention)
+			if m.person == nil || m.person.country != tt.country {
+				t.Errorf("%q is %+v, want a person of %q", tt.mention, m.person, tt.country)
+			}
 		})
 	}
 }

@@ -50,6 +50,18 @@ func readSentence(t *testing.T, text string) reading {
 	return rs[0]
 }
 
+// mention returns the sentence's last mention whose words are text, or
+// nil.
+func (r reading) mention(text string) *mention {
+	var found *mention
+	for i := range r.s.mentions {
+		if r.text(r.s.mentions[i].i, r.s.mentions[i].j) == text {
+			found = &r.s.mentions[i]
+		}
+	}
+	return found
+}
+
 // words returns the text of words [i, j).
 func (r reading) text(i, j int) string { return r.a.span(i, j) }
 

@@ -106,6 +106,16 @@ func (lx *Lexicon) addEntity(form string, e Entity, use Use) {
 // is "the Atlantic alliance", so "the alliance" may be NATO.
 func (lx *Lexicon) CalledBy(name, word string) bool { return lx.nameWords[name+"\x00"+word] }
 
+// country returns the name of the country of actors.txt that a data
+// file's line names.
+func (lx *Lexicon) country(l line, name string) (string, error) {
+	e, ok := lx.Entities.lookup(lx, name)
+	if !ok || e.Kind != timeline.ActorCountry {
+		return "", fmt.Errorf("line %d: %q is not a country of actors.txt", l.n, name)
+	}
+	return e.Name, nil
+}
+
 func (lx *Lexicon) readPlaces(secs []section) error {
 	for _, s := range secs {
 		switch s.name {
@@ -126,11 +136,11 @@ func (lx *Lexicon) readPlaces(secs []section) error {
 			if len(f) != 2 {
 				return fmt.Errorf("line %d: want \"place | country\"", l.n)
 			}
-			country, ok := lx.Entities.lookup(lx, f[1])
-			if !ok || country.Kind != timeline.ActorCountry {
-				return fmt.Errorf("line %d: %q is not a country of actors.txt", l.n, f[1])
+			country, err := lx.country(l, f[1])
+			if err != nil {
+				return err
 			}
-			lx.addEntity(f[0], Entity{Name: f[0], Kind: timeline.ActorUnknown, Country: country.Name}, UsePlace)
+			lx.addEntity(f[0], Entity{Name: f[0], Kind: timeline.ActorUnknown, Country: country}, UsePlace)
 		}
 	}
 	return nil

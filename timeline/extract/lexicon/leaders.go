@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/dateline/dateline/timeline"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -20,21 +19,21 @@ func (lx *Lexicon) readLeaders(secs []section) error {
 			if len(f) != 2 {
 				return fmt.Errorf("line %d: want \"name | country\"", l.n)
 			}
-			country, ok := lx.Entities.lookup(lx, f[1])
-			if !ok || country.Kind != timeline.ActorCountry {
-				return fmt.Errorf("line %d: %q is not a country of actors.txt", l.n, f[1])
+			country, err := lx.country(l, f[1])
+			if err != nil {
+				return err
 			}
 			name := foldName(f[0])
-			if c, ok := lx.leaders[name]; ok && c != country.Name {
-				return fmt.Errorf("line %d: %s is listed for %s and %s", l.n, f[0], c, country.Name)
+			if c, ok := lx.leaders[name]; ok && c != country {
+				return fmt.Errorf("line %d: %s is listed for %s and %s", l.n, f[0], c, country)
 			}
-			lx.leaders[name] = country.Name
+			lx.leaders[name] = country
 			words := strings.Fields(name)
 			last := words[len(words)-1]
-			if c, ok := lx.surnames[last]; ok && c != country.Name {
+			if c, ok := lx.surnames[last]; ok && c != country {
 				lx.surnames[last] = "" // "Johnson": two countries' leaders
 			} else {
-				lx.surnames[last] = country.Name
+				lx.surnames[last] = country
 			}
 		}
 	}

@@ -40,8 +40,8 @@ type Lexicon struct {
 	company    map[string]bool
 	mediaWords map[string]bool
 	nonstate   map[string]bool
-	nameWords  map[string]bool  // entity name + NUL + a word of one of its names
-	titleWords map[string]Title // titles of one word
+	nameWords  map[string]bool   // entity name + NUL + a word of one of its names
+	titleWords map[string]Title  // titles of one word
 	leaders    map[string]string // folded full name -> country
 	surnames   map[string]string // folded last word -> country, "" when two countries share it
 
