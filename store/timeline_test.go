@@ -18,10 +18,9 @@ import (
 // report builds an article whose body is sentences and, for each, an
 // extracted event quoting that sentence.
 type report struct {
-	t        *testing.T
-	article  timeline.Article
-	events   []timeline.Event
-	sentence []string
+	t       *testing.T
+	article timeline.Article
+	events  []timeline.Event
 }
 
 func newReport(t *testing.T, title, published string) *report {
