@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract/lexicon"
@@ -18,6 +19,9 @@ type candidate struct {
 	weak bool
 	// placed says the event's clause names where it happened
 	placed bool
+	// presumed marks a date taken from the day of the news, which the
+	// article may give more exactly later
+	presumed bool
 	// title holds what the title is made of; it is written once the
 	// whole article is read, when it is known what the article calls
 	// its people
@@ -138,7 +142,7 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
 		}
 		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak, placed: len(ef.places) > 0,
-			title: a.titleParts(s, p, ef, source, target)})
+			presumed: ef.presumed, title: a.titleParts(s, p, ef, source, target)})
 	}
 }
 
@@ -350,6 +354,7 @@ func (a *analysis) withCountries(s *sentence, ef *eframe, actors []timeline.Acto
 // times.
 func (a *analysis) assemble() []timeline.Event {
 	a.refine()
+	a.settle()
 	for i := range a.cands {
 		a.cands[i].event.Title = a.titleOf(a.cands[i].title)
 	}
@@ -397,6 +402,32 @@ func (a *analysis) domestic() bool {
 	}
 	others := all - top
 	return others <= 2 && top >= 3*max(others, 1)
+}
+
+// settle gives an event dated only by the day of the news the date the
+// article tells later: "Cho and Iwaya have held talks, the ministry said
+// Friday. ... The two held a meeting in Lima on Thursday." The later
+// mention must be of the same kind, share a person and fall in the week
+// before.
+func (a *analysis) settle() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		if !c.presumed {
+			continue
+		}
+		day := c.event.Date.Start()
+		for _, x := range a.cands {
+			d := x.event.Date
+			if x.presumed || d.Precision() < timeline.PrecisionDay || !sharesPerson(x.event.Actors, c.event.Actors) ||
+				timeline.OccurrenceKinds(x.event.Kind)[0] != timeline.OccurrenceKinds(c.event.Kind)[0] {
+				continue
+			}
+			if gap := day.Sub(d.Start()); gap > 0 && gap <= 7*24*time.Hour {
+				c.event.Date = d
+				break
+			}
+		}
+	}
 }
 
 // minPolitical is how many mentions of political parties make an article

@@ -90,6 +90,23 @@ func TestAssembly(t *testing.T) {
 			t.Errorf("event %s %s %v: %q", e.Date.Value(), e.Kind, e.ActorNames(), e.Title)
 		}
 	})
+	t.Run("news of the day takes the date the article tells after", func(t *testing.T) {
+		text := "Foreign Minister Anna Berg of Sweden and her Finnish counterpart, Jussi Lehto, have held talks in Oslo, the ministry said Friday. " +
+			"The top diplomats of the two nations held a meeting in Oslo on Thursday to discuss trade."
+		res, err := Article(t.Context(), text, Options{Published: day(t, "2025-07-04")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var meetings []timeline.Event
+		for _, e := range res.Events {
+			if e.Kind == timeline.KindMeeting {
+				meetings = append(meetings, e)
+			}
+		}
+		if len(meetings) != 1 || meetings[0].Date.Value() != "2025-07-03" || !hasActors(meetings[0], "Anna Berg", "Jussi Lehto") {
+			t.Errorf("meetings = %+v, want one on 2025-07-03 between Berg and Lehto", meetings)
+		}
+	})
 	t.Run("an event told twice is one, with both as evidence", func(t *testing.T) {
 		text := "Chancellor Karl Beispiel met Prime Minister Laszlo Minta on Thursday in Vienna. " +
 			"The talks between Beispiel and Minta on Thursday lasted three hours."
@@ -140,6 +157,7 @@ func TestTitles(t *testing.T) {
 		{"Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. Xi thanked Putin on Tuesday.", "Putin and Xi meet"},
 		{"Britain expelled 23 Russian diplomats on Wednesday.", "UK expels 23 Russian diplomats"},
 		{"Iran condemned Iraq's invasion of Kuwait on Thursday.", "Iran condemns Iraq's invasion of Kuwait"},
+		{"Secretary of State Marco Rubio took office in January.", "Rubio takes office"},
 		{"President Bush said on Tuesday that the United States may extend its naval quarantine to Jordan's Red Sea port.",
 			"Bush says United States may extend its naval quarantine to Jordan"},
 	}

@@ -39,7 +39,7 @@ func (a *analysis) date(s *sentence, p *parsed, ef *eframe) {
 			ef.date = a.nounDate(p, ef.clause, ef.np)
 		}
 		if ef.date < 0 && s.lead && a.newsOfTheDay(p, ef.clause) {
-			ef.date = a.publicationDay()
+			ef.date, ef.presumed = a.publicationDay(), true
 		}
 		// an event told in the simple past after a sentence that set the
 		// scene's date, in a sentence with no date of its own, happened

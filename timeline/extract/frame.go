@@ -37,6 +37,9 @@ type eframe struct {
 	// two foreign ministers")
 	unnamed bool
 	date    int // in analysis.dates, -1 until dated
+	// presumed marks a date the event took from the day of the news
+	// ("Sweden has become a member", in the story's first sentence)
+	presumed bool
 	status  timeline.Status
 	conf    float64
 }

@@ -319,6 +319,9 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 				// heads a team": a verb after a name
 				return mention{}, false
 			}
+			if m, ok := a.theTwo(ws, i, j, s.w1); ok && country == "" {
+				return m, true
+			}
 			// "Russian diplomats", "EU leaders", "U.S. officials": a
 			// body of a country or an organisation
 			m := mention{i: i, j: j, kind: mAgent, country: country}
@@ -454,6 +457,32 @@ func afterParticle(s string) (string, bool) {
 	}
 	return s[i+1:], true
 }
+
+// theTwo reads a body of people [i, j) followed by "of the two nations"
+// or "of both countries": the pair of people of state the article named
+// most, or the pair its last subject named ("the top diplomats of the
+// two nations").
+func (a *analysis) theTwo(ws []word, i, j, end int) (mention, bool) {
+	k := 0
+	switch {
+	case j+3 < end && ws[j].Low == "of" && ws[j+1].Low == "the" && ws[j+2].Low == "two" && stateNouns[ws[j+3].Low]:
+		k = j + 4
+	case j+2 < end && ws[j].Low == "of" && ws[j+1].Low == "both" && stateNouns[ws[j+2].Low]:
+		k = j + 3
+	default:
+		return mention{}, false
+	}
+	if ps := a.people.recentLeaders(2); ps != nil {
+		return mention{i: i, j: k, kind: mRole, persons: ps}, true
+	}
+	if len(a.lastSubject) == 2 {
+		return mention{i: i, j: k, kind: mRole, group: a.lastSubject}, true
+	}
+	return mention{}, false
+}
+
+// stateNouns name states in a phrase such as "of the two nations".
+var stateNouns = map[string]bool{"nations": true, "countries": true, "states": true, "governments": true, "sides": true}
 
 // locatives put what follows at a place: an unknown name after one is
 // where something happened, not who did it.
@@ -757,6 +786,9 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 		return mention{i: i, j: i + 1, kind: mOrg, name: name}, true
 	}
 	if _, n, ok := a.lx.Agents.Match(a.seq, i, s.w1); ok {
+		if m, ok := a.theTwo(ws, i, i+n, s.w1); ok {
+			return m, true
+		}
 		m := mention{i: i, j: i + n, kind: mAgent}
 		// the country of "Iraqi military authorities", "U.S. forces",
 		// "Russia's foreign ministry": a mention just before, across

@@ -69,8 +69,15 @@ func (a *analysis) titleParts(s *sentence, p *parsed, ef *eframe, source, target
 	if !ef.f.Noun {
 		base = strings.Join(append([]string{ef.f.Lemma}, ef.f.Then...), " ")
 	}
+	object := a.objectText(s, p, ef)
+	if then := strings.Join(ef.f.Then, " "); then != "" && !ef.f.Noun {
+		// "took office": the verb's own words are no object of it
+		if rest, ok := strings.CutPrefix(strings.ToLower(object), then); ok && (rest == "" || rest[0] == ' ') {
+			object = strings.TrimSpace(object[len(then):])
+		}
+	}
 	return titleParts{kind: ef.kind, form: ef.f.Title, source: source, target: target,
-		object: a.objectText(s, p, ef), base: base, place: ef.place}
+		object: object, base: base, place: ef.place}
 }
 
 // titleOf writes a title from the kind's title forms: the first form whose
