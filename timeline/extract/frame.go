@@ -40,8 +40,8 @@ type eframe struct {
 	// presumed marks a date the event took from the day of the news
 	// ("Sweden has become a member", in the story's first sentence)
 	presumed bool
-	status  timeline.Status
-	conf    float64
+	status   timeline.Status
+	conf     float64
 }
 
 // frames matches the lexicon's frames against the clauses and noun
