@@ -54,7 +54,7 @@ func (a *analysis) chunks(s *sentence) []chunk {
 			for c.j < s.w1 && ws[c.j].tag == tDate && ws[c.j].date == w.date {
 				c.j++
 			}
-			if a.npAfterDate(s, c.j) {
+			if a.npAfterDate(s, c.j, false) {
 				c = a.nounPhrase(s, i)
 			}
 		case tNoun, tName, tNum, tDet, tPoss, tPron:
@@ -179,14 +179,17 @@ var approx = map[string]bool{"over": true, "under": true, "above": true, "below"
 
 // npAfterDate reports whether a noun follows a date, making the date part
 // of a noun phrase: "the June 21 bombing", "last Friday's bombings".
-func (a *analysis) npAfterDate(s *sentence, j int) bool {
+func (a *analysis) npAfterDate(s *sentence, j int, opened bool) bool {
 	for k := j; k < s.w1 && k < j+4; k++ {
 		switch a.words[k].tag {
 		case tPossMark:
 			continue
 		case tNoun, tName:
-			if a.words[k].tag == tName && k == j {
-				return false // "Thursday Israel struck": a name begins a new phrase
+			if a.words[k].tag == tName && k == j && !opened {
+				// "Thursday Israel struck": a name begins a new phrase,
+				// unless a determiner opened one ("the 2016 U.S.
+				// election")
+				return false
 			}
 			return true
 		default:
@@ -234,7 +237,7 @@ func (a *analysis) nounPhrase(s *sentence, i int) chunk {
 			for e < s.w1 && ws[e].tag == tDate && ws[e].date == w.date {
 				e++
 			}
-			if !a.npAfterDate(s, e) {
+			if !a.npAfterDate(s, e, k > i && (ws[k-1].tag == tDet || ws[k-1].tag == tPoss)) {
 				return c.end(k)
 			}
 			if c.date < 0 {

@@ -236,10 +236,13 @@ func (a *analysis) hasComplement(p *parsed, ci int) bool {
 }
 
 // supported returns the noun phrase a support verb carries: its object,
-// or past an amount the phrase after it ("pledged $500 million in
-// military aid").
+// or past an amount or a measure the phrase after it ("pledged $500
+// million in military aid", "announced a series of new sanctions").
 func (a *analysis) supported(p *parsed, c *clause, obj []int) []int {
-	if len(obj) == 0 || a.words[p.ch[obj[0]].head].tag != tNum {
+	if len(obj) == 0 {
+		return obj
+	}
+	if head := a.words[p.ch[obj[0]].head]; head.tag != tNum && !a.lx.InClass("measure", a.lx.Noun(head.Low)) {
 		return obj
 	}
 	for _, q := range a.ppsAfter(p, a.clauseOf(p, obj[0]), obj[len(obj)-1]) {

@@ -37,6 +37,8 @@ func TestFrames(t *testing.T) {
 		{"a visit to a place", "Madeleine Albright flew to Nairobi on Tuesday.", "flew", timeline.KindVisit, []string{"Albright"}, nil},
 		{"a coup d'etat", "Hun Sen staged a coup d'etat against Prince Norodom Ranariddh in July 1997.", "d'etat", timeline.KindLeadership,
 			[]string{"Hun Sen"}, []string{"Ranariddh"}},
+		{"a measure of an event", "The Treasury Department announced a series of new sanctions against Russia on Thursday.", "sanctions",
+			timeline.KindSanction, []string{"Treasury Department"}, []string{"Russia"}},
 		{"aid in an amount", "Germany pledged $500 million in military aid to Ukraine on Tuesday.", "aid", timeline.KindAid,
 			[]string{"Germany"}, []string{"Ukraine"}},
 	}
