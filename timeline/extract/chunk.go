@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/dateline/dateline/timeline/extract/lexicon"
+	"github.com/dateline/dateline/timeline/extract/text"
 )
 
 // chunkKind says what a chunk of a sentence is.
@@ -173,6 +174,9 @@ func (a *analysis) quantifier(s *sentence, i int) int {
 	return i
 }
 
+// quoteMarks are the marks that open or close a quotation.
+var quoteMarks = map[string]bool{"\"": true, "'": true, "`": true}
+
 // approx are the words that round a number: "over 100", "nearly 300".
 var approx = map[string]bool{"over": true, "under": true, "above": true, "below": true, "around": true, "about": true,
 	"nearly": true, "almost": true, "roughly": true, "some": true, "approximately": true}
@@ -245,6 +249,12 @@ func (a *analysis) nounPhrase(s *sentence, i int) chunk {
 			}
 			k = e - 1
 		case tPunct:
+			// scare quotes inside a phrase are part of it: a "frank and
+			// constructive" telephone call, the "Iron Curtain" speech
+			if k > i && k+1 < s.w1 && quoteMarks[w.Low] && ws[k-1].Kind == text.Alpha && ws[k+1].Kind == text.Alpha &&
+				(ws[k-1].tag == tDet || ws[k-1].tag == tPoss || ws[k+1].tag == tNoun || ws[k+1].tag == tName) {
+				continue
+			}
 			// "al-Assad", "Kim's": hyphens are inside words; a slash or
 			// an ampersand joins names ("AT&T")
 			return c.end(k)

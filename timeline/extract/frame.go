@@ -350,9 +350,14 @@ func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
 		// "on a visit to East Africa", "during a summit in Tehran": the
 		// clause's subject takes part, on the clause's date
 		ef.anchor = anchorClause
-		subj, _ := a.logical(p, c)
+		subj, obj := a.logical(p, c)
 		ef.source = append(a.mentionsOf(s, p, subj), ef.source...)
 		ef.unnamed = a.unnamedBodies(s, p, subj)
+		if ki.Symmetric {
+			// "Trump congratulated Putin in a phone call": whom the
+			// subject acted on took part too
+			ef.target = append(ef.target, a.personsOf(s, p, obj)...)
+		}
 		if f.Subj.Set() && len(ef.source) == 0 && len(subj) > 0 && a.words[p.ch[subj[0]].i].Low != "a" {
 			// "The ceasefire took effect": the ceasefire the article told
 			ef.definite = true
@@ -589,6 +594,19 @@ func (a *analysis) mentionsOf(s *sentence, p *parsed, nps []int) []int {
 					out = append(out, m)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// personsOf returns the mentions of people among the noun phrases: the
+// people a verb acts on, not the subjects it is about ("discussed the
+// Iran war").
+func (a *analysis) personsOf(s *sentence, p *parsed, nps []int) []int {
+	var out []int
+	for _, m := range a.mentionsOf(s, p, nps) {
+		if s.mentions[m].person != nil {
+			out = append(out, m)
 		}
 	}
 	return out
