@@ -87,7 +87,7 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 		if ef.definite && len(source) == 0 && len(ef.target) == 0 && a.holds(ef.kind, when) {
 			continue // "Thursday's deal": the deal of Thursday, told already
 		}
-		if ef.definite && len(source) == 0 && len(ef.target) == 0 {
+		if ef.definite && len(source) == 0 && len(ef.target) == 0 && len(ef.places) == 0 {
 			// "the talks": the talks the article told before
 			var h hint
 			h, toldPolitical = a.lastOf(ef.kind)

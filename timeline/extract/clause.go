@@ -286,6 +286,13 @@ func (p *parsed) segment(a *analysis) {
 				top().vp = ci
 				continue
 			}
+			// "an attack launched by Iran": a verb that may be a past
+			// participle, right after a noun and before "by", is one
+			if c.finite && c.i == c.head && ci > 0 && ci+1 < len(p.ch) && p.ch[ci-1].kind == kNP && p.ch[ci+1].kind == kPrep &&
+				a.words[p.ch[ci+1].i].Low == "by" && a.words[c.head].tag == tVerb && a.words[c.head].verb.forms&lexicon.Part != 0 {
+				c.finite, c.passive = false, true
+				p.ch[ci] = c
+			}
 			// "EU leaders meeting in Brussels endorsed ...", "a deal
 			// struck in Geneva": a participle after a noun describes it
 			if !c.finite && ci > 0 && p.ch[ci-1].kind == kNP && a.words[c.head].tag == tVerb && t.kind != cInfinitive &&

@@ -37,6 +37,8 @@ func TestClauses(t *testing.T) {
 		{"an object after a date", "The IMF announced on Thursday a new loan program.", "announced", cMain, "The IMF", "a new loan program"},
 		{"past places with their countries", "Bombings at embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania, on Aug. 7 killed 224 people.",
 			"killed", cMain, "Bombings", "224 people"},
+		{"a past participle before by", "Israel thwarted an attack launched by Iran on Saturday.", "launched", cParticiple,
+			"an attack", ""},
 		{"the passive", "Sinn Fein was expelled from the talks on Feb. 20.", "expelled", cMain, "Sinn Fein", ""},
 	}
 	for _, tt := range tests {

@@ -94,7 +94,18 @@ func (a *analysis) nounDate(p *parsed, ci, k int) int {
 	if k+1 < len(p.ch) && p.ch[k+1].kind == kDate && a.inClause(p, ci, k+1) && a.usable(a.words[p.ch[k+1].i].date) {
 		return a.words[p.ch[k+1].i].date
 	}
-	for _, q := range a.ppsAfter(p, ci, k) {
+	pps := a.ppsAfter(p, ci, k)
+	if n := len(pps); n > 0 && len(pps[n-1].nps) > 0 {
+		// "condemned the bombings in Kenya and Tanzania Friday": a date
+		// closing the phrases after the noun is the noun's when the verb
+		// has a date of its own
+		end := pps[n-1].nps[len(pps[n-1].nps)-1] + 1
+		if c := &p.cl[ci]; c.vp >= 0 && k > c.vp && end < len(p.ch) && p.ch[end].kind == kDate && a.inClause(p, ci, end) &&
+			a.otherDate(p, ci, end) && a.usable(a.words[p.ch[end].i].date) {
+			return a.words[p.ch[end].i].date
+		}
+	}
+	for _, q := range pps {
 		if q.date < 0 || !pointPreps[q.prep] || !a.usable(a.words[p.ch[q.date].i].date) {
 			continue
 		}

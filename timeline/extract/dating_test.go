@@ -54,6 +54,8 @@ func TestDating(t *testing.T) {
 		{"the scene ends with its paragraph", "On May 4, the envoys left the hall after the talks.\n\nThe bomb exploded outside the hall, and the envoys were wounded.",
 			"exploded", "", timeline.StatusReported},
 		{"as of dates a count, not events", "As of Monday, rebels had attacked 12 villages.", "attacked", "", timeline.StatusReported},
+		{"a date closing the noun's phrases is the noun's", "Cyprus on Saturday condemned the bomb attacks in Kenya and Tanzania Friday.",
+			"attacks", "2025-06-27", timeline.StatusReported},
 		{"a vague date dates nothing", "President Joe Biden cut short a weekend trip to Delaware.", "trip", "", timeline.StatusReported},
 	}
 	for _, tt := range tests {

@@ -253,9 +253,10 @@ func (a *analysis) isVerbHere(s *sentence, i int, f lexicon.Form, prev tag) bool
 		if f&lexicon.Third != 0 {
 			// "U.S. strikes" is a noun where it cannot start a clause:
 			// after a preposition ("in response to U.S. missile
-			// attacks") or after a verb ("launched cruise missile
-			// strikes"), unless that verb reports speech
-			return !(a.nounish(a.words[i].Low) && (a.afterPrep(s, i) || a.verbBefore(s, i) && !a.speechBefore(s, i)))
+			// attacks"), or after a verb ("launched cruise missile
+			// strikes"), unless that verb reports speech; a number counts
+			// nouns ("36 Houthi targets")
+			return !(a.afterNumber(s, i) || a.nounish(a.words[i].Low) && (a.afterPrep(s, i) || a.verbBefore(s, i) && !a.speechBefore(s, i)))
 		}
 		if f&lexicon.Ing != 0 {
 			// "leaders meeting in Brussels": after a plural, before a
@@ -278,6 +279,21 @@ func (a *analysis) isVerbHere(s *sentence, i int, f lexicon.Form, prev tag) bool
 	// began")
 	if f&(lexicon.Ing|lexicon.Past|lexicon.Part) != 0 && !a.nounish(a.words[i].Low) {
 		return true
+	}
+	return false
+}
+
+// afterNumber reports whether word i follows a number across the names
+// and nouns that modify it: "36 Houthi targets" is a noun phrase.
+func (a *analysis) afterNumber(s *sentence, i int) bool {
+	for k := i - 1; k >= s.w0 && k >= i-3; k-- {
+		switch a.words[k].tag {
+		case tName, tNoun:
+			continue
+		case tNum:
+			return true
+		}
+		return false
 	}
 	return false
 }

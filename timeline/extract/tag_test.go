@@ -25,6 +25,7 @@ func TestTags(t *testing.T) {
 		{"that after a noun relates", "The deal that was signed collapsed.", "that", tRel},
 		{"a noun after a preposition stays a noun", "He spoke in response to U.S. missile attacks.", "attacks", tNoun},
 		{"after a verb of speech a verb", "Officials say Iran supplies weapons.", "supplies", tVerb},
+		{"a noun after a number and its modifiers", "Britain struck 36 Houthi targets in Yemen.", "targets", tNoun},
 		{"a capitalised -ed word is a name", "Mohamed rented a house.", "Mohamed", tName},
 	}
 	for _, tt := range tests {

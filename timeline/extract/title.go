@@ -90,25 +90,47 @@ func (a *analysis) titleOf(t titleParts) string {
 	if t.form != "" {
 		forms = append([]string{t.form}, forms...)
 	}
-	verb := ""
-	if t.base != "" {
-		first, rest, _ := strings.Cut(t.base, " ")
-		verb = strings.TrimSpace(a.lx.Third(first) + " " + rest)
-	}
 	src, tgt := personsFirst(t.source), personsFirst(t.target)
 	if ki.Symmetric && len(src) == 0 && len(tgt) > 1 {
 		src, tgt = tgt[:1], tgt[1:]
+	}
+	verb := ""
+	if t.base != "" {
+		first, rest, _ := strings.Cut(t.base, " ")
+		if len(src) < 2 {
+			first = a.lx.Third(first) // "UK strikes", "US and UK strike"
+		}
+		verb = strings.TrimSpace(first + " " + rest)
 	}
 	slots := map[string]string{"{S}": a.names(src), "{T}": a.names(tgt), "{P}": "", "{O}": t.object, "{V}": verb, "{v}": t.base, "{L}": t.place}
 	if len(src)+len(tgt) >= 2 {
 		slots["{P}"] = a.names(append(append([]timeline.Actor(nil), src...), tgt...))
 	}
 	for _, form := range forms {
+		if len(src) >= 2 {
+			form = a.plural(form)
+		}
 		if s, ok := fill(form, slots); ok {
 			return capitalize(s)
 		}
 	}
 	return capitalize(t.kind.Label())
+}
+
+// plural makes the verb after {S} in a title form agree with a subject
+// of two or more: "{S} strikes {T}" becomes "{S} strike {T}".
+func (a *analysis) plural(form string) string {
+	head, rest, ok := strings.Cut(form, "{S} ")
+	if !ok {
+		return form
+	}
+	verb, tail, _ := strings.Cut(rest, " ")
+	for _, v := range a.lx.Verb(verb) {
+		if v.Forms&lexicon.Third != 0 {
+			return strings.TrimSpace(head + "{S} " + v.Lemma + " " + tail)
+		}
+	}
+	return form
 }
 
 // personsFirst keeps only the people of a list that has any: in a title,
