@@ -571,8 +571,35 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 	if g, n, ok := a.lx.Groups.Match(a.seq, i, s.w1); ok {
 		return mention{i: i, j: i + n, kind: mGroup, name: g.Name}, true
 	}
-	return mention{}, false
+	return a.compoundAt(s, i)
 }
+
+// compoundAt reads a word joined by a hyphen to a country's name:
+// "Syria-government airfield" and "Russia-Ukraine talks" are the
+// country's, as "Syrian" would be; "Iran-backed militias" are backed by
+// the country, which is no party to what they do.
+func (a *analysis) compoundAt(s *sentence, i int) (mention, bool) {
+	w := a.words[i]
+	h := strings.IndexByte(w.Text, '-')
+	if h <= 0 || h+1 >= len(w.Text) || !w.Upper {
+		return mention{}, false
+	}
+	e, ok := a.lx.Entity(w.Text[:h])
+	if !ok || e.Country == "" || e.Use == lexicon.UsePlace {
+		return mention{}, false
+	}
+	m := mention{i: i, j: i + 1, kind: mPeople, name: e.Country, country: e.Country}
+	rest := w.Text[h+1:]
+	if low := strings.ToLower(rest); strings.HasSuffix(low, "ed") || participles[low] {
+		m.kind = mThing
+	} else if o, ok := a.lx.Entity(rest); ok && o.Country != "" && o.Use != lexicon.UsePlace && o.Country != e.Country {
+		m.group = []timeline.Actor{{Name: o.Country, Kind: timeline.ActorCountry}} // "Russia-Ukraine talks"
+	}
+	return m, true
+}
+
+// participles that end a compound in other than -ed: "U.S.-led".
+var participles = map[string]bool{"led": true, "held": true, "run": true, "made": true, "built": true, "born": true}
 
 // nameAt reads a capitalised name the lexicon does not know: a person the
 // article named before ("Putin" after "Vladimir Putin"), a body ("the

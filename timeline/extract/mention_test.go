@@ -31,6 +31,8 @@ func TestMentions(t *testing.T) {
 			"Union of Baltic Ports", ""},
 		{"an unknown name after in is a place", "President Clinton told reporters in the Rose Garden on Wednesday.", "Rose Garden", mPlace, "", ""},
 		{"a possessive country's place", "Bush may extend the quarantine to Jordan's Red Sea port on Monday.", "Red Sea", mPlace, "", ""},
+		{"a country joined to a noun", "The U.S. attacked a Syria-government airfield on Thursday.", "Syria-government", mPeople, "Syria", "Syria"},
+		{"a country that backs is no party", "Iran-backed militias fired rockets on Friday.", "Iran-backed", mThing, "", "Iran"},
 		{"a possessive country", "Iraq's Saddam Hussein spoke on Thursday.", "Iraq's Saddam Hussein", mPerson, "Saddam Hussein", "Iraq"},
 		{"a courtesy title and a name written as a word", "Mrs May told MPs on Monday that Russia was responsible.",
 			"Mrs May", mPerson, "May", ""},

@@ -106,6 +106,10 @@ func (lx *Lexicon) addEntity(form string, e Entity, use Use) {
 // is "the Atlantic alliance", so "the alliance" may be NATO.
 func (lx *Lexicon) CalledBy(name, word string) bool { return lx.nameWords[name+"\x00"+word] }
 
+// Entity returns the country, people, organisation or place a name as
+// written stands for: "Syria", "U.S.", "Iranian".
+func (lx *Lexicon) Entity(name string) (Entity, bool) { return lx.Entities.lookup(lx, name) }
+
 // country returns the name of the country of actors.txt that a data
 // file's line names.
 func (lx *Lexicon) country(l line, name string) (string, error) {
