@@ -80,6 +80,16 @@ func TestAssembly(t *testing.T) {
 			t.Errorf("trip actors = %v", e.ActorNames())
 		}
 	})
+	t.Run("arriving for a visit, at around a time", func(t *testing.T) {
+		text := "Chinese President Xi Jinping arrived at the airport at around 11:30 a.m. Tuesday for his first state visit to the Philippines."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := event(t, res, timeline.KindVisit, "2025-07-01T11:30"); !hasActors(e, "Xi Jinping", "Philippines") {
+			t.Errorf("visit actors = %v", e.ActorNames())
+		}
+	})
 	t.Run("a visit needs a visitor and a destination", func(t *testing.T) {
 		text := "The president arrived in Philadelphia on Friday. President Emil Kovac of Slovakia landed at the airport on Saturday."
 		res, err := Article(t.Context(), text, Options{Published: pub})

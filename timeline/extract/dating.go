@@ -9,7 +9,8 @@ import (
 // pointPreps put an event at a date; a date after any other preposition
 // ("until Friday", "by May", "since 1960", "before Sunday") bounds a span
 // or says what came first, and does not date the event.
-var pointPreps = map[string]bool{"on": true, "in": true, "at": true, "during": true, "of": true, "from": true, "early": true, "late": true, "": true}
+var pointPreps = map[string]bool{"on": true, "in": true, "at": true, "during": true, "of": true, "from": true, "early": true, "late": true,
+	"around": true, "approximately": true, "": true}
 
 // planVerbs govern an infinitive that is planned, not done: "agreed to
 // meet", "is due to attend", "plans to visit".

@@ -474,6 +474,11 @@ func (a *analysis) inAdjunct(p *parsed, c *clause, k int, kind timeline.Kind) bo
 	for _, q := range c.pps {
 		switch q.prep {
 		case "on", "during", "at", "in":
+		case "for":
+			// "arrived in Manila for a state visit": what someone came for
+			if c.vp < 0 || !arrivals[a.words[p.ch[c.vp].head].verb.lemma] {
+				continue
+			}
 		default:
 			continue
 		}
@@ -491,6 +496,10 @@ func (a *analysis) inAdjunct(p *parsed, c *clause, k int, kind timeline.Kind) bo
 	}
 	return false
 }
+
+// arrivals are the verbs of coming somewhere, after which "for" names
+// the event that brought the subject: "arrived for talks".
+var arrivals = map[string]bool{"arrive": true, "come": true, "travel": true, "fly": true, "land": true, "be": true}
 
 // followsVerb reports whether chunk k comes right after the clause's verb
 // group or its object (adverbs and dates between allowed).

@@ -153,6 +153,10 @@ func TestPeopleByShortName(t *testing.T) {
 			"al-Assad", "Bashar al-Assad"},
 		{"a surname the article shares between two", "Elian Gonzalez stayed in Miami. His father, Juan Miguel Gonzalez, asked for him. " +
 			"Elian played on Monday. Gonzalez said on Tuesday that he would fly to Miami.", "Gonzalez", "Juan Miguel Gonzalez"},
+		{"a surname after an office", "Chinese President Xi Jinping arrived on Tuesday. President Xi was welcomed by the minister.", "President Xi",
+			"Xi Jinping"},
+		{"a king by his given name is not the surname's holder", "Iraq's Saddam Hussein spoke on Monday. King Hussein of Jordan replied on Tuesday.",
+			"King Hussein of Jordan", "Hussein"},
 		{"a full name is not another full name", "Fidel Castro spoke on Monday. Juanita Castro left Cuba in 1964.", "Juanita Castro",
 			"Juanita Castro"},
 	}

@@ -123,6 +123,18 @@ func (p *people) learn(name, title string, standing lexicon.Standing, country st
 		p.knownLeader(x, title)
 		return x
 	}
+	// "President Xi" after "Xi Jinping": one word the article calls a
+	// person it named in full
+	if !strings.Contains(key, " ") {
+		// not "King Hussein of Jordan" after "Iraq's Saddam Hussein":
+		// another office or another country is another person, and a
+		// king is named by his given name
+		if x := p.lookup(name); x != nil && strings.Contains(x.name, " ") && (title == "" || x.title == "" || sameOffice(x.title, title)) &&
+			(country == "" || x.country == "" || country == x.country) && !royal[title] {
+			x.update(title, standing, country, sent)
+			return x
+		}
+	}
 	// a later, fuller name of someone known by one word: "Kimotho" then
 	// "Joseph Kimotho"
 	if f := strings.Fields(name); len(f) >= 2 {
@@ -231,6 +243,10 @@ func (p *people) byRole(title, country string) *person {
 
 // sameOffice matches an office named in full against a word for it: "the
 // minister" is the foreign minister, "the leader" any head of state.
+// royal are the titles followed by a given name: "King Hussein".
+var royal = map[string]bool{"king": true, "queen": true, "prince": true, "princess": true, "emir": true, "sultan": true,
+	"crown prince": true, "sheikh": true, "monarch": true, "pope": true}
+
 func sameOffice(full, word string) bool {
 	if full == "" || word == "" {
 		return false
