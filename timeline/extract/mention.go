@@ -417,6 +417,8 @@ func (a *analysis) nameEnd(ws []word, i, limit int) int {
 	for j < limit {
 		w := ws[j]
 		switch {
+		case w.Low == "'s" && j > i && ws[j-1].Low == "people" && j+1 < limit && ws[j+1].Upper:
+			j++ // "Tigray People's Liberation Front", "People's Republic of China"
 		case w.date >= 0 || w.Kind != text.Alpha:
 			return j
 		case w.Upper && !a.lx.Closed(w.Low):
@@ -501,17 +503,20 @@ func (a *analysis) locative(ws []word, i int) bool {
 // nameText writes a name without its initials: "Vladimir V. Putin" is
 // "Vladimir Putin".
 func nameText(ws []word) string {
-	var parts []string
+	var b strings.Builder
 	for _, w := range ws {
 		if w.Period && len(w.Low) == 2 {
 			continue
 		}
-		parts = append(parts, w.Text)
+		if b.Len() > 0 && w.Low != "'s" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
 	}
-	if len(parts) == 0 {
+	if b.Len() == 0 {
 		return ws[0].Text
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 // entityAt reads a country, a people, a seat of government, a place, an
@@ -569,6 +574,11 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 		}
 	}
 	if g, n, ok := a.lx.Groups.Match(a.seq, i, s.w1); ok {
+		if i+n < s.w1 && a.words[i+n].Upper && !w.Upper {
+			// "the rebel Tigray People's Liberation Front": the name
+			// that follows is the group
+			return mention{}, false
+		}
 		return mention{i: i, j: i + n, kind: mGroup, name: g.Name}, true
 	}
 	return a.compoundAt(s, i)

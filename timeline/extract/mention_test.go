@@ -33,6 +33,8 @@ func TestMentions(t *testing.T) {
 		{"a possessive country's place", "Bush may extend the quarantine to Jordan's Red Sea port on Monday.", "Red Sea", mPlace, "", ""},
 		{"a country joined to a noun", "The U.S. attacked a Syria-government airfield on Thursday.", "Syria-government", mPeople, "Syria", "Syria"},
 		{"a country that backs is no party", "Iran-backed militias fired rockets on Friday.", "Iran-backed", mThing, "", "Iran"},
+		{"a people's body by its name", "The rebel Tigray People's Liberation Front signed the accord on Friday.",
+			"Tigray People's Liberation Front", mOrg, "Tigray People's Liberation Front", ""},
 		{"a possessive country", "Iraq's Saddam Hussein spoke on Thursday.", "Iraq's Saddam Hussein", mPerson, "Saddam Hussein", "Iraq"},
 		{"a courtesy title and a name written as a word", "Mrs May told MPs on Monday that Russia was responsible.",
 			"Mrs May", mPerson, "May", ""},
