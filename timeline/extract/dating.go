@@ -200,6 +200,14 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 	}
 	switch c.kind {
 	case cAdverbial:
+		// "in New York, where John Kerry held talks": at the place and
+		// on the occasion the clause before told
+		if c.marker >= 1 && a.words[p.ch[c.marker].i].Low == "where" && c.parent >= 0 && c.vp >= 0 &&
+			!p.ch[c.vp].perfect && p.ch[c.vp].modal == "" {
+			if d := a.clauseDate(p, c.parent, trigger); d >= 0 {
+				return d
+			}
+		}
 		// "on June 13, when Israel launched a surprise attack"
 		if c.marker >= 1 && a.words[p.ch[c.marker].i].Low == "when" {
 			k := c.marker - 1

@@ -56,6 +56,8 @@ func TestDating(t *testing.T) {
 		{"as of dates a count, not events", "As of Monday, rebels had attacked 12 villages.", "attacked", "", timeline.StatusReported},
 		{"a date closing the noun's phrases is the noun's", "Cyprus on Saturday condemned the bomb attacks in Kenya and Tanzania Friday.",
 			"attacks", "2025-06-27", timeline.StatusReported},
+		{"where after a place shares the occasion", "In May, Rouhani spoke at the assembly in New York, where John Kerry held talks with Iran's minister.",
+			"talks", "2025-05", timeline.StatusReported},
 		{"a vague date dates nothing", "President Joe Biden cut short a weekend trip to Delaware.", "trip", "", timeline.StatusReported},
 	}
 	for _, tt := range tests {

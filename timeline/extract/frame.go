@@ -140,6 +140,15 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		}
 		if !f.Support {
 			ef.target = append(ef.target, a.mentionsOf(s, p, obj)...)
+			if len(obj) > 0 {
+				// "ties between the two countries were severed": the
+				// parties of what the verb acts on
+				for _, r := range a.ppsAfter(p, a.clauseOf(p, obj[0]), obj[len(obj)-1]) {
+					if r.prep == "between" || r.prep == "with" {
+						ef.target = append(ef.target, a.mentionsOf(s, p, r.nps)...)
+					}
+				}
+			}
 		}
 		for _, q := range a.verbPPs(p, c) {
 			if (ki.IsTarget(q.prep) || framePrep(f, q.prep)) && len(q.nps) > 0 {

@@ -319,7 +319,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 				// heads a team": a verb after a name
 				return mention{}, false
 			}
-			if m, ok := a.theTwo(ws, i, j, s.w1); ok && country == "" {
+			if m, ok := a.theTwo(s, i, j); ok && country == "" {
 				return m, true
 			}
 			// "Russian diplomats", "EU leaders", "U.S. officials": a
@@ -464,7 +464,8 @@ func afterParticle(s string) (string, bool) {
 // or "of both countries": the pair of people of state the article named
 // most, or the pair its last subject named ("the top diplomats of the
 // two nations").
-func (a *analysis) theTwo(ws []word, i, j, end int) (mention, bool) {
+func (a *analysis) theTwo(s *sentence, i, j int) (mention, bool) {
+	ws, end := a.words, s.w1
 	k := 0
 	switch {
 	case j+3 < end && ws[j].Low == "of" && ws[j+1].Low == "the" && ws[j+2].Low == "two" && stateNouns[ws[j+3].Low]:
@@ -474,13 +475,32 @@ func (a *analysis) theTwo(ws []word, i, j, end int) (mention, bool) {
 	default:
 		return mention{}, false
 	}
-	if ps := a.people.recentLeaders(2); ps != nil {
+	if ps := a.people.recentLeaders(2, s.n); ps != nil {
 		return mention{i: i, j: k, kind: mRole, persons: ps}, true
 	}
 	if len(a.lastSubject) == 2 {
 		return mention{i: i, j: k, kind: mRole, group: a.lastSubject}, true
 	}
 	return mention{}, false
+}
+
+// twoStates returns the two countries "the two countries" means: those
+// of the two people of state the article names most, if they differ, or
+// of the pair its last subject named.
+func (a *analysis) twoStates() []timeline.Actor {
+	var out []timeline.Actor
+	for _, x := range a.people.leaders() {
+		if x.country != "" && !hasActor(out, timeline.Actor{Name: x.country}) {
+			out = append(out, timeline.Actor{Name: x.country, Kind: timeline.ActorCountry})
+			if len(out) == 2 {
+				return out
+			}
+		}
+	}
+	if len(a.lastSubject) == 2 && a.lastSubject[0].Kind == timeline.ActorCountry && a.lastSubject[1].Kind == timeline.ActorCountry {
+		return a.lastSubject
+	}
+	return nil
 }
 
 // stateNouns name states in a phrase such as "of the two nations".
@@ -787,7 +807,15 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 				n = -1
 			}
 		}
-		if ps := a.people.recentLeaders(2); ps != nil && n >= 0 {
+		// "the two countries": the states of the two people of state
+		// named most, or the pair the story named as a subject
+		if w.Low == "two" && i+1 < s.w1 && stateNouns[ws[i+1].Low] {
+			if g := a.twoStates(); g != nil {
+				return mention{i: i, j: i + 2, kind: mRole, group: g}, true
+			}
+			return mention{}, false
+		}
+		if ps := a.people.recentLeaders(2, s.n); ps != nil && n >= 0 {
 			return mention{i: i, j: i + 1 + n, kind: mRole, persons: ps}, true
 		}
 		// "the two ministers" after "the foreign ministers of France and
@@ -798,14 +826,14 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 	}
 	if (w.Low == "leaders" || w.Low == "presidents") && i > s.w0 && ws[i-1].Low == "the" ||
 		(w.Low == "men" || w.Low == "women") && i > s.w0+1 && ws[i-1].Low == "two" && ws[i-2].Low == "the" {
-		if ps := a.people.recentLeaders(2); ps != nil {
+		if ps := a.people.recentLeaders(2, s.n); ps != nil {
 			return mention{i: i, j: i + 1, kind: mRole, persons: ps}, true
 		}
 	}
 	// "the four leaders"
 	if n := smallNumbers[w.Low]; n > 2 && i+1 < s.w1 && i > s.w0 && ws[i-1].Low == "the" {
 		if t, k, ok := a.titleAt(ws, i+1); ok && t.Standing >= lexicon.Public || ws[i+1].Low == "leaders" {
-			if ps := a.people.recentLeaders(n); ps != nil {
+			if ps := a.people.recentLeaders(n, s.n); ps != nil {
 				return mention{i: i, j: i + 1 + max(k, 1), kind: mRole, persons: ps}, true
 			}
 		}
@@ -823,7 +851,7 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 		return mention{i: i, j: i + 1, kind: mOrg, name: name}, true
 	}
 	if _, n, ok := a.lx.Agents.Match(a.seq, i, s.w1); ok {
-		if m, ok := a.theTwo(ws, i, i+n, s.w1); ok {
+		if m, ok := a.theTwo(s, i, i+n); ok {
 			return m, true
 		}
 		m := mention{i: i, j: i + n, kind: mAgent}

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Mentions compose names, offices and countries: one mention for
 // "Iranian Foreign Minister Mohammad Javad Zarif", a person of Iran.
@@ -201,6 +204,42 @@ func TestKnownLeaders(t *testing.T) {
 			}
 			if m.person == nil || m.person.country != tt.country {
 				t.Errorf("%q is %+v, want a person of %q", tt.mention, m.person, tt.country)
+			}
+		})
+	}
+}
+
+// "The two leaders" and "the two countries" are the pair the article is
+// about at that point: people of state named in the sentence or the one
+// before, else those it names most, and their states.
+func TestThePair(t *testing.T) {
+	tests := []struct {
+		name, text, mention string
+		want                []string
+	}{
+		{"the two leaders named last", "President Vladimir Putin of Russia spoke on Monday. Putin spoke again on Tuesday. " +
+			"Prime Minister Ulf Kristersson of Sweden travelled to Budapest to see Prime Minister Viktor Orban of Hungary. " +
+			"There the two leaders announced a deal.",
+			"two leaders", []string{"Ulf Kristersson", "Viktor Orban"}},
+		{"the two countries of the leaders", "President Hassan Rouhani of Iran spoke with President Barack Obama on Friday. " +
+			"Ties between the two countries were severed in 1979.", "two countries", []string{"Iran", "United States"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := readText(t, tt.text, "2025-07-03")
+			m := rs[len(rs)-1].mention(tt.mention)
+			if m == nil {
+				t.Fatalf("no mention %q", tt.mention)
+			}
+			var got []string
+			for _, x := range m.persons {
+				got = append(got, x.name)
+			}
+			for _, x := range m.group {
+				got = append(got, x.Name)
+			}
+			if strings.Join(got, ", ") != strings.Join(tt.want, ", ") {
+				t.Errorf("%q is %v, want %v", tt.mention, got, tt.want)
 			}
 		})
 	}

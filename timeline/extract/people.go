@@ -263,18 +263,37 @@ func sameOffice(full, word string) bool {
 	return false
 }
 
-// recentLeaders returns the n persons of state standing the article is
-// about, for "the two leaders": those it names most often, the latest
-// named first among equals, in the order the article introduced them.
-func (p *people) recentLeaders(n int) []*person {
+// recentLeaders returns the n people of state "the two leaders" means in
+// sentence sent: those named in it or the sentence before, if there are
+// n, else those the article names most; in the order the article named
+// them.
+func (p *people) recentLeaders(n, sent int) []*person {
+	cands := p.leaders()
+	var near []*person
+	for _, x := range cands {
+		if x.seen >= sent-1 {
+			near = append(near, x)
+		}
+	}
+	if len(near) >= n {
+		cands = near
+	}
+	if len(cands) < n {
+		return nil
+	}
+	out := cands[:n:n]
+	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
+	return out
+}
+
+// leaders returns the people of state, those the article names most
+// first, then those named last.
+func (p *people) leaders() []*person {
 	var cands []*person
 	for _, x := range p.all {
 		if x.standing == lexicon.State {
 			cands = append(cands, x)
 		}
-	}
-	if len(cands) < n {
-		return nil
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].times != cands[j].times {
@@ -282,9 +301,7 @@ func (p *people) recentLeaders(n int) []*person {
 		}
 		return cands[i].seen > cands[j].seen
 	})
-	out := cands[:n:n]
-	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
-	return out
+	return cands
 }
 
 // salient returns the person "he" or "she" most likely refers to: the

@@ -166,7 +166,9 @@ func (a *analysis) wordTag(s *sentence, i int) tag {
 		}
 		return tNoun
 	}
-	if strings.HasSuffix(low, "ly") && len(low) > 4 {
+	// "-ly" makes an adverb, but not after a determiner: "the assembly",
+	// "an ally", "the likely winner"
+	if strings.HasSuffix(low, "ly") && len(low) > 4 && prev != tDet && prev != tPoss {
 		return tAdv
 	}
 	return tNoun
