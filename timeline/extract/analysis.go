@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/dateline/dateline/timeline"
@@ -57,6 +58,10 @@ type analysis struct {
 	// a single unknown name the article uses again is a name, not a
 	// fragment
 	capitals map[string]int
+	// chunkBuf and clauseBuf hold a sentence's chunks and clauses, which
+	// live until the next sentence is read
+	chunkBuf  []chunk
+	clauseBuf []clause
 	// observe, when set, sees each sentence's reading: Explain and the
 	// stages' tests use it
 	observe func(s *sentence, p *parsed, frames []eframe)
@@ -77,11 +82,32 @@ type dated struct {
 // sentences, so a cancelled request stops within one sentence's work.
 func analyse(ctx context.Context, d *document, published timeline.Date) ([]timeline.Event, error) {
 	a := newAnalysis(d, published)
+	b, _ := buffersPool.Get().(*buffers)
+	if b == nil {
+		b = &buffers{}
+	}
+	a.toks, a.words, a.chunkBuf, a.clauseBuf = b.toks[:0], b.words[:0], b.chunks[:0], b.clauses[:0]
+	defer func() {
+		// the events keep no word, chunk or clause: the next article may
+		// write over them (bulk ingest reads thousands)
+		*b = buffers{a.toks[:0], a.words[:0], a.chunkBuf[:0], a.clauseBuf[:0]}
+		buffersPool.Put(b)
+	}()
 	if err := a.run(ctx); err != nil {
 		return nil, err
 	}
 	return a.assemble(), nil
 }
+
+// buffers are an analysis's large slices, kept between articles.
+type buffers struct {
+	toks    []text.Token
+	words   []word
+	chunks  []chunk
+	clauses []clause
+}
+
+var buffersPool sync.Pool
 
 func newAnalysis(d *document, published timeline.Date) *analysis {
 	a := &analysis{d: d, lx: lexicon.Get(), published: published, capitals: map[string]int{}, pubDay: -1,
@@ -98,15 +124,19 @@ func (a *analysis) run(ctx context.Context) error {
 	d := a.d
 	// the blocks read are tokenized, each in its place in the text; junk
 	// (navigation, symbol soup) is never split
-	a.toks = make([]text.Token, 0, len(d.text)/5)
+	if a.toks == nil {
+		a.toks = make([]text.Token, 0, len(d.text)/5)
+	}
 	for _, bl := range d.blocks {
 		if bl.kind != blockJunk {
 			a.toks = text.AppendTokens(a.toks, bl.text, bl.start)
 		}
 	}
-	a.words = make([]word, 0, len(a.toks))
+	if a.words == nil {
+		a.words = make([]word, 0, len(a.toks))
+	}
 	text.EachWord(d.text, a.toks, a.lx.IsAbbreviation, func(w text.Word) {
-		a.words = append(a.words, word{Word: w, date: -1, ment: -1})
+		a.words = append(a.words, word{Word: w, Lexeme: a.lx.Lexeme(w.Low), date: -1, ment: -1})
 	})
 	a.seq = wordSeq(a.words)
 	a.findDates()

@@ -7,21 +7,51 @@ import (
 	"unicode/utf8"
 )
 
-// junkPatterns mark blocks that are page furniture, not the story: paywall
+// junkRules mark blocks that are page furniture, not the story: paywall
 // and subscription prompts, ads, share and comment bars, copyright lines,
 // tag lists, cookie notices. They apply to short blocks only, so that a
-// paragraph that mentions "subscribers" stays.
-var junkPatterns = regexp.MustCompile(`(?i)` + strings.Join([]string{
-	`\bsubscribe\b`, `\bsubscriber\b`, `\bsubscription\b`, `\bsign (in|up)\b`, `\blog ?in\b`,
-	`\bverify access\b`, `\bchecking your access\b`, `\bpreview view\b`, `\breader mode\b`,
-	`^advertisement$`, `story continues`, `\bread (more|entire article)\b`, `^related\b`,
-	`^more from\b`, `^most (read|popular|viewed)\b`, `^recommended\b`, `^(share|print|e-?mail|comments?)\b`,
-	`\bcomments? \d+`, `\blisten \d+ min`, `\bgift article\b`, `\bcopyright\b`, `all rights reserved`,
-	`©`, `\(c\) \d{4}`, `^tags?:`, `^topics?:`, `\bcookies?\b`, `\bprivacy (notice|policy)\b`,
-	`\bnewsletter\b`, `^follow us\b`, `\bclick here\b`, `^skip (to|next)\b`, `^show key events`,
-	`\bthis article is more than\b`, `^image caption\b`, `^photo(graph)?:`, `^watch:`, `^video:`,
-	`\bget the latest news\b`, `^advertising\b`, `^about us\b`, `\bterms of (use|service)\b`,
-}, "|"))
+// paragraph that mentions "subscribers" stays. Each is a plain string the
+// lower-cased block must hold and an expression it must then match: the
+// expressions stay small, and run only where their string is.
+var junkRules = func() []junkRule {
+	rules := []struct{ hint, expr string }{
+		{"subscri", `\bsubscri(be|ber|ption)\b`}, {"sign ", `\bsign (in|up)\b`}, {"log", `\blog ?in\b`},
+		{"verify access", ``}, {"checking your access", ``}, {"preview view", ``}, {"reader mode", ``},
+		{"advertis", `^(advertisement$|advertising\b)`}, {"story continues", ``}, {"read ", `\bread (more|entire article)\b`},
+		{"related", `^related\b`}, {"more from", `^more from\b`}, {"most ", `^most (read|popular|viewed)\b`},
+		{"recommended", `^recommended\b`}, {"share", `^share\b`}, {"print", `^print\b`}, {"mail", `^e-?mail\b`},
+		{"comment", `^comments?\b|\bcomments? \d+`}, {"listen ", `\blisten \d+ min`}, {"gift article", ``},
+		{"copyright", ``}, {"all rights reserved", ``}, {"©", ``}, {"(c) ", `\(c\) \d{4}`}, {"tag", `^tags?:`},
+		{"topic", `^topics?:`}, {"cookie", `\bcookies?\b`}, {"privacy ", `\bprivacy (notice|policy)\b`},
+		{"newsletter", `\bnewsletter\b`}, {"follow us", `^follow us\b`}, {"click here", `\bclick here\b`},
+		{"skip ", `^skip (to|next)\b`}, {"key events", `^show key events`}, {"this article is more than", ``},
+		{"image caption", `^image caption\b`}, {"photo", `^photo(graph)?:`}, {"watch:", `^watch:`}, {"video:", `^video:`},
+		{"get the latest news", ``}, {"about us", `^about us\b`}, {"terms of ", `\bterms of (use|service)\b`},
+	}
+	out := make([]junkRule, len(rules))
+	for i, r := range rules {
+		out[i].hint = r.hint
+		if r.expr != "" {
+			out[i].re = regexp.MustCompile(r.expr)
+		}
+	}
+	return out
+}()
+
+type junkRule struct {
+	hint string
+	re   *regexp.Regexp // nil: the string is enough
+}
+
+// isJunk reports whether a short block's lower-cased text is furniture.
+func isJunk(low string) bool {
+	for _, r := range junkRules {
+		if strings.Contains(low, r.hint) && (r.re == nil || r.re.MatchString(low)) {
+			return true
+		}
+	}
+	return false
+}
 
 // captionMarks mark photo captions and credits, wherever they appear in
 // the block (lower-cased): a caption's "on Wednesday" describes a picture,
@@ -42,24 +72,18 @@ func isCaption(low string) bool {
 
 // relatedHeader starts a list of links to other stories; their headlines
 // and dates are not this story's.
-var relatedHeader = regexp.MustCompile(`(?i)^(related( stories| coverage| content| news| articles| subjects)?|read more|more from\b.*|more on this( story)?|see also|you may also like|recommended|most read|latest)\s*:?\s*$`)
+var relatedHeader = regexp.MustCompile(`^(related( stories| coverage| content| news| articles| subjects)?|read more|more from\b.*|more on this( story)?|see also|you may also like|recommended|most read|latest)\s*:?\s*$`)
 
-// junkHints are cheap tests that a block might match junkPatterns, so
-// that the regular expression runs on few blocks.
-var junkHints = []string{"subscri", "sign in", "sign up", "log in", "login", "verify access", "checking your access",
-	"preview view", "reader mode", "advertis", "story continues", "read more", "read entire", "related", "more from",
-	"most read", "most popular", "most viewed", "recommended", "share", "print", "mail", "comment", "listen ",
-	"gift article", "copyright", "rights reserved", "©", "(c) ", "tag", "topic", "cookie", "privacy", "newsletter",
-	"follow us", "click here", "skip ", "key events", "this article is more", "image caption", "photo", "watch:",
-	"video:", "latest news", "about us", "terms of"}
-
-func hints(low string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(low, w) {
-			return true
-		}
+// isRelatedHeader reports whether a block is such a header.
+func isRelatedHeader(text string) bool {
+	if len(text) >= 80 {
+		return false
 	}
-	return false
+	low := strings.ToLower(strings.TrimSpace(text))
+	if low == "" || !strings.ContainsRune("rmsyl", rune(low[0])) {
+		return false // what the expression needs to begin with
+	}
+	return relatedHeader.MatchString(low)
 }
 
 // classify decides what one block is by its text alone.
@@ -72,7 +96,7 @@ func classify(text string) blockKind {
 	if isCaption(low) {
 		return blockJunk
 	}
-	if st.words <= 30 && hints(low, junkHints) && junkPatterns.MatchString(text) {
+	if st.words <= 30 && isJunk(low) {
 		return blockJunk
 	}
 	if st.words < 8 {
@@ -135,7 +159,7 @@ func (d *document) classifyText() {
 	for i := range d.blocks {
 		bl := &d.blocks[i]
 		bl.kind = classify(bl.text)
-		if len(bl.text) < 80 && relatedHeader.MatchString(strings.TrimSpace(bl.text)) {
+		if isRelatedHeader(bl.text) {
 			inRelated = true
 			bl.kind = blockJunk
 			continue

@@ -44,7 +44,9 @@ type chunk struct {
 // and the words between them.
 func (a *analysis) chunks(s *sentence) []chunk {
 	ws := a.words
-	out := make([]chunk, 0, (s.w1-s.w0)/2+1)
+	// the chunks of a sentence live until the next is read: one buffer
+	out := a.chunkBuf[:0]
+	defer func() { a.chunkBuf = out[:0] }()
 	dashes := 0
 	for i := s.w0 + s.skip; i < s.w1; {
 		w := ws[i]

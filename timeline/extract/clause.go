@@ -130,7 +130,8 @@ func (a *analysis) possessives(s *sentence, p *parsed) {
 
 // segment assigns every chunk to a clause.
 func (p *parsed) segment(a *analysis) {
-	p.cl = []clause{{kind: cMain, parent: -1, marker: -1, vp: -1}}
+	p.cl = append(a.clauseBuf[:0], clause{kind: cMain, parent: -1, marker: -1, vp: -1})
+	defer func() { a.clauseBuf = p.cl[:0] }()
 	stack := []int{0}
 	top := func() *clause { return &p.cl[stack[len(stack)-1]] }
 	push := func(kind clauseKind, marker int) {

@@ -228,7 +228,7 @@ func (d *document) liveEntries(published timeline.Date) map[int]timeline.Date {
 	in := false
 	for i, bl := range d.blocks {
 		switch {
-		case bl.kind != blockBody && clockHeader.MatchString(strings.TrimSpace(bl.text)):
+		case bl.kind != blockBody && len(bl.text) < 40 && clockHeader.MatchString(strings.TrimSpace(bl.text)):
 			in = true
 		case in && bl.kind == blockBody:
 			out[i] = day

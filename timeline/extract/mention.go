@@ -210,7 +210,7 @@ func (a *analysis) add(s *sentence, m mention) int {
 // words read.
 func (a *analysis) qualifierAt(s *sentence, i int) (string, int) {
 	ws := a.words[:s.w1]
-	e, n, ok := a.lx.Entities.Match(a.seq, i, s.w1)
+	e, n, ok := a.matchEntities(i, s.w1)
 	if !ok || !(ws[i].Upper || ws[i].Caps) || e.Use == lexicon.UsePlace {
 		return "", 0
 	}
@@ -239,7 +239,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 		k0 = k
 		w := ws[i+k]
 		if titleModifiers[w.Low] && i+k+1 < s.w1 {
-			if _, _, ok := a.lx.Titles.Match(a.seq, i+k+1, s.w1); ok || titleModifiers[ws[i+k+1].Low] {
+			if _, _, ok := a.matchTitles(i+k+1, s.w1); ok || titleModifiers[ws[i+k+1].Low] {
 				k++
 				continue
 			}
@@ -255,7 +255,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 		// "British Foreign Office minister", "FBI Director", "Trade
 		// Minister": a body's or a portfolio's name before the office
 		if (country != "" || k == 0) && w.Upper && !w.Caps || w.Caps {
-			for j := i + k + 1; j < s.w1 && ws[j-1].Upper && ws[j-1].date < 0 && !a.lx.Closed(ws[j-1].Low); j++ {
+			for j := i + k + 1; j < s.w1 && ws[j-1].Upper && ws[j-1].date < 0 && !ws[j-1].POS.Closed(); j++ {
 				_, _, ok := a.titleAt(ws, j)
 				if ok && (!ws[j].Upper || j-(i+k) <= 2) {
 					k = j - i
@@ -287,7 +287,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 	if title == "" && nameEnd-nameStart < 2 {
 		return mention{}, false // "Iraq's Saddam Hussein" needs a full name
 	}
-	if _, _, ok := a.lx.Entities.Match(a.seq, nameStart, nameEnd); title == "" && ok {
+	if _, _, ok := a.matchEntities(nameStart, nameEnd); title == "" && ok {
 		return mention{}, false // "Jordan's Red Sea port": a place of the country
 	}
 	j := nameEnd
@@ -327,7 +327,7 @@ func (a *analysis) personAt(s *sentence, i int) (mention, bool) {
 			m := mention{i: i, j: j, kind: mAgent, country: country}
 			for k := i; k < j; k++ {
 				// "U.S. State Department officials": the body they speak for
-				if e, _, ok := a.lx.Entities.Match(a.seq, k, j); ok && e.Kind == timeline.ActorOrganisation {
+				if e, _, ok := a.matchEntities(k, j); ok && e.Kind == timeline.ActorOrganisation {
 					m.name = e.Name
 					if m.country == "" {
 						m.country = e.Country
@@ -398,7 +398,7 @@ func (a *analysis) titleAt(ws []word, i int) (lexicon.Title, int, bool) {
 	if ws[i].date >= 0 {
 		return lexicon.Title{}, 0, false
 	}
-	if t, n, ok := a.lx.Titles.Match(a.seq, i, len(ws)); ok {
+	if t, n, ok := a.matchTitles(i, len(ws)); ok {
 		return t, n, true
 	}
 	if low := ws[i].Low; strings.HasSuffix(low, "s") {
@@ -421,9 +421,9 @@ func (a *analysis) nameEnd(ws []word, i, limit int) int {
 			j++ // "Tigray People's Liberation Front", "People's Republic of China"
 		case w.date >= 0 || w.Kind != text.Alpha:
 			return j
-		case w.Upper && !a.lx.Closed(w.Low):
+		case w.Upper && !w.POS.Closed():
 			if j > i {
-				if e, _, ok := a.lx.Entities.Match(a.seq, j, limit); ok && e.Use != lexicon.UsePlace {
+				if e, _, ok := a.matchEntities(j, limit); ok && e.Use != lexicon.UsePlace {
 					return j
 				}
 			}
@@ -545,7 +545,7 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 	ws := a.words[:s.w1]
 	w := ws[i]
 	if w.Upper || w.Caps {
-		if e, n, ok := a.lx.Entities.Match(a.seq, i, s.w1); ok {
+		if e, n, ok := a.matchEntities(i, s.w1); ok {
 			m := mention{i: i, j: i + n, name: e.Name, country: e.Country}
 			switch {
 			case e.Use == lexicon.UsePlace:
@@ -574,7 +574,7 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 						m.country = ""
 						break
 					}
-					if ws[k].Kind != text.Alpha || ws[k].Upper || a.lx.Closed(ws[k].Low) {
+					if ws[k].Kind != text.Alpha || ws[k].Upper || ws[k].POS.Closed() {
 						break
 					}
 				}
@@ -589,11 +589,11 @@ func (a *analysis) entityAt(s *sentence, i int) (mention, bool) {
 			}
 			return m, true
 		}
-		if _, n, ok := a.lx.Media.Match(a.seq, i, s.w1); ok {
+		if _, n, ok := a.matchMedia(i, s.w1); ok {
 			return mention{i: i, j: i + n, kind: mThing, name: nameText(ws[i : i+n])}, true
 		}
 	}
-	if g, n, ok := a.lx.Groups.Match(a.seq, i, s.w1); ok {
+	if g, n, ok := a.matchGroups(i, s.w1); ok {
 		if i+n < s.w1 && a.words[i+n].Upper && !w.Upper {
 			// "the rebel Tigray People's Liberation Front": the name
 			// that follows is the group
@@ -645,7 +645,7 @@ func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 			return mention{i: i, j: i + 1, kind: mPerson, name: x.name, person: x, country: x.country}, true
 		}
 	}
-	if !w.Upper || a.lx.Closed(w.Low) {
+	if !w.Upper || w.POS.Closed() {
 		return mention{}, false
 	}
 	j := a.nameEnd(ws, i, s.w1)
@@ -748,7 +748,7 @@ func (a *analysis) businessAfter(s *sentence, i int) bool {
 		if a.lx.InClass("business", a.lx.Noun(w.Low)) {
 			return true
 		}
-		if a.lx.Closed(w.Low) {
+		if w.POS.Closed() {
 			return false
 		}
 	}
@@ -774,7 +774,7 @@ func (a *analysis) ordinary(low string) bool {
 }
 
 func (a *analysis) isAgentWord(ws []word, i int) bool {
-	_, _, ok := a.lx.Agents.Match(a.seq, i, i+1)
+	_, _, ok := a.matchAgents(i, i+1)
 	return ok
 }
 
@@ -799,7 +799,7 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 		if i+1 < s.w1 {
 			if t, k, ok := a.titleAt(ws, i+1); ok && t.Standing >= lexicon.Public {
 				n = k
-			} else if ws[i+1].Kind == text.Alpha && a.lx.Closed(ws[i+1].Low) || ws[i+1].Kind == text.Punct {
+			} else if ws[i+1].Kind == text.Alpha && ws[i+1].POS.Closed() || ws[i+1].Kind == text.Punct {
 				n = 0
 			} else if ws[i+1].Low == "men" || ws[i+1].Low == "women" {
 				n = 1
@@ -850,7 +850,7 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 		}
 		return mention{i: i, j: i + 1, kind: mOrg, name: name}, true
 	}
-	if _, n, ok := a.lx.Agents.Match(a.seq, i, s.w1); ok {
+	if _, n, ok := a.matchAgents(i, s.w1); ok {
 		if m, ok := a.theTwo(s, i, i+n); ok {
 			return m, true
 		}
@@ -904,9 +904,47 @@ var smallNumbers = map[string]int{"three": 3, "four": 4, "five": 5, "six": 6}
 func (a *analysis) adjectivesBetween(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := a.words[k]
-		if w.Kind != text.Alpha || a.lx.Closed(w.Low) && w.Low != "'s" {
+		if w.Kind != text.Alpha || w.POS.Closed() && w.Low != "'s" {
 			return false
 		}
 	}
 	return true
+}
+
+// The phrase lists are read only from a word that begins a phrase of
+// theirs, which the word's lexeme says without a lookup.
+
+func (a *analysis) matchEntities(i, end int) (lexicon.Entity, int, bool) {
+	if i >= end || a.words[i].Starts&lexicon.StartsEntity == 0 {
+		return lexicon.Entity{}, 0, false
+	}
+	return a.lx.Entities.Match(a.seq, i, end)
+}
+
+func (a *analysis) matchTitles(i, end int) (lexicon.Title, int, bool) {
+	if i >= end || a.words[i].Starts&lexicon.StartsTitle == 0 {
+		return lexicon.Title{}, 0, false
+	}
+	return a.lx.Titles.Match(a.seq, i, end)
+}
+
+func (a *analysis) matchAgents(i, end int) (string, int, bool) {
+	if i >= end || a.words[i].Starts&lexicon.StartsAgent == 0 {
+		return "", 0, false
+	}
+	return a.lx.Agents.Match(a.seq, i, end)
+}
+
+func (a *analysis) matchGroups(i, end int) (lexicon.Entity, int, bool) {
+	if i >= end || a.words[i].Starts&lexicon.StartsGroup == 0 {
+		return lexicon.Entity{}, 0, false
+	}
+	return a.lx.Groups.Match(a.seq, i, end)
+}
+
+func (a *analysis) matchMedia(i, end int) (bool, int, bool) {
+	if i >= end || a.words[i].Starts&lexicon.StartsMedia == 0 {
+		return false, 0, false
+	}
+	return a.lx.Media.Match(a.seq, i, end)
 }

@@ -10,6 +10,7 @@ import (
 // word is a word of the article with what the stages learn of it.
 type word struct {
 	text.Word
+	lexicon.Lexeme
 	tag    tag
 	verb   verbInfo // when tag is tVerb
 	date   int      // index in analysis.dates, or -1

@@ -31,7 +31,10 @@ func readText(t *testing.T, text, published string) []reading {
 	a := newAnalysis(d, res.Published)
 	var out []reading
 	a.observe = func(s *sentence, p *parsed, frames []eframe) {
-		out = append(out, reading{a, s, p, append([]eframe(nil), frames...)})
+		// a sentence's chunks and clauses live only until the next
+		// sentence is read: keep copies
+		kept := &parsed{ch: append([]chunk(nil), p.ch...), cl: append([]clause(nil), p.cl...)}
+		out = append(out, reading{a, s, kept, append([]eframe(nil), frames...)})
 	}
 	if err := a.run(t.Context()); err != nil {
 		t.Fatal(err)

@@ -87,10 +87,13 @@ func (a *analysis) wordTag(s *sentence, i int) tag {
 	ws := a.words
 	w := &ws[i]
 	low := w.Low
-	pos := a.lx.POS(low)
+	pos := w.POS
 	prev := a.prevTag(s, i)
 	next := a.peek(s, i+1)
-	nextPOS := a.lx.POS(next)
+	var nextPOS lexicon.POS
+	if i+1 < s.w1 {
+		nextPOS = ws[i+1].POS
+	}
 	switch {
 	case low == "that":
 		switch {
@@ -239,7 +242,7 @@ func (a *analysis) isVerbHere(s *sentence, i int, f lexicon.Form, prev tag) bool
 	case tPrep:
 		// "by ordering 23 diplomats out": a gerund with an object
 		return f&lexicon.Ing != 0 && a.nextTagIsNominal(s, i+1) && !a.nounish(a.words[i].Low) ||
-			f&lexicon.Ing != 0 && i+1 < s.w1 && a.lx.POS(a.words[i+1].Low)&(lexicon.Det|lexicon.Poss) != 0
+			f&lexicon.Ing != 0 && i+1 < s.w1 && a.words[i+1].POS&(lexicon.Det|lexicon.Poss) != 0
 	case tDet, tPoss, tPossMark, tNum:
 		return false
 	case tTo, tModal, tDo:
@@ -392,7 +395,7 @@ func (a *analysis) nextTagIsNominal(s *sentence, i int) bool {
 	if w.Kind != text.Alpha {
 		return false
 	}
-	pos := a.lx.POS(w.Low)
+	pos := w.POS
 	return pos&^lexicon.Number == 0 && (a.verbForms(w.Low) == 0 || a.nounish(w.Low))
 }
 

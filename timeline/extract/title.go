@@ -218,7 +218,7 @@ func (a *analysis) objectText(s *sentence, p *parsed, ef *eframe) string {
 	}
 	for len(kept) > 0 {
 		w := a.words[kept[len(kept)-1]]
-		if a.lx.POS(w.Low)&(lexicon.Det|lexicon.Prep|lexicon.Conj|lexicon.Sub|lexicon.Rel|lexicon.Poss|lexicon.To) == 0 &&
+		if w.POS&(lexicon.Det|lexicon.Prep|lexicon.Conj|lexicon.Sub|lexicon.Rel|lexicon.Poss|lexicon.To) == 0 &&
 			!strings.HasSuffix(w.Low, "'s") {
 			break
 		}

@@ -48,6 +48,51 @@ type Lexicon struct {
 	frames map[frameKey][]*Frame
 	kinds  map[string]*KindInfo
 	occur  map[string][][]string
+
+	// lexemes holds, for each word any list knows, what the clause
+	// reader asks of it most: one lookup a word instead of one a list
+	lexemes map[string]Lexeme
+}
+
+// Lexeme is what the lexicon knows of a word at a glance: its classes
+// and the phrase lists with a phrase that begins with it.
+type Lexeme struct {
+	POS    POS
+	Starts Starts
+}
+
+// Starts says which phrase lists have a phrase beginning with a word.
+type Starts uint8
+
+const (
+	StartsEntity Starts = 1 << iota
+	StartsTitle
+	StartsAgent
+	StartsGroup
+	StartsMedia
+)
+
+// Lexeme returns what the lexicon knows of the word low at a glance.
+func (lx *Lexicon) Lexeme(low string) Lexeme { return lx.lexemes[low] }
+
+// indexLexemes builds the lexemes once every list is read.
+func (lx *Lexicon) indexLexemes() {
+	lx.lexemes = make(map[string]Lexeme, len(lx.pos))
+	for w, p := range lx.pos {
+		lx.lexemes[w] = Lexeme{POS: p}
+	}
+	mark := func(first []string, b Starts) {
+		for _, w := range first {
+			l := lx.lexemes[w]
+			l.Starts |= b
+			lx.lexemes[w] = l
+		}
+	}
+	mark(lx.Entities.firsts(), StartsEntity)
+	mark(lx.Titles.firsts(), StartsTitle)
+	mark(lx.Agents.firsts(), StartsAgent)
+	mark(lx.Groups.firsts(), StartsGroup)
+	mark(lx.Media.firsts(), StartsMedia)
 }
 
 var (
@@ -106,6 +151,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	lx.Agents.sort()
 	lx.Groups.sort()
 	lx.Media.sort()
+	lx.indexLexemes()
 	return lx, nil
 }
 

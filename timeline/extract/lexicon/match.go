@@ -43,6 +43,15 @@ func (m *Matcher[T]) sort() {
 	}
 }
 
+// firsts returns the words phrases begin with.
+func (m *Matcher[T]) firsts() []string {
+	out := make([]string, 0, len(m.first))
+	for w := range m.first {
+		out = append(out, w)
+	}
+	return out
+}
+
 // Len is the number of phrases.
 func (m *Matcher[T]) Len() int { return m.count }
 

@@ -39,7 +39,10 @@ var posSections = map[string]POS{
 func (lx *Lexicon) POS(low string) POS { return lx.pos[low] }
 
 // Closed reports whether low belongs to any closed class but numbers.
-func (lx *Lexicon) Closed(low string) bool { return lx.pos[low]&^(Number|Abbrev) != 0 }
+func (lx *Lexicon) Closed(low string) bool { return lx.pos[low].Closed() }
+
+// Closed reports whether the classes hold a closed one but numbers.
+func (p POS) Closed() bool { return p&^(Number|Abbrev) != 0 }
 
 func (lx *Lexicon) readWords(secs []section) error {
 	for _, s := range secs {
