@@ -254,11 +254,11 @@ func (a *analysis) supported(p *parsed, c *clause, obj []int) []int {
 	if head := a.words[p.ch[obj[0]].head]; head.tag != tNum && !a.lx.InClass("measure", a.lx.Noun(head.Low)) {
 		return obj
 	}
-	for _, q := range a.ppsAfter(p, a.clauseOf(p, obj[0]), obj[len(obj)-1]) {
-		if (q.prep == "in" || q.prep == "of") && len(q.nps) > 0 {
+	// only the phrase right after: "$500 million in military aid"
+	if pps := a.ppsAfter(p, a.clauseOf(p, obj[0]), obj[len(obj)-1]); len(pps) > 0 {
+		if q := pps[0]; (q.prep == "in" || q.prep == "of") && len(q.nps) > 0 {
 			return q.nps[:1]
 		}
-		break
 	}
 	return obj
 }
