@@ -1,0 +1,64 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+// The scan the date grammar reads and Tokenize split a text the same way.
+func TestLexemesAreTheTokens(t *testing.T) {
+	for _, s := range []string{
+		"Putin met Xi on Thursday’s 21ST of June, 2025; the U.S. said \"no\".\n\nIran's G7 talks – 6:31 p.m. ET",
+		"Erdoğan and Türkiye, 1234567890 troops, ’90s and '90s, O'Smach, x’abcd, a\v\fb",
+		"\xff\xfe invalid bytes, İstanbul, ÉTAT, 3rdx, 2ndä, \u00a0no-break space",
+	} {
+		toks := Tokenize(s)
+		lx := AppendLexemes(nil, s, nil)
+		if len(lx) != len(toks) {
+			t.Fatalf("%q: %d lexemes, %d tokens", s, len(lx), len(toks))
+		}
+		for i, l := range lx {
+			tk := toks[i]
+			if int(l.Start) != tk.Start || int(l.End) != tk.End || l.Kind != tk.Kind || l.Num != tk.Num ||
+				l.Digits != tk.Digits || l.Ordinal != tk.Ordinal || l.Space != tk.Space || l.Upper != tk.Upper ||
+				l.Break != tk.Break {
+				t.Errorf("%q: lexeme %+v, token %+v", s, l, tk)
+			}
+			if l.Lower != (tk.Kind == Alpha && tk.Low == tk.Text && isASCII(tk.Text) && !strings.HasPrefix(tk.Text, "'")) {
+				t.Errorf("%q: Lower of %q is %v", s, tk.Text, l.Lower)
+			}
+		}
+	}
+}
+
+func TestLexiconKnowsItsWordsAsTheScanReadsThem(t *testing.T) {
+	lex, err := NewLexicon([]string{"june", "jun", "q3", "'s", "year"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "June JUN Jun. juneau q3 Q3 Iran's ju years year"
+	want := map[string]string{"June": "june", "JUN": "jun", "Jun": "jun", "juneau": "", "q3": "q3", "Q3": "q3",
+		"Iran": "", "'s": "'s", "ju": "", "years": "", "year": "year", ".": ""}
+	for _, l := range AppendLexemes(nil, s, lex) {
+		word := s[l.Start:l.End]
+		if got := lex.Word(l.Word); got != want[word] {
+			t.Errorf("%q read as word %q, want %q", word, got, want[word])
+		}
+	}
+	if lex.Len() != 5 || lex.ID("YEAR") != lex.ID("year") || lex.ID("yea") != 0 || lex.Word(lex.ID("q3")) != "q3" {
+		t.Errorf("Len %d, ID(YEAR) %d, ID(yea) %d", lex.Len(), lex.ID("YEAR"), lex.ID("yea"))
+	}
+	for _, bad := range [][]string{{""}, {"Upper"}, {"two words"}, {"été"}} {
+		if _, err := NewLexicon(bad); err == nil {
+			t.Errorf("NewLexicon(%q) took it", bad)
+		}
+	}
+}
+
+func TestAppendTokensAppends(t *testing.T) {
+	first := Tokenize("One two.")
+	both := AppendTokens(first, "Three")
+	if len(both) != 4 || both[0].Low != "one" || both[3].Low != "three" || both[3].Start != 0 {
+		t.Errorf("AppendTokens = %+v", both)
+	}
+}
