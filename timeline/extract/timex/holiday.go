@@ -81,10 +81,10 @@ func (p *parser) holiday(i int) (match, bool) {
 	best, end := "", 0
 	name := ""
 	for k := j; k < j+3 && k < len(p.toks); k++ {
-		if k > j && p.toks[k].Low != "'s" {
+		if k > j && p.low(k) != "'s" {
 			name += " "
 		}
-		name += p.toks[k].Low
+		name += p.low(k)
 		if _, ok := holidays[name]; ok {
 			best, end = name, k+1
 		}

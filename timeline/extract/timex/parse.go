@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -8,19 +9,31 @@ import (
 	"github.com/dateline/dateline/timeline/extract/text"
 )
 
-// token is the shared tokenizer's token.
-type token = text.Token
+// token is the shared scanner's lexeme: the grammar reads the few words
+// it needs through low.
+type token = text.Lexeme
 
 // parser recognises temporal expressions in a token sequence.
 type parser struct {
 	text string
 	toks []token
+	// lows are the tokens' lower-case forms when the caller has them
+	// (FindTokens); else low derives them from the lexicon and the text.
+	lows     []string
+	cls      []uint32 // the lexicon's classes of each token (see classify)
+	dateline string   // the zone of the story's dateline, for "local time"
+	// exhaustive runs every rule at every token that can begin an
+	// expression, without the candidate scan and the rules' index: the
+	// reference the tests hold them to.
+	exhaustive bool
 }
 
-// match is one recognised expression: tokens [start, end).
+// match is one recognised expression: tokens [start, end). The reading
+// resumes at resume when it is later than end: words after the
+// expression that it read but that are not part of it.
 type match struct {
-	start, end int
-	e          expr
+	start, end, resume int
+	e                  expr
 }
 
 func (p *parser) tok(i int) *token {
@@ -30,7 +43,39 @@ func (p *parser) tok(i int) *token {
 	return &p.toks[i]
 }
 
-func (p *parser) low(i int) string { return p.tok(i).Low }
+// low returns the lower-case form of token i: its word in the lexicon, a
+// lower-case word's text, a number's digits, a punctuation mark folded.
+// A capitalised word outside the lexicon reads as "" (no word the
+// grammar compares it with is outside the lexicon: see the tests), and so
+// does a token out of range.
+func (p *parser) low(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	if p.lows != nil {
+		return p.lows[i]
+	}
+	t := &p.toks[i]
+	switch {
+	case t.Word != 0:
+		return lexicon.Word(t.Word)
+	case t.Lower || t.Kind == text.Numeral && !t.Ordinal:
+		return p.text[t.Start:t.End]
+	case t.Kind == text.Punct:
+		return text.FoldPunct(p.text[t.Start:t.End])
+	case t.Kind == text.Numeral:
+		return strings.ToLower(p.text[t.Start:t.End]) // "21ST"
+	}
+	return ""
+}
+
+// textOf returns the text of token i as written.
+func (p *parser) textOf(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.text[p.toks[i].Start:p.toks[i].End]
+}
 
 // is reports whether token i is one of words (lower case).
 func (p *parser) is(i int, words ...string) bool {
@@ -46,22 +91,6 @@ func (p *parser) is(i int, words ...string) bool {
 // glued reports whether token i follows token i-1 with no space.
 func (p *parser) glued(i int) bool {
 	return i > 0 && i < len(p.toks) && !p.toks[i].Space
-}
-
-// startsAt is a cheap test of whether an expression can start at token
-// i, so that the grammar runs only at candidate positions.
-func (p *parser) startsAt(i int) bool {
-	t := p.tok(i)
-	switch t.Kind {
-	case text.Numeral:
-		return true
-	case text.Punct:
-		return t.Low == "'" // '90s
-	}
-	if startWords[t.Low] {
-		return true
-	}
-	return t.Upper && holidayStarts[t.Low]
 }
 
 // startWords are every word an expression can start with, in one set.
@@ -94,13 +123,7 @@ var startWords = func() map[string]bool {
 }()
 
 // holidayStarts are the first words of holiday names.
-var holidayStarts = func() map[string]bool {
-	m := map[string]bool{}
-	for name := range holidays {
-		m[strings.Fields(strings.ReplaceAll(name, "'s", " 's"))[0]] = true
-	}
-	return m
-}()
+var holidayStarts = holidayFirstWords()
 
 // triggerWords start expressions without being dates themselves.
 var triggerWords = map[string]bool{
@@ -117,15 +140,15 @@ var triggerWords = map[string]bool{
 	"soon": true, "these": true, "nineties": true, "eighties": true, "seventies": true, "sixties": true, "fifties": true,
 	"forties": true, "thirties": true, "twenties": true, "first": true, "second": true,
 	"third": true, "fourth": true, "q1": true, "q2": true, "q3": true, "q4": true, "year": true,
-	"next-day": true, "day": true, "weekend": true, "once": true, "formerly": true,
+	"day": true, "weekend": true, "once": true, "formerly": true, "dawn": true, "daybreak": true,
+	"sunrise": true, "predawn": true, "pre": true,
 }
 
 // parseAll finds every expression, left to right, longest first, never
-// overlapping.
-func (p *parser) parseAll() []match {
-	var out []match
+// overlapping, and appends them to out.
+func (p *parser) parseAll(out []match) []match {
 	for i := 0; i < len(p.toks); {
-		if !p.startsAt(i) {
+		if p.cls[i]&wStart == 0 || !p.exhaustive && !p.candidate(i) {
 			i++
 			continue
 		}
@@ -135,16 +158,21 @@ func (p *parser) parseAll() []match {
 			continue
 		}
 		out = append(out, m)
-		i = m.end
+		i = max(m.end, m.resume)
 	}
 	return p.combine(out)
 }
 
-// parseAt tries every rule at token i and keeps the longest match.
+// parseAt tries the rules that can start with token i and keeps the
+// longest match (the earliest rule of the grammar at equal length).
 func (p *parser) parseAt(i int) (match, bool) {
 	best := match{end: -1}
-	for _, rule := range grammar {
-		if m, ok := rule(p, i); ok && m.end > best.end {
+	set := p.rulesAt(i)
+	if p.exhaustive {
+		set = 1<<len(grammar) - 1
+	}
+	for ; set != 0; set &= set - 1 {
+		if m, ok := grammar[bits.TrailingZeros32(set)].parse(p, i); ok && m.end > best.end {
 			best = m
 		}
 	}
@@ -155,17 +183,160 @@ func (p *parser) parseAt(i int) (match, bool) {
 	return best, true
 }
 
-var grammar []func(p *parser, i int) (match, bool)
+// rulesAt returns the set of rules (bit k for grammar[k]) that can start
+// with token i. The rules of amounts ("two weeks", "a year ago") need a
+// unit a few words on.
+func (p *parser) rulesAt(i int) uint32 {
+	set := p.firstRules(i)
+	if set&amountRules != 0 && !p.unitWithin(i, amountReach) {
+		set &^= amountRules
+	}
+	return set
+}
+
+// amountRules are the rules of amounts of time; amountReach, the most
+// tokens from an amount's first word to its unit ("more than a few
+// days", "two and a half years").
+var amountRules uint32
+
+const amountReach = 8
+
+func (p *parser) unitWithin(i, n int) bool {
+	for k := i; k < len(p.cls) && k <= i+n; k++ {
+		if p.cls[k]&wUnit != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstRules returns the rules that can start with token i, by its word
+// or the shape of its number.
+func (p *parser) firstRules(i int) uint32 {
+	t := p.tok(i)
+	switch t.Kind {
+	case text.Numeral:
+		var set uint32
+		for k, r := range grammar {
+			if r.numeral != nil && r.numeral(t) {
+				set |= 1 << k
+			}
+		}
+		return set
+	case text.Punct:
+		if p.low(i) == "'" {
+			return apostropheRules
+		}
+		return 0
+	}
+	return wordRules[t.Word]
+}
+
+// rule is one rule of the grammar with the words it can start with.
+type rule struct {
+	parse func(p *parser, i int) (match, bool)
+	// numeral says whether it can start with a number of that shape
+	// (nil: with none); apostrophe, whether with "'" ('90s).
+	numeral    func(t *token) bool
+	apostrophe bool
+	// amount: it reads an amount of time, which has a unit.
+	amount bool
+	// first are the words it can start with, as word lists and single words.
+	first [][]string
+}
+
+// grammar is every rule, in the order that settles ties.
+var grammar []rule
+
+// apostropheRules are the rules that can start with an apostrophe.
+var apostropheRules uint32
+
+// The shapes of number a rule can start with.
+var (
+	fourDigits = func(t *token) bool { return t.Digits == 4 }
+	dayOrClock = func(t *token) bool { return t.Digits <= 2 } // "21", "21st", "9 a.m."
+	cardinal2  = func(t *token) bool { return t.Digits <= 2 && !t.Ordinal }
+	year       = func(t *token) bool { return t.Digits == 4 && !t.Ordinal }
+	amount     = func(t *token) bool { return !t.Ordinal && t.Digits <= 4 } // "three", "24 hours"
+	quarterNo  = func(t *token) bool { return t.Ordinal && t.Num <= 4 || t.Digits == 4 }
+	centuryNo  = func(t *token) bool { return t.Ordinal && t.Num <= 30 }
+)
 
 func init() {
-	grammar = []func(p *parser, i int) (match, bool){
-		(*parser).isoDate, (*parser).numericDate, (*parser).monthFirst, (*parser).dayFirst,
-		(*parser).weekdayDate, (*parser).year, (*parser).decade, (*parser).century,
-		(*parser).quarter, (*parser).half, (*parser).season, (*parser).deicticDay,
-		(*parser).relativeUnit, (*parser).agoLater, (*parser).set, (*parser).duration,
-		(*parser).reference, (*parser).clock, (*parser).partOfDay, (*parser).modified,
-		(*parser).holiday,
+	quantityWords := append(append(words(numberWords), words(vagueNumbers)...), "a", "an", "couple")
+	approx := []string{"about", "around", "some", "roughly", "approximately", "nearly", "almost"}
+	grammar = []rule{
+		{parse: (*parser).isoDate, numeral: fourDigits},
+		{parse: (*parser).numericDate, numeral: cardinal2},
+		{parse: (*parser).monthFirst, first: [][]string{words(months, monthAbbrevs)}},
+		{parse: (*parser).dayFirst, numeral: dayOrClock, first: [][]string{{"the"}, words(ordinalWords)}},
+		{parse: (*parser).weekdayDate, first: [][]string{words(weekdays, weekdayAbbrevs), plurals(weekdays)}},
+		{parse: (*parser).year, numeral: year, apostrophe: true, first: [][]string{{"fiscal", "the"}, words(numberWords)}},
+		{parse: (*parser).decade, numeral: fourDigits, apostrophe: true, first: [][]string{{"the", "early", "mid", "late"}, words(decadeWords)}},
+		{parse: (*parser).century, numeral: centuryNo, first: [][]string{{"the", "this", "last", "next"}, words(ordinalWords)}},
+		{parse: (*parser).quarter, numeral: quarterNo, first: [][]string{{"the", "q1", "q2", "q3", "q4", "last", "latest",
+			"current", "same", "recent", "year", "this", "next"}, words(ordinalWords)}},
+		{parse: (*parser).half, first: [][]string{{"the"}}},
+		{parse: (*parser).season, first: [][]string{{"this", "last", "next", "the", "past", "early", "late", "mid"}, words(seasons)}},
+		{parse: (*parser).deicticDay, first: [][]string{{"today", "yesterday", "tomorrow", "tonight", "last", "this"}}},
+		{parse: (*parser).relativeUnit, first: [][]string{{"earlier", "early", "later", "late", "mid", "the", "this",
+			"current", "last", "past", "previous", "next", "coming", "following"}}},
+		{parse: (*parser).agoLater, numeral: amount, amount: true, first: [][]string{approx, {"more", "less", "only", "just"}, quantityWords, words(units)}},
+		{parse: (*parser).set, first: [][]string{words(unitly), {"a", "per", "every", "each"}}},
+		{parse: (*parser).duration, numeral: amount, amount: true, first: [][]string{{"the", "more", "over", "less", "fewer", "at", "up", "within",
+			"past", "last", "recent", "coming"}, approx, quantityWords, words(units)}},
+		{parse: (*parser).reference, first: [][]string{{"now", "currently", "nowadays", "presently", "recently", "lately",
+			"previously", "formerly", "soon", "these", "the"}}},
+		{parse: (*parser).clock, numeral: cardinal2, first: [][]string{{"noon", "midday", "midnight"}}},
+		{parse: (*parser).partOfDay, first: [][]string{{"overnight", "that", "the"}}},
+		{parse: (*parser).modified, first: [][]string{{"early", "earlier", "late", "later", "mid", "the", "at", "by"}}},
+		{parse: (*parser).holiday, first: [][]string{{"last", "next", "this"}, words(holidayStarts)}},
+		{parse: (*parser).dawn, first: [][]string{{"dawn", "daybreak", "sunrise", "predawn", "pre"}}},
 	}
+	for k, r := range grammar {
+		if r.apostrophe {
+			apostropheRules |= 1 << k
+		}
+	}
+	for k, r := range grammar {
+		if r.amount {
+			amountRules |= 1 << k
+		}
+	}
+	newLexicon()
+}
+
+// ruleStarts maps each word to the set of rules that can start with it.
+func ruleStarts() map[string]uint32 {
+	m := map[string]uint32{}
+	for k, r := range grammar {
+		for _, ws := range r.first {
+			for _, w := range ws {
+				m[w] |= 1 << k
+			}
+		}
+	}
+	return m
+}
+
+// words returns the keys of sets of words.
+func words[V any](sets ...map[string]V) []string {
+	var out []string
+	for _, s := range sets {
+		for w := range s {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// plurals returns the keys of a set with an s: "mondays".
+func plurals[V any](set map[string]V) []string {
+	var out []string
+	for w := range set {
+		out = append(out, w+"s")
+	}
+	return out
 }
 
 // ---- numbers ----
@@ -176,17 +347,17 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 	t := p.tok(i)
 	switch {
 	case t.Kind == text.Numeral && !t.Ordinal && t.Num >= 0 && t.Digits <= 4:
-		if p.tok(i-1).Low == "$" || p.tok(i+1).Low == "%" {
+		if p.low(i-1) == "$" || p.low(i+1) == "%" {
 			return 0, false, 0, false
 		}
-		if p.tok(i+1).Low == "," && p.glued(i+1) && p.tok(i+2).Kind == text.Numeral && p.glued(i+2) {
+		if p.low(i+1) == "," && p.glued(i+1) && p.tok(i+2).Kind == text.Numeral && p.glued(i+2) {
 			return 0, false, 0, false // 5,000
 		}
-		if p.tok(i+1).Low == "." && p.glued(i+1) && p.tok(i+2).Kind == text.Numeral && p.glued(i+2) {
+		if p.low(i+1) == "." && p.glued(i+1) && p.tok(i+2).Kind == text.Numeral && p.glued(i+2) {
 			return 0, false, 0, false // 1.5
 		}
 		return t.Num, false, i + 1, true
-	case t.Low == "a" || t.Low == "an":
+	case p.low(i) == "a" || p.low(i) == "an":
 		switch {
 		case p.is(i+1, "few", "couple", "handful"):
 			end := i + 2
@@ -203,21 +374,21 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 			return 6, false, i + 3, true
 		}
 		return 1, false, i + 1, true
-	case t.Low == "couple" && p.is(i+1, "of"):
+	case p.low(i) == "couple" && p.is(i+1, "of"):
 		return 2, false, i + 2, true
-	case vagueNumbers[t.Low]:
+	case vagueNumbers[p.low(i)]:
 		end := i + 1
 		if p.is(end, "of") {
 			end++
 		}
 		return 0, true, end, true
 	}
-	if v, ok := numberWords[t.Low]; ok && v > 0 {
+	if v, ok := numberWords[p.low(i)]; ok && v > 0 {
 		end := i + 1
 		// twenty-four, twenty four, one hundred
 		if v >= 20 && v < 100 && v%10 == 0 {
 			j := end
-			if p.tok(j).Low == "-" && p.glued(j) {
+			if p.low(j) == "-" && p.glued(j) {
 				j++
 			}
 			if u, ok := numberWords[p.low(j)]; ok && u > 0 && u < 10 {
@@ -257,7 +428,7 @@ func (p *parser) yearNumber(i int) (int, int, bool) {
 	if t.Kind == text.Numeral && !t.Ordinal && t.Digits == 4 && t.Num >= 1000 && t.Num <= 2999 {
 		return t.Num, i + 1, true
 	}
-	if t.Low == "'" && p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits == 2 && p.glued(i+1) {
+	if p.low(i) == "'" && p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits == 2 && p.glued(i+1) {
 		return 1900 + p.tok(i+1).Num, i + 2, true
 	}
 	return 0, 0, false
@@ -271,14 +442,14 @@ func (p *parser) month(i int) (int, int, bool) {
 	if t.Kind != text.Alpha {
 		return 0, 0, false
 	}
-	if m, ok := months[t.Low]; ok {
+	if m, ok := months[p.low(i)]; ok {
 		if !t.Upper {
 			return 0, 0, false
 		}
 		return m, i + 1, true
 	}
-	if m, ok := monthAbbrevs[t.Low]; ok && t.Upper {
-		if p.tok(i+1).Low == "." && p.glued(i+1) {
+	if m, ok := monthAbbrevs[p.low(i)]; ok && t.Upper {
+		if p.low(i+1) == "." && p.glued(i+1) {
 			return m, i + 2, true
 		}
 		if p.tok(i+1).Kind == text.Numeral {
@@ -295,18 +466,18 @@ func (p *parser) weekday(i int) (int, int, bool) {
 	if t.Kind != text.Alpha || !t.Upper {
 		return 0, 0, false
 	}
-	if d, ok := weekdays[t.Low]; ok {
+	if d, ok := weekdays[p.low(i)]; ok {
 		return d, i + 1, true
 	}
-	if d, ok := weekdays[strings.TrimSuffix(t.Low, "s")]; ok && t.Low != "" {
+	if d, ok := weekdays[strings.TrimSuffix(p.low(i), "s")]; ok && p.low(i) != "" {
 		return d, i + 1, true // "Sundays" as a set is handled by set; here a plain day
 	}
-	if d, ok := weekdayAbbrevs[t.Low]; ok {
+	if d, ok := weekdayAbbrevs[p.low(i)]; ok {
 		j := i + 1
-		if p.tok(j).Low == "." && p.glued(j) {
+		if p.low(j) == "." && p.glued(j) {
 			j++
 		}
-		if p.tok(j).Low == "," {
+		if p.low(j) == "," {
 			j++
 		}
 		if p.tok(j).Kind == text.Numeral {
@@ -338,8 +509,8 @@ func (p *parser) isoDate(i int) (match, bool) {
 		e.day = p.tok(end + 1).Num
 		end += 2
 		// 2025-06-21T18:31
-		if t := p.tok(end); t.Kind == text.Alpha && p.glued(end) && strings.HasPrefix(t.Low, "t") && len(t.Low) <= 3 {
-			if h, err := strconv.Atoi(t.Low[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).Kind == text.Numeral {
+		if t, tx := p.tok(end), p.textOf(end); t.Kind == text.Alpha && p.glued(end) && len(tx) <= 3 && (tx[0] == 'T' || tx[0] == 't') {
+			if h, err := strconv.Atoi(tx[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).Kind == text.Numeral {
 				e.hour, e.minute, e.clock, e.typ = h, p.tok(end+2).Num, true, TypeTime
 				end += 3
 			}
@@ -435,7 +606,7 @@ func (p *parser) monthFirst(i int) (match, bool) {
 // month: after a preposition or a modifier ("in January", "last March"),
 // or before "last year", "'s".
 func (p *parser) monthContext(i int) bool {
-	l := p.tok(i).Low
+	l := p.low(i)
 	if l != "may" && l != "march" && l != "august" {
 		return true
 	}
@@ -512,8 +683,8 @@ func (p *parser) weekdayDate(i int) (match, bool) {
 		}
 	}
 	e := expr{typ: TypeDate, weekday: wd, rel: relTense}
-	if p.is(end, "'s") {
-		e.past = true // "Wednesday's ruling": an event already reported
+	if p.is(end, "'s") && !(p.is(i-1, "of") && p.is(i-2, "ahead")) {
+		e.past = true // "Wednesday's ruling": an event already reported; not "ahead of Tuesday's talks"
 	}
 	if pd, ok := parts[p.low(end)]; ok && !strings.HasSuffix(p.low(end), "s") {
 		e.part = pd
@@ -542,7 +713,7 @@ func (p *parser) year(i int) (match, bool) {
 		}
 		return match{}, false
 	}
-	if p.tok(j).Low == "'" && !yearPrepositions[p.low(j-1)] {
+	if p.low(j) == "'" && !yearPrepositions[p.low(j-1)] {
 		return match{}, false // '60 Minutes
 	}
 	if p.tok(j).Kind == text.Numeral {
@@ -562,13 +733,13 @@ func (p *parser) year(i int) (match, bool) {
 			}
 		}
 		next := p.tok(end)
-		if next.Kind == text.Numeral || next.Low == "%" || ((next.Low == "," || next.Low == ".") && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.glued(end+1)) {
+		if next.Kind == text.Numeral || p.low(end) == "%" || ((p.low(end) == "," || p.low(end) == ".") && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.glued(end+1)) {
 			return match{}, false // 2,745 or an index at 2082.1
 		}
-		if next.Kind == text.Alpha && quantityNouns(next.Low) {
+		if next.Kind == text.Alpha && quantityNouns(p.name(end)) {
 			return match{}, false
 		}
-		if (next.Low == "-" || next.Low == "/") && p.glued(end) && p.tok(end+1).Kind == text.Numeral {
+		if (p.low(end) == "-" || p.low(end) == "/") && p.glued(end) && p.tok(end+1).Kind == text.Numeral {
 			// "1950-53", "2006-2009": a span of years; keep the first
 			to := p.tok(end + 1)
 			later := to.Digits == 2 && to.Num > y%100 || to.Digits == 4 && to.Num > y
@@ -678,14 +849,14 @@ func (p *parser) decade(i int) (match, bool) {
 		(p.low(j+1) == "s" || p.low(j+1) == "'s"):
 		e.decade = t.Num / 10
 		end = j + 2
-	case t.Kind == text.Numeral && t.Digits == 4 && t.Num%10 == 0 && strings.HasSuffix(p.text[t.Start:min(len(p.text), t.End+1)], "s"):
+	case t.Kind == text.Numeral && t.Digits == 4 && t.Num%10 == 0 && strings.HasSuffix(p.text[t.Start:min(len(p.text), int(t.End)+1)], "s"):
 		e.decade = t.Num / 10
 		end = j + 1
-	case t.Low == "'" && p.tok(j+1).Kind == text.Numeral && p.tok(j+1).Digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
+	case p.low(j) == "'" && p.tok(j+1).Kind == text.Numeral && p.tok(j+1).Digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
 		e.decade = 190 + p.tok(j+1).Num/10
 		end = j + 3
 	default:
-		if d, ok := decadeWords[t.Low]; ok && (j > i || mod != "") {
+		if d, ok := decadeWords[p.low(j)]; ok && (j > i || mod != "") {
 			e.decade = 190 + d
 			end = j + 1
 		}
@@ -712,9 +883,9 @@ func (p *parser) century(i int) (match, bool) {
 	switch {
 	case t.Kind == text.Numeral && t.Ordinal && t.Num >= 1 && t.Num <= 30:
 		c = t.Num
-	case ordinalWords[t.Low] > 0:
-		c = ordinalWords[t.Low]
-		if t.Low == "twenty" && p.low(j+1) == "-" {
+	case ordinalWords[p.low(j)] > 0:
+		c = ordinalWords[p.low(j)]
+		if p.low(j) == "twenty" && p.low(j+1) == "-" {
 			return match{}, false
 		}
 	}
@@ -747,19 +918,19 @@ func (p *parser) quarter(i int) (match, bool) {
 	q := 0
 	t := p.tok(j)
 	switch {
-	case len(t.Low) == 2 && t.Low[0] == 'q' && t.Low[1] >= '1' && t.Low[1] <= '4':
-		q = int(t.Low[1] - '0')
+	case len(p.low(j)) == 2 && p.low(j)[0] == 'q' && p.low(j)[1] >= '1' && p.low(j)[1] <= '4':
+		q = int(p.low(j)[1] - '0')
 		e := expr{typ: TypeDate, quarter: q, fyQ: true}
 		end := j + 1
 		if y, k, ok := p.yearNumber(end); ok {
 			e.year, e.fyQ, end = y, false, k
 		}
 		return match{end: end, e: e}, true
-	case ordinalWords[t.Low] >= 1 && ordinalWords[t.Low] <= 4:
-		q = ordinalWords[t.Low]
+	case ordinalWords[p.low(j)] >= 1 && ordinalWords[p.low(j)] <= 4:
+		q = ordinalWords[p.low(j)]
 	case t.Kind == text.Numeral && t.Ordinal && t.Num >= 1 && t.Num <= 4:
 		q = t.Num
-	case t.Low == "last" || t.Low == "latest" || t.Low == "current" || t.Low == "same" || t.Low == "recent":
+	case p.low(j) == "last" || p.low(j) == "latest" || p.low(j) == "current" || p.low(j) == "same" || p.low(j) == "recent":
 	case t.Kind == text.Numeral && t.Digits == 4:
 		// "the 1988 second quarter", "the 1989 period"
 		if q, k, ok := p.ordinalQuarter(j + 1); ok {
@@ -769,7 +940,7 @@ func (p *parser) quarter(i int) (match, bool) {
 			return match{end: j + 2, e: expr{typ: TypeDate, year: t.Num, qref: qrefSameInYear}}, true
 		}
 		return match{}, false
-	case t.Low == "year" && p.low(j+1) == "-" && p.is(j+2, "ago", "earlier"):
+	case p.low(j) == "year" && p.low(j+1) == "-" && p.is(j+2, "ago", "earlier"):
 		// "year-ago", "the year-earlier period": the same quarter a year before
 		end := j + 3
 		if p.is(end, "quarter", "period") {
@@ -778,9 +949,9 @@ func (p *parser) quarter(i int) (match, bool) {
 			return match{}, false
 		}
 		return match{end: end, e: expr{typ: TypeDate, qref: qrefYearAgo}}, true
-	case (t.Low == "this" || t.Low == "last" || t.Low == "next") && p.is(j+1, "year") && p.is(j+2, "'s") && j == i:
+	case (p.low(j) == "this" || p.low(j) == "last" || p.low(j) == "next") && p.is(j+1, "year") && p.is(j+2, "'s") && j == i:
 		// "this year's third quarter", "last year's quarter"
-		shift := map[string]int{"this": 0, "last": -1, "next": 1}[t.Low]
+		shift := map[string]int{"this": 0, "last": -1, "next": 1}[p.low(j)]
 		if q, k, ok := p.ordinalQuarter(j + 3); ok {
 			return match{end: k, e: expr{typ: TypeDate, quarter: q, rel: relDeictic, unit: uYear,
 				hasYearShift: true, yearShift: shift}}, true
@@ -789,7 +960,7 @@ func (p *parser) quarter(i int) (match, bool) {
 			return match{end: j + 4, e: expr{typ: TypeDate, qref: qrefLatest, yearShift: shift}}, true
 		}
 		return match{}, false
-	case t.Low == "quarter" && j > i:
+	case p.low(j) == "quarter" && j > i:
 		return match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
 	default:
 		return match{}, false
@@ -805,7 +976,7 @@ func (p *parser) quarter(i int) (match, bool) {
 		if j == i {
 			return match{}, false
 		}
-		if t.Low == "last" {
+		if p.low(j) == "last" {
 			return match{end: k + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: uQuarter, n: -1}}, true
 		}
 		return match{end: k + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
@@ -1197,7 +1368,7 @@ func (p *parser) duration(i int) (match, bool) {
 	if adjectival && strings.HasSuffix(p.low(k), "s") {
 		return match{}, false
 	}
-	if p.tok(j).Kind == text.Numeral && p.tok(j).Num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.tok(k-1).Low != "-" {
+	if p.tok(j).Kind == text.Numeral && p.tok(j).Num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.low(k-1) != "-" {
 		// "5 year" without a plural reads as an adjective ("a five year low") and is a duration too
 		adjectival = true
 	}
@@ -1276,8 +1447,8 @@ func (p *parser) set(i int) (match, bool) {
 	if p.is(i, "a", "per") && !p.is(i+2, "ago", "later", "earlier", "before", "after") {
 		if u, ok := units[p.low(i+1)]; ok && !strings.HasSuffix(p.low(i+1), "s") {
 			prev := p.tok(i - 1)
-			if prev.Kind == text.Numeral || prev.Low == "million" || prev.Low == "billion" || prev.Low == "%" ||
-				(prev.Kind == text.Alpha && len(prev.Low) > 3 && strings.HasSuffix(prev.Low, "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
+			if prev.Kind == text.Numeral || p.low(i-1) == "million" || p.low(i-1) == "billion" || p.low(i-1) == "%" ||
+				(prev.Kind == text.Alpha && len(p.name(i-1)) > 3 && strings.HasSuffix(p.name(i-1), "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
 				return match{end: i + 2, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}, true
 			}
 		}
@@ -1289,7 +1460,7 @@ func (p *parser) set(i int) (match, bool) {
 	n := 1
 	if p.is(j, "other") {
 		n, j = 2, j+1
-	} else if q, vague, k, ok := p.quantity(j); ok && !vague && p.tok(j).Low != "a" {
+	} else if q, vague, k, ok := p.quantity(j); ok && !vague && p.low(j) != "a" {
 		n, j = q, k
 	}
 	if u, ok := units[p.low(j)]; ok {
@@ -1314,7 +1485,7 @@ func (p *parser) nounAt(i int) bool {
 	if t.Kind != text.Alpha || t.Upper {
 		return false
 	}
-	switch t.Low {
+	switch p.low(i) {
 	case "and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with", "since", "until",
 		"the", "a", "an", "of", "as", "than", "that", "which", "who", "while", "when", "through",
 		"basis", "is", "are", "was", "were", "will", "would", "said", "says":
@@ -1420,19 +1591,56 @@ func (p *parser) clock(i int) (match, bool) {
 		return match{}, false
 	}
 	e := expr{typ: TypeTime, hour: h, minute: m, clock: true, minutes: hasMinutes}
-	// a time zone: "6:31 p.m. ET", "21:40 SGT", "14:05 GMT"
-	if z := p.tok(end); z.Kind == text.Alpha && len(z.Text) >= 2 && len(z.Text) <= 4 && strings.ToUpper(z.Text) == z.Text && timeZones[z.Text] {
-		end++
+	// a time zone: "6:31 p.m. ET", "21:40 SGT", "14:05 GMT+1", "15:35
+	// Indian time", "3 a.m. local time"
+	if z, k, ok := p.zoneAt(end); ok {
+		e.zone, end = z, k
 	}
-	return match{end: end, e: e}, true
+	// the same time in GMT after it gives the offset: "10:35 a.m. (0735
+	// GMT)"; the reading resumes after it
+	resume := end
+	if gmt, k, ok := p.gmtAside(end); ok {
+		if !e.zone.known() {
+			e.zone = fixedZone(offsetBetween(60*e.hour+e.minute, gmt))
+		}
+		resume = k
+	}
+	return match{end: end, resume: resume, e: e}, true
 }
 
-var timeZones = map[string]bool{
-	"GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true, "EET": true, "EEST": true,
-	"ET": true, "EST": true, "EDT": true, "CT": true, "CST": true, "CDT": true, "MT": true,
-	"MST": true, "MDT": true, "PT": true, "PST": true, "PDT": true, "MSK": true, "SGT": true,
-	"JST": true, "KST": true, "IST": true, "AEST": true, "AEDT": true, "HKT": true, "WIB": true,
-	"Z": true,
+// gmtAside reads "(0735 GMT)" or "(07:35 GMT)" at i: the minute of the
+// day in UTC, and the token after the parenthesis.
+func (p *parser) gmtAside(i int) (int, int, bool) {
+	if p.low(i) != "(" {
+		return 0, i, false
+	}
+	n := p.tok(i + 1)
+	h, m, k := 0, 0, i+2
+	switch {
+	case n.Kind == text.Numeral && n.Digits == 4:
+		h, m = n.Num/100, n.Num%100
+	case p.clockAt(i + 1):
+		h, m, k = n.Num, p.tok(i+3).Num, i+4
+	default:
+		return 0, i, false
+	}
+	if !p.is(k, "gmt", "utc") || p.low(k+1) != ")" || h > 23 || m > 59 {
+		return 0, i, false
+	}
+	return 60*h + m, k + 2, true
+}
+
+// offsetBetween is the offset of a zone whose clock reads local minutes
+// of the day when UTC reads utc, between -12:00 and +14:00.
+func offsetBetween(local, utc int) int {
+	off := local - utc
+	for off <= -12*60 {
+		off += 24 * 60
+	}
+	for off > 14*60 {
+		off -= 24 * 60
+	}
+	return off
 }
 
 // partOfDay: "that evening", "the same day", "that week", "the day
@@ -1454,6 +1662,10 @@ func (p *parser) partOfDay(i int) (match, bool) {
 		if pd, ok := parts[p.low(j+1)]; ok && !strings.HasSuffix(p.low(j+1), "s") && !p.is(j+2, "of") {
 			return match{end: j + 2, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}, true
 		}
+		// "the early hours" alone
+		if p.is(j+1, "early", "small", "wee") && p.is(j+2, "hours") && !p.is(j+3, "of") {
+			return match{end: j + 3, e: expr{typ: TypeTime, part: timeline.EarlyHours, rel: relAnaphoric, unit: uDay, mod: "START"}}, true
+		}
 		if p.is(j+1, "day", "night") && p.is(j+2, "before", "after") && !p.followsObject(j+3) {
 			n := 1
 			if p.is(j+2, "before") {
@@ -1472,6 +1684,44 @@ func (p *parser) partOfDay(i int) (match, bool) {
 		return match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u}}, true
 	}
 	return match{}, false
+}
+
+// dawn: "at dawn", "by daybreak", "before dawn", "pre-dawn", "predawn":
+// dawn, or the early hours before it, of the day the story is at, or of
+// the day it is joined to ("at dawn on Saturday", "Saturday before
+// dawn"). Alone, "dawn" is a time only after a preposition: "the dawn of
+// a new era" is none.
+func (p *parser) dawn(i int) (match, bool) {
+	part, end := timeline.Dawn, 0
+	switch {
+	case p.predawn(i) > 0:
+		part, end = timeline.EarlyHours, p.predawn(i)
+		switch {
+		case p.is(end, "hours") && !p.is(end+1, "of"):
+			end++ // "in the pre-dawn hours" (with "of", modified reads it)
+		case p.nounAt(end) && !p.is(end, "hours"):
+			return match{}, false // "a pre-dawn raid": it dates the raid only with a day
+		}
+	case p.is(i, "dawn", "daybreak", "sunrise") && p.is(i-1, "at", "by", "until", "till", "from", "after", "around", "near", "before"):
+		end = i + 1
+		if p.is(i-1, "before") {
+			part = timeline.EarlyHours
+		}
+	default:
+		return match{}, false
+	}
+	return match{end: end, e: expr{typ: TypeTime, part: part, rel: relAnaphoric, unit: uDay}}, true
+}
+
+// predawn returns the end of "pre-dawn" or "predawn" at i, or 0.
+func (p *parser) predawn(i int) int {
+	switch {
+	case p.is(i, "predawn"):
+		return i + 1
+	case p.is(i, "pre") && p.low(i+1) == "-" && p.glued(i+1) && p.is(i+2, "dawn"):
+		return i + 3
+	}
+	return 0
 }
 
 // modified: an expression with a leading modifier that belongs to it:
@@ -1495,7 +1745,9 @@ func (p *parser) modified(i int) (match, bool) {
 		mod = map[string]string{"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[p.low(j+1)]
 		j += 3
 	case p.is(j, "the") && p.is(j+1, "early", "small", "wee") && p.is(j+2, "hours") && p.is(j+3, "of"):
-		mod, part, j = "START", timeline.Night, j+4
+		mod, part, j = "START", timeline.EarlyHours, j+4
+	case p.is(j, "the") && p.predawn(j+1) > 0 && p.is(p.predawn(j+1), "hours") && p.is(p.predawn(j+1)+1, "of"):
+		part, j = timeline.EarlyHours, p.predawn(j+1)+2 // "the pre-dawn hours of Saturday"
 	case p.is(j, "the") && p.is(j+1, "morning", "afternoon", "evening", "night") && p.is(j+2, "of"):
 		part, j = parts[p.low(j+1)], j+3
 	case p.is(j, "the") && p.is(j+1, "first", "last") && p.is(j+2, "week", "day") && p.is(j+3, "of"):
@@ -1513,7 +1765,7 @@ func (p *parser) modified(i int) (match, bool) {
 		}
 		return match{end: j + 2, e: e}, true
 	}
-	m, ok := p.parseAtNoModified(j)
+	m, ok := p.parseAt(j)
 	if !ok {
 		return match{}, false
 	}
@@ -1531,18 +1783,6 @@ func (p *parser) modified(i int) (match, bool) {
 	// "late on Friday" keeps the day; "late Friday night" keeps the part
 	return match{end: m.end, e: m.e}, true
 }
-
-func (p *parser) parseAtNoModified(i int) (match, bool) {
-	best := match{end: -1}
-	for _, rule := range grammar {
-		if m, ok := rule(p, i); ok && m.end > best.end && !isModified(m) {
-			best = m
-		}
-	}
-	return best, best.end > i
-}
-
-func isModified(m match) bool { return false }
 
 func pad2(n int) string {
 	if n < 10 {

@@ -7,20 +7,15 @@ import (
 	"github.com/dateline/dateline/timeline"
 )
 
-// tense of the clause around an expression.
-type tense int8
-
-const (
-	tenseUnknown tense = iota
-	tensePast
-	tenseFuture
-)
-
 // resolver turns expressions into TIMEX3 values, counting deictic
 // expressions from the publication date and anaphoric ones from the last
 // date of the narrative.
 type resolver struct {
-	dct     time.Time // zero when the publication date is unknown
+	dct time.Time // zero when the publication date is unknown
+	// from is what a weekday, month or season without a year is counted
+	// from: the publication date, or the moment a plan was told of
+	// ("on Tuesday he said he would travel on Friday").
+	from    time.Time
 	lastDay time.Time // the last day-precise date mentioned (starts at dct)
 	last    time.Time // the start of the last date of any precision mentioned
 	lastQ   [2]int    // the last quarter mentioned: year, quarter
@@ -129,6 +124,9 @@ func calendar(e expr, y, m, d int) (string, timeline.Date) {
 		date, err = timeline.MonthDate(y, time.Month(m))
 	case e.clock && e.hour < 24:
 		date, err = timeline.MinuteDate(y, time.Month(m), d, e.hour, e.minute)
+		if off, ok := e.zone.offsetAt(date.Start()); ok && err == nil {
+			date, err = date.WithOffset(off)
+		}
 	case e.part != "":
 		date, err = timeline.PartOfDayDate(y, time.Month(m), d, e.part)
 	default:
@@ -137,13 +135,14 @@ func calendar(e expr, y, m, d int) (string, timeline.Date) {
 	if err != nil {
 		return "", timeline.Date{} // "February 30": not a date
 	}
+	v := date.TIMEX()
 	if e.clock && e.hour == 24 && d > 0 { // midnight: the end of the day
-		return date.Value() + "T24", date
+		return v + "T24", date
 	}
 	if e.clock && !e.minutes {
-		return date.Value()[:len(date.Value())-3], date // "9 a.m." is T09, not T09:00
+		v = v[:len(v)-3] // "9 a.m." is T09, not T09:00
 	}
-	return date.Value(), date
+	return v, date
 }
 
 func dateOf(e expr, t time.Time) (string, timeline.Date) {
@@ -273,7 +272,7 @@ func (r *resolver) byTense(e expr, t tense) (string, timeline.Date) {
 		}
 		return "", timeline.Date{}
 	}
-	dct := r.dct
+	dct := r.from
 	switch {
 	case e.day > 0:
 		// the nearest such day, unless the tense says which side; a

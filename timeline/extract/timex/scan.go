@@ -1,0 +1,244 @@
+package timex
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dateline/dateline/timeline/extract/text"
+)
+
+// A word's classes in the lexicon, as bits.
+const (
+	// wStart: an expression can begin with the word.
+	wStart uint32 = 1 << iota
+	// wAnchor: the word names time by itself (a month, a unit, a number,
+	// "yesterday"); every expression holds one, so the grammar runs only
+	// near anchors.
+	wAnchor
+	// wHoliday: the first word of a holiday's name, which counts only
+	// when capitalised.
+	wHoliday
+	// wTense: a word that may say the tense of its clause ("will",
+	// "said", "would", "to"); see cue.
+	wTense
+	// wBreak: punctuation that ends a clause.
+	wBreak
+	// wNumber: a number in words ("two", "nineteen").
+	wNumber
+	// wGlue: a word that stands between a modifier and what it modifies:
+	// "of" in "the end of the year", "than" in "more than".
+	wGlue
+	// wStop: a full stop, question or exclamation mark, which may end a
+	// sentence.
+	wStop
+	// wUnit: a unit of time ("days", "year").
+	wUnit
+)
+
+// modifiers can begin an expression but name no time by themselves:
+// "the", "last", "more than", "early". An expression that starts with one
+// holds an anchor further on (see candidate).
+var modifiers = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "last": true, "next": true, "coming": true,
+	"previous": true, "following": true, "that": true, "same": true, "early": true, "late": true,
+	"mid": true, "end": true, "beginning": true, "start": true, "middle": true, "earlier": true,
+	"later": true, "every": true, "each": true, "about": true, "around": true, "nearly": true,
+	"almost": true, "approximately": true, "roughly": true, "more": true, "less": true, "at": true,
+	"over": true, "some": true, "recent": true, "fiscal": true, "up": true, "within": true,
+	"these": true, "once": true, "first": true, "second": true, "third": true, "fourth": true,
+	"few": true, "several": true, "many": true, "couple": true, "dozens": true, "numerous": true,
+	"hundreds": true, "thousands": true, "pre": true,
+}
+
+// anchorsOnly are words that anchor an expression without starting one:
+// "the near term".
+var anchorsOnly = []string{"term"}
+
+// glueWords stand between an expression's first word and its anchor (and
+// so do the punctuation marks "-", "/" and ",", see classify).
+var glueWords = []string{
+	"of", "than", "to", "on", "in", "least", "near", "foreseeable", "distant", "short", "small",
+	"wee", "handful", "latest", "current", "or", "so", "full", "straight", "consecutive", "long", "other",
+	"'s",
+}
+
+// lexicon is the vocabulary of the grammar as an automaton the scan runs
+// over every word (text.AppendLexemes), so that a token comes out of the
+// scan knowing its word; wordClasses and wordRules are each word's classes and
+// the rules it can start (bit k: grammar[k]), by its id. They are built
+// with the grammar (see init).
+var (
+	lexicon     *text.Lexicon
+	wordClasses []uint32
+	wordRules   []uint32
+)
+
+func newLexicon() {
+	words := map[string]uint32{}
+	for w := range startWords {
+		c := wStart
+		switch _, number := numberWords[w]; {
+		case number:
+			c |= wNumber // "two": an anchor only with a unit, or as a year in words
+		case !modifiers[w]:
+			c |= wAnchor
+		}
+		words[w] |= c
+	}
+	for _, w := range anchorsOnly {
+		words[w] |= wAnchor
+	}
+	for _, w := range glueWords {
+		words[w] |= wGlue
+	}
+	for w := range units {
+		words[w] |= wUnit
+	}
+	for w := range holidayStarts {
+		words[w] |= wHoliday
+	}
+	for _, set := range []map[string]bool{futureCues, pastCues, irregularPast, contextCues} {
+		for w := range set {
+			words[w] |= wTense
+		}
+	}
+	starts := ruleStarts()
+	for w := range starts {
+		words[w] |= 0
+	}
+	for _, w := range vocabulary() {
+		if isASCII(w) { // "türkiye" is read by placeAt
+			words[w] |= 0
+		}
+	}
+	list := make([]string, 0, len(words))
+	for w := range words {
+		list = append(list, w)
+	}
+	sort.Strings(list) // the same ids on every start
+	var err error
+	if lexicon, err = text.NewLexicon(list); err != nil {
+		panic("timex: " + err.Error())
+	}
+	wordClasses = make([]uint32, lexicon.Len()+1)
+	wordRules = make([]uint32, lexicon.Len()+1)
+	for w, c := range words {
+		id := lexicon.ID(w)
+		wordClasses[id], wordRules[id] = c, starts[w]
+	}
+}
+
+// vocabulary is every other word the grammar reads: in its tables and
+// its rules, in holidays, places and zones.
+func vocabulary() []string {
+	var out []string
+	for _, set := range []map[string]bool{futureBeforeTo, pastPlans, causeWords, refusals, reportingVerbs} {
+		out = append(out, words(set)...)
+	}
+	out = append(out, words(months, monthAbbrevs, weekdays, weekdayAbbrevs, numberWords, ordinalWords, decadeWords)...)
+	out = append(out, plurals(weekdays)...)
+	out = append(out, words(units, unitly)...)
+	for _, names := range [][]string{words(holidays), words(places), words(zoneNames)} {
+		for _, name := range names {
+			out = append(out, strings.Fields(strings.ReplaceAll(name, "'s", " 's"))...)
+		}
+	}
+	for w := range parts {
+		out = append(out, w)
+	}
+	for w := range seasons {
+		out = append(out, w)
+	}
+	return append(out, strings.Fields(grammarWords)...)
+}
+
+// classify returns the classes of each token: numbers anchor; an
+// apostrophe may start "'90s"; a holiday's first word starts and anchors
+// only when capitalised.
+func classify(s string, toks []text.Lexeme, dst []uint32) []uint32 {
+	dst = dst[:0]
+	for i := range toks {
+		t := &toks[i]
+		var c uint32
+		switch t.Kind {
+		case text.Numeral:
+			c = wStart | wAnchor
+		case text.Punct:
+			switch s[t.Start] {
+			case '\'':
+				c = wStart
+			case '.', '!', '?':
+				c = wBreak | wStop
+			case ';', '(', ')', ':':
+				c = wBreak
+			case '-', '/', ',':
+				c = wGlue
+			default:
+				switch text.FoldPunct(s[t.Start:t.End]) {
+				case "'":
+					c = wStart
+				case "—":
+					c = wBreak
+				case "-":
+					c = wGlue
+				}
+			}
+		case text.Alpha:
+			c = wordClasses[t.Word]
+			if c&wHoliday != 0 && t.Upper {
+				c |= wStart | wAnchor
+			}
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// candidate reports whether an expression may start at token i: the
+// token can begin one, and it anchors it, or an anchor follows through a
+// chain of modifiers, numbers and glue words ("at the end of the year",
+// "more than a few days", "two weeks"). Two numbers in words in a row
+// may be a year ("nineteen ninety-six"). The grammar runs only there.
+func (p *parser) candidate(i int) bool {
+	c := p.cls[i]
+	switch {
+	case c&wStart == 0:
+		return false
+	case c&wAnchor != 0:
+		return true
+	case p.toks[i].Kind == text.Punct: // "'90s"
+		return p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits == 2 && p.glued(i+1)
+	}
+	for k := i + 1; k < len(p.cls) && k <= i+maxChain; k++ {
+		switch c := p.cls[k]; {
+		case c&wAnchor != 0:
+			return true
+		case c&wNumber != 0 && p.cls[k-1]&wNumber != 0:
+			return true
+		case c&(wStart|wGlue) == 0:
+			return false
+		}
+	}
+	return false
+}
+
+// maxChain bounds the chain of modifiers before an anchor.
+const maxChain = 12
+
+// holidayFirstWords are the first words of holiday names.
+func holidayFirstWords() map[string]bool {
+	m := map[string]bool{}
+	for name := range holidays {
+		m[strings.Fields(strings.ReplaceAll(name, "'s", " 's"))[0]] = true
+	}
+	return m
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
