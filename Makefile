@@ -8,7 +8,7 @@ BIN    := bin/dateline
 # The shared evaluation data lives beside the repository, not in it.
 SHARED ?= ../shared
 
-.PHONY: run build test test-deps db generate check-generated fmt lint eval bench fuzz load attack wrk screenshots
+.PHONY: run build test test-deps db generate check-generated fmt lint eval bench bench-timex chrono fuzz load attack wrk screenshots
 
 run: db build
 	$(BIN) serve --addr $(ADDR)
@@ -34,15 +34,29 @@ eval: build
 	$(BIN) eval --timeml $(SHARED)/eval/tempeval3-train
 
 # Speeds, each next to a baseline measured in the same run: extraction
-# against the olebedev/when all-matches loop, ingest against extraction
+# against the olebedev/when all-matches loop, dates (dateline timex)
+# against chrono-node on the same real news, ingest against extraction
 # alone, batched inserts against row by row, pages at BENCH_EVENTS
 # against 100 events, exports of 100,000 against 10,000, wrk on / against
 # /healthz. Prints one table and writes it to docs/PERFORMANCE.md.
 # Nothing is asserted. The first run builds the BENCH_EVENTS database
 # (minutes); later runs reuse it (go run ./cmd/synth drop removes it).
 BENCH_EVENTS ?= 1000000
-bench: db wrk
-	$(GO) run ./cmd/benchreport -events $(BENCH_EVENTS) -out docs/PERFORMANCE.md
+bench: db wrk chrono
+	DATELINE_CHRONO_DIR=$(CHRONO_DIR) $(GO) run ./cmd/benchreport -events $(BENCH_EVENTS) -out docs/PERFORMANCE.md
+
+# The dates alone: dateline timex against chrono-node on the same 4 MiB of
+# real news (the shared dev and news articles), in one run.
+bench-timex: chrono
+	DATELINE_CHRONO_DIR=$(CHRONO_DIR) $(GO) test -count=1 -run '^$$' -bench '^BenchmarkTimexNews$$' \
+		-benchtime 5x ./timeline/extract/timex/
+
+# chrono-node 2.10.x, the baseline of the dates benchmark, installed with
+# npm in a scratch directory outside the repository.
+CHRONO_DIR ?= $(or $(TMPDIR),/tmp)/dateline-bench-chrono
+chrono:
+	@[ -f $(CHRONO_DIR)/node_modules/chrono-node/package.json ] || \
+		npm install --prefix $(CHRONO_DIR) --no-audit --no-fund --loglevel=error chrono-node@2.10 >&2
 
 # Fuzzes each target for FUZZTIME (default 30s), starting from the seed
 # corpora committed in each package's testdata/fuzz/<Target>/ (which

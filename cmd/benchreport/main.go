@@ -58,6 +58,7 @@ func run(events int, out string) error {
 	}
 	steps := []step{
 		{"extraction", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkExtract$", "-benchtime", "3x", "./timeline/extract/"}},
+		timexStep,
 		{"batched inserts", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkSaveArticles$", "-benchtime", "1x", "-timeout", "30m", "./store/"}},
 		{"ingest", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkIngest$", "-benchtime", "1x", "-timeout", "30m", "./store/ingest/"}},
 		{"pages", []string{fmt.Sprintf("DATELINE_BENCH_EVENTS=%d", events), "DATELINE_BENCH_PLANS=" + plans},
@@ -88,7 +89,7 @@ func run(events int, out string) error {
 	}
 	fmt.Println(table)
 	plan, _ := os.ReadFile(plans)
-	return os.WriteFile(out, []byte(document(table, string(plan), events, time.Since(started))), 0o644)
+	return os.WriteFile(out, []byte(document(table, string(plan), events, time.Since(started))+timexNotes), 0o644)
 }
 
 func goCommand(env []string, args ...string) ([]byte, error) {
@@ -187,6 +188,9 @@ func render(rs results, load string, events int) (string, error) {
 			fmt.Sprintf("%.0f events/s", get("BenchmarkSaveArticles/batch-100", "events/s")),
 			fmt.Sprintf("row by row: %.0f events/s", get("BenchmarkSaveArticles/row-by-row", "events/s")),
 			fmt.Sprintf("%.1fx", get("BenchmarkSaveArticles/batch-100", "x-row-by-row")), ">= 10x"},
+	}
+	rows = append(rows, timexRows(get)...)
+	rows = append(rows, []row{
 		page("timeline"),
 		page("timeline_by_actor,_kind_and_year"),
 		page("timeline_deep_page"),
@@ -196,7 +200,7 @@ func render(rs results, load string, events int) (string, error) {
 		page("timeline_all_filters"),
 		export("calendar.ics"),
 		export("export.json"),
-	}
+	}...)
 	if m := regexp.MustCompile(`rps=([\d.]+) p99-ms=([\d.]+) healthz-rps=([\d.]+) healthz-p99-ms=([\d.]+) x-healthz=([\d.]+) errors=(\w+)`).
 		FindStringSubmatch(load); m != nil {
 		errors := "no errors"
