@@ -165,14 +165,16 @@ func MonthDate(y int, m time.Month) (Date, error) {
 // DayDate is one calendar day. Impossible days (30 February) are errors,
 // never normalised into the next month.
 func DayDate(y int, m time.Month, d int) (Date, error) {
-	md, err := MonthDate(y, m)
-	if err != nil {
+	if err := checkYear(y); err != nil {
 		return Date{}, err
+	}
+	if m < time.January || m > time.December {
+		return Date{}, dateErr("month %d does not exist", int(m))
 	}
 	if d < 1 || d > daysIn(y, m) {
 		return Date{}, dateErr("%s has no day %d", m, d)
 	}
-	return Date{start: md.start.AddDate(0, 0, d-1), precision: PrecisionDay}, nil
+	return Date{start: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), precision: PrecisionDay}, nil
 }
 
 // PartOfDayDate is a part of one calendar day ("the morning of 3 July").
@@ -281,7 +283,16 @@ func QuarterDate(y, q int) (Date, error) {
 }
 
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // ParseDate parses a TIMEX3-style value: "2025", "2025-SU", "2025-Q2",
@@ -528,31 +539,33 @@ func (d Date) exactValue() string {
 	// written by hand, not with fmt: the date grammar writes a value for
 	// every date it reads
 	var buf [32]byte
-	b := appendDigits(buf[:0], d.start.Year(), 4)
 	s := d.start
+	year, month, day := s.Date()
+	b := appendDigits(buf[:0], year, 4)
 	switch d.precision {
 	case PrecisionYear:
 	case PrecisionSeason:
 		for code, m := range seasonStart {
-			if m == s.Month() {
+			if m == month {
 				b = append(append(b, '-'), code...)
 			}
 		}
 	case PrecisionQuarter:
-		b = append(b, '-', 'Q', byte('1'+(int(s.Month())-1)/3))
+		b = append(b, '-', 'Q', byte('1'+(int(month)-1)/3))
 	case PrecisionMonth:
-		b = appendDigits(append(b, '-'), int(s.Month()), 2)
+		b = appendDigits(append(b, '-'), int(month), 2)
 	case PrecisionWeek:
 		iy, iw := s.ISOWeek()
 		b = appendDigits(append(appendDigits(buf[:0], iy, 4), '-', 'W'), iw, 2)
 	case PrecisionDay:
-		b = appendDigits(append(appendDigits(append(b, '-'), int(s.Month()), 2), '-'), s.Day(), 2)
+		b = appendDigits(append(appendDigits(append(b, '-'), int(month), 2), '-'), day, 2)
 		if d.part != "" {
 			b = append(append(b, 'T'), d.part...)
 		}
 	case PrecisionMinute:
-		b = appendDigits(append(appendDigits(append(b, '-'), int(s.Month()), 2), '-'), s.Day(), 2)
-		b = appendDigits(append(appendDigits(append(b, 'T'), s.Hour(), 2), ':'), s.Minute(), 2)
+		b = appendDigits(append(appendDigits(append(b, '-'), int(month), 2), '-'), day, 2)
+		h, mi, _ := s.Clock()
+		b = appendDigits(append(appendDigits(append(b, 'T'), h, 2), ':'), mi, 2)
 		if d.zoned {
 			b = append(b, formatOffset(int(d.offset))...)
 		}

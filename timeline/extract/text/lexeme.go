@@ -7,24 +7,68 @@ import (
 	"unicode/utf8"
 )
 
-// Lexeme is a token as the scan finds it, without strings: where it is,
-// what kind, its number, and which word of a Lexicon it is. A reader that
-// needs only a few tokens' text (the date grammar) reads a long text at a
-// few bytes a token and looks no word up; Tokenize builds Tokens from the
-// same scan, so that both split a text the same way.
+// Lexeme is a token as the scan finds it, in 16 bytes and without
+// strings: where it is, what kind, its number, and which word of a Lexicon
+// it is. A reader that needs only a few tokens' text (the date grammar)
+// reads a long text at a few bytes a token and looks no word up; Tokenize
+// builds Tokens from the same scan, so that both split a text the same
+// way.
 type Lexeme struct {
-	Num        int    // value of a number; -1 when it has more than 9 digits
-	Digits     int    // digits in a number
 	Start, End int32  // byte range in the text
+	Num        int32  // value of a number; -1 when it has more than 9 digits
 	Word       uint16 // the Lexicon's id of the word, case folded; 0 for none
 	Kind       Kind
-	Ordinal    bool // "21st", "3rd"
-	Space      bool // whitespace (or the start of the text) comes before it
-	Upper      bool // starts with an upper-case letter
-	Break      bool // a paragraph break (blank line) comes before it
-	// Lower: a word of lower-case ASCII letters and digits, which is its
-	// own lower-case form.
-	Lower bool
+	Flags      Flags
+}
+
+// Flags are what a Lexeme knows of itself and what comes before it.
+type Flags uint8
+
+// The flags of a Lexeme.
+const (
+	FlagSpace   Flags = 1 << iota // whitespace (or the start of the text) comes before it
+	FlagBreak                     // a paragraph break (blank line) comes before it
+	FlagUpper                     // it starts with an upper-case letter
+	FlagOrdinal                   // a number with its ordinal suffix: "21st"
+)
+
+// Space reports whitespace (or the start of the text) before the lexeme.
+func (l *Lexeme) Space() bool { return l.Flags&FlagSpace != 0 }
+
+// Break reports a paragraph break before the lexeme.
+func (l *Lexeme) Break() bool { return l.Flags&FlagBreak != 0 }
+
+// Upper reports a word that starts with an upper-case letter.
+func (l *Lexeme) Upper() bool { return l.Flags&FlagUpper != 0 }
+
+// Ordinal reports a number with its ordinal suffix ("21st").
+func (l *Lexeme) Ordinal() bool { return l.Flags&FlagOrdinal != 0 }
+
+// Number is the value of a number, as an int; -1 when it has more than 9
+// digits.
+func (l *Lexeme) Number() int { return int(l.Num) }
+
+// Digits is the number of digits of a number.
+func (l *Lexeme) Digits() int {
+	if l.Kind != Numeral {
+		return 0
+	}
+	if l.Ordinal() {
+		return int(l.End-l.Start) - 2
+	}
+	return int(l.End - l.Start)
+}
+
+// before are the flags of what comes before a lexeme.
+func before(space, brk bool) Flags {
+	var f Flags
+	if space {
+		f |= FlagSpace
+	}
+	if brk {
+		f |= FlagBreak
+	}
+	return f
 }
 
 // MaxTextBytes is the longest text a scan takes: Lexemes hold 32-bit
@@ -35,18 +79,29 @@ const MaxTextBytes = 1<<31 - 1
 // it reads each word (case folded), so that every word of the vocabulary
 // comes out of the scan already known by its id, and every other word is
 // dropped after a byte or two.
+//
+// Each state is a row of auto: the id of the word that ends there, then
+// the state after each symbol. A byte no word has is the symbol that leads
+// to the dead state, which leads to itself: the scan steps on every byte
+// of a word without a test.
 type Lexicon struct {
-	sym   [256]uint8 // byte -> symbol + 1; 0 for a byte no word has
-	nsym  int
-	next  []uint16 // next[node*nsym+symbol]: the next node, 0 for none
-	id    []uint16 // id[node]: the word that ends at node, 0 for none
-	words []string // words[id]
+	sym   [256]uint8 // byte -> symbol, 1 to nsym; nsym+1 for a byte no word has
+	width uint32     // a state's row: the id and a next state per symbol
+	auto  []uint32   // the states' rows, root first, then the dead state
+	words []string   // words[id]
 }
+
+// the rows of the root and the dead state
+const root, dead = 0, 1
 
 // NewLexicon builds the automaton of words: lower-case ASCII letters,
 // digits and apostrophes ("'s"). Ids count from 1 in the order given.
 func NewLexicon(words []string) (*Lexicon, error) {
+	if len(words) >= 1<<16-1 {
+		return nil, errors.New("lexicon: too many words")
+	}
 	l := &Lexicon{words: []string{""}}
+	nsym := 0
 	for _, w := range words {
 		if w == "" {
 			return nil, errors.New("lexicon: an empty word")
@@ -57,35 +112,42 @@ func NewLexicon(words []string) (*Lexicon, error) {
 				return nil, fmt.Errorf("lexicon: %q has a byte other than a-z, 0-9 and '", w)
 			}
 			if l.sym[c] == 0 {
-				l.nsym++
-				l.sym[c] = uint8(l.nsym)
+				nsym++
+				l.sym[c] = uint8(nsym)
 				if c >= 'a' && c <= 'z' {
-					l.sym[c-'a'+'A'] = uint8(l.nsym) // folded
+					l.sym[c-'a'+'A'] = uint8(nsym) // folded
 				}
 			}
 		}
 	}
-	if len(words) >= 1<<16-1 {
-		return nil, errors.New("lexicon: too many words")
+	other := uint8(nsym + 1)
+	for c := range l.sym {
+		if l.sym[c] == 0 {
+			l.sym[c] = other
+		}
 	}
-	l.next = make([]uint16, l.nsym) // node 0: the root
-	l.id = make([]uint16, 1)
+	l.width = uint32(nsym) + 2
+	l.auto = make([]uint32, 2*l.width)
+	for s := uint32(1); s < l.width; s++ {
+		l.auto[s] = dead * l.width // the root: to the dead state until a word starts
+		l.auto[l.width+s] = dead * l.width
+	}
 	for _, w := range words {
-		node := 0
+		state := uint32(root)
 		for i := 0; i < len(w); i++ {
-			k := node*l.nsym + int(l.sym[w[i]]) - 1
-			if l.next[k] == 0 {
-				if len(l.id) == 1<<16 {
-					return nil, errors.New("lexicon: too many letters")
+			k := state + uint32(l.sym[w[i]])
+			if l.auto[k] == dead*l.width {
+				next := uint32(len(l.auto))
+				l.auto = append(l.auto, make([]uint32, l.width)...)
+				for s := uint32(1); s < l.width; s++ {
+					l.auto[next+s] = dead * l.width
 				}
-				l.next[k] = uint16(len(l.id))
-				l.next = append(l.next, make([]uint16, l.nsym)...)
-				l.id = append(l.id, 0)
+				l.auto[k] = next
 			}
-			node = int(l.next[k])
+			state = l.auto[k]
 		}
-		if l.id[node] == 0 {
-			l.id[node] = uint16(len(l.words))
+		if l.auto[state] == 0 {
+			l.auto[state] = uint32(len(l.words))
 			l.words = append(l.words, w)
 		}
 	}
@@ -100,27 +162,18 @@ func (l *Lexicon) Word(id uint16) string { return l.words[id] }
 
 // ID returns the id of a word, case folded, or 0.
 func (l *Lexicon) ID(w string) uint16 {
-	node := 0
+	state := uint32(root)
 	for i := 0; i < len(w); i++ {
-		if node = l.step(node, w[i]); node < 0 {
-			return 0
-		}
+		state = l.step(state, w[i])
 	}
-	return l.id[node]
+	return l.id(state)
 }
 
-// step moves the automaton from node by byte c; -1 when no word goes on.
-func (l *Lexicon) step(node int, c byte) int {
-	s := l.sym[c]
-	if s == 0 {
-		return -1
-	}
-	n := int(l.next[node*l.nsym+int(s)-1])
-	if n == 0 {
-		return -1
-	}
-	return n
-}
+// step moves the automaton from a state by a byte.
+func (l *Lexicon) step(state uint32, c byte) uint32 { return l.auto[state+uint32(l.sym[c])] }
+
+// id is the word that ends at a state, 0 for none.
+func (l *Lexicon) id(state uint32) uint16 { return uint16(l.auto[state]) }
 
 // AppendLexemes appends the lexemes of text to dst, each word looked up in
 // lex as it is read (lex may be nil). The scan is the one Tokenize reads:
@@ -130,6 +183,10 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 	if len(text) > MaxTextBytes {
 		panic("text: a text longer than MaxTextBytes")
 	}
+	if lex == nil {
+		lex = noWords
+	}
+	deadState := dead * lex.width
 	space, brk := true, false
 	newlines := 0
 	for i := 0; i < len(text); {
@@ -156,48 +213,52 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 			if j-i > 9 {
 				n = -1
 			}
-			t := Lexeme{Start: int32(i), End: int32(j), Kind: Numeral, Num: n, Digits: j - i, Space: space, Break: brk}
+			t := Lexeme{Start: int32(i), End: int32(j), Kind: Numeral, Num: int32(n), Flags: before(space, brk)}
 			if k := ordinalSuffix(text, j); k > j {
-				t.End, t.Ordinal = int32(k), true
+				t.End, t.Flags = int32(k), t.Flags|FlagOrdinal
 				j = k
 			}
 			dst = append(dst, t)
 			i = j
 		case classLetter:
-			// the word, and the lexicon's automaton over it as it goes
-			node, lower := -1, c >= 'a'
-			if lex != nil {
-				node = lex.step(0, c)
-			}
-			j := i + 1
-			for j < len(text) {
-				b := text[j]
-				switch byteClass[b] {
-				case classLetter, classDigit:
-					if b <= 'Z' && b >= 'A' {
-						lower = false
-					}
-					if node >= 0 {
-						node = lex.step(node, b)
-					}
+			// words, and the lexicon's automaton over each as long as a
+			// word of it may be read; then on to the word's end. The
+			// commonest next is one space and another word, read here.
+			for {
+				state := lex.step(root, c)
+				j := i + 1
+				for ; j < len(text) && asciiWord[text[j]] && state != deadState; j++ {
+					state = lex.step(state, text[j])
+				}
+				for j < len(text) && asciiWord[text[j]] {
 					j++
-					continue
-				case classHigh:
-					r, s := utf8.DecodeRuneInString(text[j:])
-					if unicode.IsLetter(r) || unicode.IsDigit(r) {
-						node, lower = -1, false
+				}
+				if j < len(text) && text[j] >= utf8.RuneSelf {
+					// letters outside ASCII: no word of the lexicon
+					for j < len(text) {
+						if asciiWord[text[j]] {
+							j++
+							continue
+						}
+						r, s := utf8.DecodeRuneInString(text[j:])
+						if text[j] < utf8.RuneSelf || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+							break
+						}
+						state = deadState
 						j += s
-						continue
 					}
 				}
-				break
+				f := before(space, brk)
+				if c <= 'Z' {
+					f |= FlagUpper
+				}
+				dst = append(dst, Lexeme{Start: int32(i), End: int32(j), Kind: Alpha, Flags: f, Word: lex.id(state)})
+				i = j
+				if j+1 >= len(text) || text[j] != ' ' || byteClass[text[j+1]] != classLetter {
+					break
+				}
+				i, c, space, brk = j+1, text[j+1], true, false
 			}
-			t := Lexeme{Start: int32(i), End: int32(j), Kind: Alpha, Space: space, Upper: c <= 'Z', Break: brk, Lower: lower}
-			if node >= 0 {
-				t.Word = lex.id[node]
-			}
-			dst = append(dst, t)
-			i = j
 		case classOther:
 			// ASCII punctuation, by far the most: no decoding
 			switch {
@@ -207,20 +268,10 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 				continue
 			case c == '\'' && len(dst) > 0 && !space && contraction(text, i+1) > i+1:
 				k := contraction(text, i+1)
-				t := Lexeme{Start: int32(i), End: int32(k), Kind: Alpha}
-				if lex != nil {
-					node := lex.step(0, '\'')
-					for b := i + 1; b < k && node >= 0; b++ {
-						node = lex.step(node, text[b])
-					}
-					if node >= 0 {
-						t.Word = lex.id[node]
-					}
-				}
-				dst = append(dst, t)
+				dst = append(dst, Lexeme{Start: int32(i), End: int32(k), Kind: Alpha, Word: lex.contraction(text[i+1 : k])})
 				i = k
 			default:
-				dst = append(dst, Lexeme{Start: int32(i), End: int32(i + 1), Kind: Punct, Space: space, Break: brk})
+				dst = append(dst, Lexeme{Start: int32(i), End: int32(i + 1), Kind: Punct, Flags: before(space, brk)})
 				i++
 			}
 		default:
@@ -239,31 +290,59 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 					}
 					j += s2
 				}
-				dst = append(dst, Lexeme{Start: int32(i), End: int32(j), Kind: Alpha, Space: space, Upper: unicode.IsUpper(r), Break: brk})
+				f := before(space, brk)
+				if unicode.IsUpper(r) {
+					f |= FlagUpper
+				}
+				dst = append(dst, Lexeme{Start: int32(i), End: int32(j), Kind: Alpha, Flags: f})
 				i = j
 			case (r == '\'' || r == '’') && len(dst) > 0 && !space && contraction(text, i+size) > i+size:
 				// a possessive or contraction: "'s", "'ll", "'90s"
 				k := contraction(text, i+size)
-				t := Lexeme{Start: int32(i), End: int32(k), Kind: Alpha}
-				if lex != nil {
-					node := lex.step(0, '\'')
-					for b := i + size; b < k && node >= 0; b++ {
-						node = lex.step(node, text[b])
-					}
-					if node >= 0 {
-						t.Word = lex.id[node]
-					}
-				}
-				dst = append(dst, t)
+				dst = append(dst, Lexeme{Start: int32(i), End: int32(k), Kind: Alpha, Word: lex.contraction(text[i+size : k])})
 				i = k
 			default:
-				dst = append(dst, Lexeme{Start: int32(i), End: int32(i + size), Kind: Punct, Space: space, Break: brk})
+				dst = append(dst, Lexeme{Start: int32(i), End: int32(i + size), Kind: Punct, Flags: before(space, brk)})
 				i += size
 			}
 		}
 		space, brk, newlines = false, false, 0
 	}
 	return dst
+}
+
+// asciiWord marks the ASCII bytes of words: letters and digits.
+var asciiWord = func() (w [256]bool) {
+	for c := range w {
+		w[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return w
+}()
+
+// IsLowerWord reports whether w is ASCII letters and digits with no
+// capital: its own lower-case form.
+func IsLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !asciiWord[c] || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// noWords is the lexicon of no word, which a scan without one runs.
+var noWords, _ = NewLexicon(nil)
+
+// contraction returns the id of "'" and letters, as in "'s".
+func (l *Lexicon) contraction(letters string) uint16 {
+	if l == nil {
+		return 0
+	}
+	state := l.step(root, '\'')
+	for i := 0; i < len(letters); i++ {
+		state = l.step(state, letters[i])
+	}
+	return l.id(state)
 }
 
 // FoldPunct is the form of a punctuation mark grammars compare: dashes as

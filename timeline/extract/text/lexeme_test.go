@@ -19,13 +19,13 @@ func TestLexemesAreTheTokens(t *testing.T) {
 		}
 		for i, l := range lx {
 			tk := toks[i]
-			if int(l.Start) != tk.Start || int(l.End) != tk.End || l.Kind != tk.Kind || l.Num != tk.Num ||
-				l.Digits != tk.Digits || l.Ordinal != tk.Ordinal || l.Space != tk.Space || l.Upper != tk.Upper ||
-				l.Break != tk.Break {
+			if int(l.Start) != tk.Start || int(l.End) != tk.End || l.Kind != tk.Kind || int(l.Num) != tk.Num ||
+				l.Digits() != tk.Digits || l.Ordinal() != tk.Ordinal || l.Space() != tk.Space || l.Upper() != tk.Upper ||
+				l.Break() != tk.Break {
 				t.Errorf("%q: lexeme %+v, token %+v", s, l, tk)
 			}
-			if l.Lower != (tk.Kind == Alpha && tk.Low == tk.Text && isASCII(tk.Text) && !strings.HasPrefix(tk.Text, "'")) {
-				t.Errorf("%q: Lower of %q is %v", s, tk.Text, l.Lower)
+			if IsLowerWord(tk.Text) != (tk.Kind != Punct && tk.Low == tk.Text && isASCII(tk.Text) && !strings.HasPrefix(tk.Text, "'")) {
+				t.Errorf("%q: IsLowerWord(%q) is %v", s, tk.Text, IsLowerWord(tk.Text))
 			}
 		}
 	}

@@ -55,12 +55,12 @@ func AppendTokens(dst []Token, text string) []Token {
 	for k := range lx {
 		l := &lx[k]
 		s, e := int(l.Start), int(l.End)
-		t := Token{Start: s, End: e, Kind: l.Kind, Text: text[s:e], Num: l.Num, Digits: l.Digits,
-			Ordinal: l.Ordinal, Space: l.Space, Upper: l.Upper, Break: l.Break}
+		t := Token{Start: s, End: e, Kind: l.Kind, Text: text[s:e], Num: int(l.Num), Digits: l.Digits(),
+			Ordinal: l.Ordinal(), Space: l.Space(), Upper: l.Upper(), Break: l.Break()}
 		switch {
 		case l.Kind == Punct:
 			t.Low = FoldPunct(t.Text)
-		case l.Lower, l.Kind == Numeral && !l.Ordinal:
+		case l.Kind == Numeral && !l.Ordinal(), l.Kind == Alpha && IsLowerWord(t.Text):
 			t.Low = t.Text
 		case l.Kind == Alpha && text[s] == '\'':
 			t.Low = apostrophed(text, s, s+1, e) // a contraction: "'s"

@@ -75,7 +75,7 @@ func (p *parser) holiday(i int) (match, bool) {
 		shifted = true
 		j++
 	}
-	if !p.tok(j).Upper {
+	if !p.tok(j).Upper() {
 		return match{}, false
 	}
 	best, end := "", 0

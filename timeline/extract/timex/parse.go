@@ -17,11 +17,8 @@ type token = text.Lexeme
 type parser struct {
 	text string
 	toks []token
-	// lows are the tokens' lower-case forms when the caller has them
-	// (FindTokens); else low derives them from the lexicon and the text.
-	lows     []string
-	cls      []uint32 // the lexicon's classes of each token (see classify)
-	dateline string   // the zone of the story's dateline, for "local time"
+	cls  []uint32 // the lexicon's classes of each token (see classify)
+	doc  *reader  // the document the tokens are a stretch of
 	// exhaustive runs every rule at every token that can begin an
 	// expression, without the candidate scan and the rules' index: the
 	// reference the tests hold them to.
@@ -44,29 +41,29 @@ func (p *parser) tok(i int) *token {
 }
 
 // low returns the lower-case form of token i: its word in the lexicon, a
-// lower-case word's text, a number's digits, a punctuation mark folded.
-// A capitalised word outside the lexicon reads as "" (no word the
-// grammar compares it with is outside the lexicon: see the tests), and so
-// does a token out of range.
+// number's digits, a punctuation mark folded. A word outside the lexicon
+// reads as "", and so does a token out of range: no word the grammar
+// compares a token with is outside the lexicon (the tests hold it to
+// that), and name reads the few it looks up elsewhere.
 func (p *parser) low(i int) string {
+	if uint(i) < uint(len(p.toks)) && p.toks[i].Kind == text.Alpha {
+		return vocabulary[p.toks[i].Word]
+	}
+	return p.lowOther(i)
+}
+
+func (p *parser) lowOther(i int) string {
 	if i < 0 || i >= len(p.toks) {
 		return ""
 	}
-	if p.lows != nil {
-		return p.lows[i]
-	}
 	t := &p.toks[i]
 	switch {
-	case t.Word != 0:
-		return lexicon.Word(t.Word)
-	case t.Lower || t.Kind == text.Numeral && !t.Ordinal:
+	case t.Kind == text.Numeral && !t.Ordinal():
 		return p.text[t.Start:t.End]
 	case t.Kind == text.Punct:
 		return text.FoldPunct(p.text[t.Start:t.End])
-	case t.Kind == text.Numeral:
-		return strings.ToLower(p.text[t.Start:t.End]) // "21ST"
 	}
-	return ""
+	return strings.ToLower(p.text[t.Start:t.End]) // "21ST"
 }
 
 // textOf returns the text of token i as written.
@@ -90,7 +87,7 @@ func (p *parser) is(i int, words ...string) bool {
 
 // glued reports whether token i follows token i-1 with no space.
 func (p *parser) glued(i int) bool {
-	return i > 0 && i < len(p.toks) && !p.toks[i].Space
+	return i > 0 && i < len(p.toks) && !p.toks[i].Space()
 }
 
 // startWords are every word an expression can start with, in one set.
@@ -147,8 +144,13 @@ var triggerWords = map[string]bool{
 // parseAll finds every expression, left to right, longest first, never
 // overlapping, and appends them to out.
 func (p *parser) parseAll(out []match) []match {
-	for i := 0; i < len(p.toks); {
-		if p.cls[i]&wStart == 0 || !p.exhaustive && !p.candidate(i) {
+	cls := p.cls
+	for i := 0; i < len(cls); {
+		if cls[i]&wStart == 0 {
+			i++
+			continue
+		}
+		if !p.exhaustive && !p.candidate(i) {
 			i++
 			continue
 		}
@@ -184,26 +186,25 @@ func (p *parser) parseAt(i int) (match, bool) {
 }
 
 // rulesAt returns the set of rules (bit k for grammar[k]) that can start
-// with token i. The rules of amounts ("two weeks", "a year ago") need a
-// unit a few words on.
+// with token i: by its word or the shape of its number, and by the words
+// a rule needs a few tokens on (a month for "the 21st of June", a unit
+// for "two weeks").
 func (p *parser) rulesAt(i int) uint32 {
 	set := p.firstRules(i)
-	if set&amountRules != 0 && !p.unitWithin(i, amountReach) {
-		set &^= amountRules
+	for s := set; s != 0; s &= s - 1 {
+		k := bits.TrailingZeros32(s)
+		if r := &grammar[k]; r.needs != 0 && !p.classWithin(i, r.reach, r.needs) {
+			set &^= 1 << k
+		}
 	}
 	return set
 }
 
-// amountRules are the rules of amounts of time; amountReach, the most
-// tokens from an amount's first word to its unit ("more than a few
-// days", "two and a half years").
-var amountRules uint32
-
-const amountReach = 8
-
-func (p *parser) unitWithin(i, n int) bool {
+// classWithin reports whether a token of one of the classes is among
+// tokens [i, i+n].
+func (p *parser) classWithin(i, n int, classes uint32) bool {
 	for k := i; k < len(p.cls) && k <= i+n; k++ {
-		if p.cls[k]&wUnit != 0 {
+		if p.cls[k]&classes != 0 {
 			return true
 		}
 	}
@@ -217,8 +218,8 @@ func (p *parser) firstRules(i int) uint32 {
 	switch t.Kind {
 	case text.Numeral:
 		var set uint32
-		for k, r := range grammar {
-			if r.numeral != nil && r.numeral(t) {
+		for _, k := range numeralRules {
+			if grammar[k].numeral(p, i) {
 				set |= 1 << k
 			}
 		}
@@ -235,12 +236,15 @@ func (p *parser) firstRules(i int) uint32 {
 // rule is one rule of the grammar with the words it can start with.
 type rule struct {
 	parse func(p *parser, i int) (match, bool)
-	// numeral says whether it can start with a number of that shape
-	// (nil: with none); apostrophe, whether with "'" ('90s).
-	numeral    func(t *token) bool
+	// numeral says whether it can start with the number at i (nil: with
+	// none); apostrophe, whether with "'" ('90s).
+	numeral    func(p *parser, i int) bool
 	apostrophe bool
-	// amount: it reads an amount of time, which has a unit.
-	amount bool
+	// needs are the classes of which a token must be among the first
+	// reach tokens after the start, or the start itself: a unit for an
+	// amount of time, a month for a day of the month.
+	needs uint32
+	reach int
 	// first are the words it can start with, as word lists and single words.
 	first [][]string
 }
@@ -248,47 +252,64 @@ type rule struct {
 // grammar is every rule, in the order that settles ties.
 var grammar []rule
 
-// apostropheRules are the rules that can start with an apostrophe.
-var apostropheRules uint32
+// apostropheRules are the rules that can start with an apostrophe;
+// numeralRules, those that can start with a number.
+var (
+	apostropheRules uint32
+	numeralRules    []int
+)
 
 // The shapes of number a rule can start with.
 var (
-	fourDigits = func(t *token) bool { return t.Digits == 4 }
-	dayOrClock = func(t *token) bool { return t.Digits <= 2 } // "21", "21st", "9 a.m."
-	cardinal2  = func(t *token) bool { return t.Digits <= 2 && !t.Ordinal }
-	year       = func(t *token) bool { return t.Digits == 4 && !t.Ordinal }
-	amount     = func(t *token) bool { return !t.Ordinal && t.Digits <= 4 } // "three", "24 hours"
-	quarterNo  = func(t *token) bool { return t.Ordinal && t.Num <= 4 || t.Digits == 4 }
-	centuryNo  = func(t *token) bool { return t.Ordinal && t.Num <= 30 }
+	fourDigits = func(p *parser, i int) bool { return p.toks[i].Digits() == 4 }
+	dayNo      = func(p *parser, i int) bool { return p.toks[i].Digits() <= 2 }
+	year       = func(p *parser, i int) bool { return p.toks[i].Digits() == 4 && !p.toks[i].Ordinal() }
+	amount     = func(p *parser, i int) bool { return !p.toks[i].Ordinal() && p.toks[i].Digits() <= 4 }
+	quarterNo  = func(p *parser, i int) bool {
+		return p.toks[i].Ordinal() && p.toks[i].Number() <= 4 || p.toks[i].Digits() == 4
+	}
+	centuryNo = func(p *parser, i int) bool { return p.toks[i].Ordinal() && p.toks[i].Number() <= 30 }
+	// "21.03.2023", "03/21/2023"
+	dottedDate = func(p *parser, i int) bool {
+		return p.toks[i].Digits() <= 2 && !p.toks[i].Ordinal() && p.is(i+1, ".", "/") && p.glued(i+1)
+	}
+	// "6:31", "9.30", "9 a.m.", "9am"
+	clockNo = func(p *parser, i int) bool {
+		return p.toks[i].Digits() <= 2 && !p.toks[i].Ordinal() && (p.is(i+1, ":", ".") && p.glued(i+1) || p.is(i+1, "am", "pm", "a", "p"))
+	}
 )
+
+// amountReach is the most tokens from an amount's first word to its unit
+// ("more than a few days", "two and a half years").
+const amountReach = 8
 
 func init() {
 	quantityWords := append(append(words(numberWords), words(vagueNumbers)...), "a", "an", "couple")
 	approx := []string{"about", "around", "some", "roughly", "approximately", "nearly", "almost"}
 	grammar = []rule{
 		{parse: (*parser).isoDate, numeral: fourDigits},
-		{parse: (*parser).numericDate, numeral: cardinal2},
+		{parse: (*parser).numericDate, numeral: dottedDate},
 		{parse: (*parser).monthFirst, first: [][]string{words(months, monthAbbrevs)}},
-		{parse: (*parser).dayFirst, numeral: dayOrClock, first: [][]string{{"the"}, words(ordinalWords)}},
+		{parse: (*parser).dayFirst, numeral: dayNo, needs: wMonth, reach: 3, first: [][]string{{"the"}, words(ordinalWords)}},
 		{parse: (*parser).weekdayDate, first: [][]string{words(weekdays, weekdayAbbrevs), plurals(weekdays)}},
 		{parse: (*parser).year, numeral: year, apostrophe: true, first: [][]string{{"fiscal", "the"}, words(numberWords)}},
-		{parse: (*parser).decade, numeral: fourDigits, apostrophe: true, first: [][]string{{"the", "early", "mid", "late"}, words(decadeWords)}},
-		{parse: (*parser).century, numeral: centuryNo, first: [][]string{{"the", "this", "last", "next"}, words(ordinalWords)}},
-		{parse: (*parser).quarter, numeral: quarterNo, first: [][]string{{"the", "q1", "q2", "q3", "q4", "last", "latest",
+		{parse: (*parser).decade, numeral: fourDigits, needs: wDecade, reach: 3, apostrophe: true, first: [][]string{{"the", "early", "mid", "late"}, words(decadeWords)}},
+		{parse: (*parser).century, numeral: centuryNo, needs: wCentury, reach: 3, first: [][]string{{"the", "this", "last", "next"}, words(ordinalWords)}},
+		{parse: (*parser).quarter, numeral: quarterNo, needs: wQuarter, reach: 5, first: [][]string{{"the", "q1", "q2", "q3", "q4", "last", "latest",
 			"current", "same", "recent", "year", "this", "next"}, words(ordinalWords)}},
-		{parse: (*parser).half, first: [][]string{{"the"}}},
-		{parse: (*parser).season, first: [][]string{{"this", "last", "next", "the", "past", "early", "late", "mid"}, words(seasons)}},
+		{parse: (*parser).half, needs: wHalf, reach: 2, first: [][]string{{"the"}}},
+		{parse: (*parser).season, needs: wSeason, reach: 4, first: [][]string{{"this", "last", "next", "the", "past", "early", "late", "mid"}, words(seasons)}},
 		{parse: (*parser).deicticDay, first: [][]string{{"today", "yesterday", "tomorrow", "tonight", "last", "this"}}},
-		{parse: (*parser).relativeUnit, first: [][]string{{"earlier", "early", "later", "late", "mid", "the", "this",
+		{parse: (*parser).relativeUnit, needs: wUnit | wWeekday | wMonth, reach: 4, first: [][]string{{"earlier", "early", "later", "late", "mid", "the", "this",
 			"current", "last", "past", "previous", "next", "coming", "following"}}},
-		{parse: (*parser).agoLater, numeral: amount, amount: true, first: [][]string{approx, {"more", "less", "only", "just"}, quantityWords, words(units)}},
+		{parse: (*parser).agoLater, numeral: amount, needs: wUnit, reach: amountReach, first: [][]string{approx, {"more", "less", "only", "just"}, quantityWords, words(units)}},
 		{parse: (*parser).set, first: [][]string{words(unitly), {"a", "per", "every", "each"}}},
-		{parse: (*parser).duration, numeral: amount, amount: true, first: [][]string{{"the", "more", "over", "less", "fewer", "at", "up", "within",
+		{parse: (*parser).duration, numeral: amount, needs: wUnit, reach: amountReach, first: [][]string{{"the", "more", "over", "less", "fewer", "at", "up", "within",
 			"past", "last", "recent", "coming"}, approx, quantityWords, words(units)}},
 		{parse: (*parser).reference, first: [][]string{{"now", "currently", "nowadays", "presently", "recently", "lately",
 			"previously", "formerly", "soon", "these", "the"}}},
-		{parse: (*parser).clock, numeral: cardinal2, first: [][]string{{"noon", "midday", "midnight"}}},
-		{parse: (*parser).partOfDay, first: [][]string{{"overnight", "that", "the"}}},
+		{parse: (*parser).clock, numeral: clockNo, first: [][]string{{"noon", "midday", "midnight"}}},
+		{parse: (*parser).partOfDay, needs: wPart | wUnit, reach: 3, first: [][]string{{"overnight", "that", "the"}}},
 		{parse: (*parser).modified, first: [][]string{{"early", "earlier", "late", "later", "mid", "the", "at", "by"}}},
 		{parse: (*parser).holiday, first: [][]string{{"last", "next", "this"}, words(holidayStarts)}},
 		{parse: (*parser).dawn, first: [][]string{{"dawn", "daybreak", "sunrise", "predawn", "pre"}}},
@@ -297,10 +318,8 @@ func init() {
 		if r.apostrophe {
 			apostropheRules |= 1 << k
 		}
-	}
-	for k, r := range grammar {
-		if r.amount {
-			amountRules |= 1 << k
+		if r.numeral != nil {
+			numeralRules = append(numeralRules, k)
 		}
 	}
 	newLexicon()
@@ -346,7 +365,7 @@ func plurals[V any](set map[string]V) []string {
 func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 	t := p.tok(i)
 	switch {
-	case t.Kind == text.Numeral && !t.Ordinal && t.Num >= 0 && t.Digits <= 4:
+	case t.Kind == text.Numeral && !t.Ordinal() && t.Number() >= 0 && t.Digits() <= 4:
 		if p.low(i-1) == "$" || p.low(i+1) == "%" {
 			return 0, false, 0, false
 		}
@@ -356,7 +375,7 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 		if p.low(i+1) == "." && p.glued(i+1) && p.tok(i+2).Kind == text.Numeral && p.glued(i+2) {
 			return 0, false, 0, false // 1.5
 		}
-		return t.Num, false, i + 1, true
+		return t.Number(), false, i + 1, true
 	case p.low(i) == "a" || p.low(i) == "an":
 		switch {
 		case p.is(i+1, "few", "couple", "handful"):
@@ -376,14 +395,14 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 		return 1, false, i + 1, true
 	case p.low(i) == "couple" && p.is(i+1, "of"):
 		return 2, false, i + 2, true
-	case vagueNumbers[p.low(i)]:
+	case vagueOf[p.word(i)]:
 		end := i + 1
 		if p.is(end, "of") {
 			end++
 		}
 		return 0, true, end, true
 	}
-	if v, ok := numberWords[p.low(i)]; ok && v > 0 {
+	if v, ok := has(numberOf, p.word(i)); ok && v > 0 {
 		end := i + 1
 		// twenty-four, twenty four, one hundred
 		if v >= 20 && v < 100 && v%10 == 0 {
@@ -391,7 +410,7 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 			if p.low(j) == "-" && p.glued(j) {
 				j++
 			}
-			if u, ok := numberWords[p.low(j)]; ok && u > 0 && u < 10 {
+			if u, ok := has(numberOf, p.word(j)); ok && u > 0 && u < 10 {
 				v += u
 				end = j + 1
 			}
@@ -409,14 +428,14 @@ func (p *parser) quantity(i int) (n int, vague bool, end int, ok bool) {
 func (p *parser) clockAt(i int) bool {
 	sep := p.low(i + 1)
 	return p.tok(i).Kind == text.Numeral && (sep == ":" || sep == ".") && p.glued(i+1) &&
-		p.tok(i+2).Kind == text.Numeral && p.tok(i+2).Digits == 2 && p.glued(i+2)
+		p.tok(i+2).Kind == text.Numeral && p.tok(i+2).Digits() == 2 && p.glued(i+2)
 }
 
 // dayNumber reads a day of the month: "21", "21st", "twenty-first".
 func (p *parser) dayNumber(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.Kind == text.Numeral && t.Digits <= 2 && t.Num >= 1 && t.Num <= 31 {
-		return t.Num, i + 1, true
+	if t.Kind == text.Numeral && t.Digits() <= 2 && t.Number() >= 1 && t.Number() <= 31 {
+		return t.Number(), i + 1, true
 	}
 	return 0, 0, false
 }
@@ -425,11 +444,11 @@ func (p *parser) dayNumber(i int) (int, int, bool) {
 // apostrophe ('98).
 func (p *parser) yearNumber(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.Kind == text.Numeral && !t.Ordinal && t.Digits == 4 && t.Num >= 1000 && t.Num <= 2999 {
-		return t.Num, i + 1, true
+	if t.Kind == text.Numeral && !t.Ordinal() && t.Digits() == 4 && t.Number() >= 1000 && t.Number() <= 2999 {
+		return t.Number(), i + 1, true
 	}
-	if p.low(i) == "'" && p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits == 2 && p.glued(i+1) {
-		return 1900 + p.tok(i+1).Num, i + 2, true
+	if p.low(i) == "'" && p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits() == 2 && p.glued(i+1) {
+		return 1900 + p.tok(i+1).Number(), i + 2, true
 	}
 	return 0, 0, false
 }
@@ -442,13 +461,13 @@ func (p *parser) month(i int) (int, int, bool) {
 	if t.Kind != text.Alpha {
 		return 0, 0, false
 	}
-	if m, ok := months[p.low(i)]; ok {
-		if !t.Upper {
+	if m, ok := has(monthOf, p.word(i)); ok {
+		if !t.Upper() {
 			return 0, 0, false
 		}
 		return m, i + 1, true
 	}
-	if m, ok := monthAbbrevs[p.low(i)]; ok && t.Upper {
+	if m, ok := has(monthAbbrevOf, p.word(i)); ok && t.Upper() {
 		if p.low(i+1) == "." && p.glued(i+1) {
 			return m, i + 2, true
 		}
@@ -463,16 +482,16 @@ func (p *parser) month(i int) (int, int, bool) {
 // punctuation that continues a date ("Sun 14 April", "Thu., Jan 8").
 func (p *parser) weekday(i int) (int, int, bool) {
 	t := p.tok(i)
-	if t.Kind != text.Alpha || !t.Upper {
+	if t.Kind != text.Alpha || !t.Upper() {
 		return 0, 0, false
 	}
-	if d, ok := weekdays[p.low(i)]; ok {
+	if d, ok := has(weekdayOf, p.word(i)); ok {
 		return d, i + 1, true
 	}
 	if d, ok := weekdays[strings.TrimSuffix(p.low(i), "s")]; ok && p.low(i) != "" {
 		return d, i + 1, true // "Sundays" as a set is handled by set; here a plain day
 	}
-	if d, ok := weekdayAbbrevs[p.low(i)]; ok {
+	if d, ok := has(weekdayAbbrevOf, p.word(i)); ok {
 		j := i + 1
 		if p.low(j) == "." && p.glued(j) {
 			j++
@@ -492,7 +511,7 @@ func (p *parser) weekday(i int) (int, int, bool) {
 // isoDate: 2025-06-21, 2025-06, 2025/06/21.
 func (p *parser) isoDate(i int) (match, bool) {
 	y := p.tok(i)
-	if y.Kind != text.Numeral || y.Digits != 4 {
+	if y.Kind != text.Numeral || y.Digits() != 4 {
 		return match{}, false
 	}
 	sep := p.low(i + 1)
@@ -500,18 +519,18 @@ func (p *parser) isoDate(i int) (match, bool) {
 		return match{}, false
 	}
 	m := p.tok(i + 2)
-	if m.Kind != text.Numeral || m.Digits != 2 || m.Num < 1 || m.Num > 12 {
+	if m.Kind != text.Numeral || m.Digits() != 2 || m.Number() < 1 || m.Number() > 12 {
 		return match{}, false
 	}
-	e := expr{typ: TypeDate, year: y.Num, month: m.Num}
+	e := expr{typ: TypeDate, year: y.Number(), month: m.Number()}
 	end := i + 3
-	if p.low(end) == sep && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits == 2 && p.glued(end+1) {
-		e.day = p.tok(end + 1).Num
+	if p.low(end) == sep && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits() == 2 && p.glued(end+1) {
+		e.day = p.tok(end + 1).Number()
 		end += 2
 		// 2025-06-21T18:31
 		if t, tx := p.tok(end), p.textOf(end); t.Kind == text.Alpha && p.glued(end) && len(tx) <= 3 && (tx[0] == 'T' || tx[0] == 't') {
 			if h, err := strconv.Atoi(tx[1:]); err == nil && p.low(end+1) == ":" && p.tok(end+2).Kind == text.Numeral {
-				e.hour, e.minute, e.clock, e.typ = h, p.tok(end+2).Num, true, TypeTime
+				e.hour, e.minute, e.clock, e.typ = h, p.tok(end+2).Number(), true, TypeTime
 				end += 3
 			}
 		}
@@ -528,7 +547,7 @@ func (p *parser) isoDate(i int) (match, bool) {
 // day first when the first number cannot be a month).
 func (p *parser) numericDate(i int) (match, bool) {
 	a := p.tok(i)
-	if a.Kind != text.Numeral || a.Digits > 2 || a.Ordinal {
+	if a.Kind != text.Numeral || a.Digits() > 2 || a.Ordinal() {
 		return match{}, false
 	}
 	sep := p.low(i + 1)
@@ -536,11 +555,11 @@ func (p *parser) numericDate(i int) (match, bool) {
 		return match{}, false
 	}
 	b, c := p.tok(i+2), p.tok(i+4)
-	if b.Kind != text.Numeral || c.Kind != text.Numeral || b.Digits > 2 || (c.Digits != 4 && c.Digits != 2) {
+	if b.Kind != text.Numeral || c.Kind != text.Numeral || b.Digits() > 2 || (c.Digits() != 4 && c.Digits() != 2) {
 		return match{}, false
 	}
-	year := c.Num
-	if c.Digits == 2 {
+	year := c.Number()
+	if c.Digits() == 2 {
 		if sep != "/" {
 			return match{}, false
 		}
@@ -549,9 +568,9 @@ func (p *parser) numericDate(i int) (match, bool) {
 			year -= 100
 		}
 	}
-	day, month := a.Num, b.Num
-	if sep == "/" && a.Num <= 12 {
-		day, month = b.Num, a.Num
+	day, month := a.Number(), b.Number()
+	if sep == "/" && a.Number() <= 12 {
+		day, month = b.Number(), a.Number()
 	}
 	if month < 1 || month > 12 || day < 1 || day > 31 {
 		return match{}, false
@@ -575,7 +594,7 @@ func (p *parser) monthFirst(i int) (match, bool) {
 		e.day = d
 		end = j
 		// a range "June 11-13" or "June 11 to 13": the start is the date
-		if (p.low(end) == "-" || p.low(end) == "to") && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits <= 2 {
+		if (p.low(end) == "-" || p.low(end) == "to") && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits() <= 2 {
 			end += 2
 		}
 		k := end
@@ -627,7 +646,7 @@ func (p *parser) dayFirst(i int) (match, bool) {
 	}
 	d, k, ok := p.dayNumber(j)
 	if !ok {
-		if v, ok2 := ordinalWords[p.low(j)]; ok2 && p.is(j+1, "of") {
+		if v, ok2 := has(ordinalOf, p.word(j)); ok2 && p.is(j+1, "of") {
 			d, k, ok = v, j+1, true
 		}
 	}
@@ -641,7 +660,7 @@ func (p *parser) dayFirst(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	if j > i && !p.tok(j).Ordinal && p.low(j+1) != "of" {
+	if j > i && !p.tok(j).Ordinal() && p.low(j+1) != "of" {
 		return match{}, false // "the 21 June" is not English; leave "the"
 	}
 	e := expr{typ: TypeDate, month: mo, day: d}
@@ -678,7 +697,7 @@ func (p *parser) weekdayDate(i int) (match, bool) {
 		}
 	}
 	if strings.HasSuffix(p.low(i), "s") && p.low(i) != "tues" && p.low(i) != "thurs" {
-		if _, ok := weekdays[p.low(i)]; !ok {
+		if _, ok := has(weekdayOf, p.word(i)); !ok {
 			return match{}, false // "Sundays" is a set
 		}
 	}
@@ -686,7 +705,7 @@ func (p *parser) weekdayDate(i int) (match, bool) {
 	if p.is(end, "'s") && !(p.is(i-1, "of") && p.is(i-2, "ahead")) {
 		e.past = true // "Wednesday's ruling": an event already reported; not "ahead of Tuesday's talks"
 	}
-	if pd, ok := parts[p.low(end)]; ok && !strings.HasSuffix(p.low(end), "s") {
+	if pd, ok := has(partOf, p.word(end)); ok && !strings.HasSuffix(p.low(end), "s") {
 		e.part = pd
 		e.typ = TypeTime
 		end++
@@ -724,7 +743,7 @@ func (p *parser) year(i int) (match, bool) {
 			prev == "pp" || prev == "." || prev == "€" || prev == "£" || prev == "¥" {
 			return match{}, false
 		}
-		if p.tok(j-1).Upper && p.tok(j-1).Kind == text.Alpha && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).Break {
+		if p.tok(j-1).Upper() && p.tok(j-1).Kind == text.Alpha && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).Break() {
 			// "Boeing 1000", "Resolution 2231": a name followed by a number
 			if _, isMonth := months[prev]; !isMonth && !p.isSentenceStart(j-1) {
 				if _, ok := seasons[prev]; !ok {
@@ -742,7 +761,7 @@ func (p *parser) year(i int) (match, bool) {
 		if (p.low(end) == "-" || p.low(end) == "/") && p.glued(end) && p.tok(end+1).Kind == text.Numeral {
 			// "1950-53", "2006-2009": a span of years; keep the first
 			to := p.tok(end + 1)
-			later := to.Digits == 2 && to.Num > y%100 || to.Digits == 4 && to.Num > y
+			later := to.Digits() == 2 && to.Number() > y%100 || to.Digits() == 4 && to.Number() > y
 			if !later || (p.low(end+2) == "-" || p.low(end+2) == "/") && p.glued(end+2) {
 				return match{}, false // 2025-13-01 is no date at all
 			}
@@ -760,7 +779,7 @@ func (p *parser) year(i int) (match, bool) {
 // spokenYear reads a year in words, as broadcast transcripts write them:
 // "nineteen ninety-six", "two thousand", "two thousand and one".
 func (p *parser) spokenYear(i int) (int, int, bool) {
-	hi, ok := numberWords[p.low(i)]
+	hi, ok := has(numberOf, p.word(i))
 	if !ok {
 		return 0, 0, false
 	}
@@ -813,7 +832,7 @@ func quantityNouns(w string) bool {
 }
 
 func (p *parser) isSentenceStart(i int) bool {
-	if i == 0 || p.tok(i).Break {
+	if i == 0 || p.tok(i).Break() {
 		return true
 	}
 	prev := p.low(i - 1)
@@ -845,18 +864,18 @@ func (p *parser) decade(i int) (match, bool) {
 	e := expr{typ: TypeDate, mod: mod}
 	end := 0
 	switch {
-	case t.Kind == text.Numeral && t.Digits == 4 && t.Num%10 == 0 && p.glued(j+1) &&
+	case t.Kind == text.Numeral && t.Digits() == 4 && t.Number()%10 == 0 && p.glued(j+1) &&
 		(p.low(j+1) == "s" || p.low(j+1) == "'s"):
-		e.decade = t.Num / 10
+		e.decade = t.Number() / 10
 		end = j + 2
-	case t.Kind == text.Numeral && t.Digits == 4 && t.Num%10 == 0 && strings.HasSuffix(p.text[t.Start:min(len(p.text), int(t.End)+1)], "s"):
-		e.decade = t.Num / 10
+	case t.Kind == text.Numeral && t.Digits() == 4 && t.Number()%10 == 0 && strings.HasSuffix(p.text[t.Start:min(len(p.text), int(t.End)+1)], "s"):
+		e.decade = t.Number() / 10
 		end = j + 1
-	case p.low(j) == "'" && p.tok(j+1).Kind == text.Numeral && p.tok(j+1).Digits == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
-		e.decade = 190 + p.tok(j+1).Num/10
+	case p.low(j) == "'" && p.tok(j+1).Kind == text.Numeral && p.tok(j+1).Digits() == 2 && p.glued(j+1) && p.low(j+2) == "s" && p.glued(j+2):
+		e.decade = 190 + p.tok(j+1).Number()/10
 		end = j + 3
 	default:
-		if d, ok := decadeWords[p.low(j)]; ok && (j > i || mod != "") {
+		if d, ok := has(decadeOf, p.word(j)); ok && (j > i || mod != "") {
 			e.decade = 190 + d
 			end = j + 1
 		}
@@ -881,10 +900,10 @@ func (p *parser) century(i int) (match, bool) {
 	t := p.tok(j)
 	c := 0
 	switch {
-	case t.Kind == text.Numeral && t.Ordinal && t.Num >= 1 && t.Num <= 30:
-		c = t.Num
-	case ordinalWords[p.low(j)] > 0:
-		c = ordinalWords[p.low(j)]
+	case t.Kind == text.Numeral && t.Ordinal() && t.Number() >= 1 && t.Number() <= 30:
+		c = t.Number()
+	case ordinalOf[p.word(j)] > 0:
+		c = ordinalOf[p.word(j)]
 		if p.low(j) == "twenty" && p.low(j+1) == "-" {
 			return match{}, false
 		}
@@ -926,18 +945,18 @@ func (p *parser) quarter(i int) (match, bool) {
 			e.year, e.fyQ, end = y, false, k
 		}
 		return match{end: end, e: e}, true
-	case ordinalWords[p.low(j)] >= 1 && ordinalWords[p.low(j)] <= 4:
-		q = ordinalWords[p.low(j)]
-	case t.Kind == text.Numeral && t.Ordinal && t.Num >= 1 && t.Num <= 4:
-		q = t.Num
+	case ordinalOf[p.word(j)] >= 1 && ordinalOf[p.word(j)] <= 4:
+		q = ordinalOf[p.word(j)]
+	case t.Kind == text.Numeral && t.Ordinal() && t.Number() >= 1 && t.Number() <= 4:
+		q = t.Number()
 	case p.low(j) == "last" || p.low(j) == "latest" || p.low(j) == "current" || p.low(j) == "same" || p.low(j) == "recent":
-	case t.Kind == text.Numeral && t.Digits == 4:
+	case t.Kind == text.Numeral && t.Digits() == 4:
 		// "the 1988 second quarter", "the 1989 period"
 		if q, k, ok := p.ordinalQuarter(j + 1); ok {
-			return match{end: k, e: expr{typ: TypeDate, year: t.Num, quarter: q}}, true
+			return match{end: k, e: expr{typ: TypeDate, year: t.Number(), quarter: q}}, true
 		}
 		if j > i && p.is(j+1, "period", "quarter") {
-			return match{end: j + 2, e: expr{typ: TypeDate, year: t.Num, qref: qrefSameInYear}}, true
+			return match{end: j + 2, e: expr{typ: TypeDate, year: t.Number(), qref: qrefSameInYear}}, true
 		}
 		return match{}, false
 	case p.low(j) == "year" && p.low(j+1) == "-" && p.is(j+2, "ago", "earlier"):
@@ -999,9 +1018,9 @@ func (p *parser) quarter(i int) (match, bool) {
 
 // ordinalQuarter reads "second quarter" or "second-quarter" at i.
 func (p *parser) ordinalQuarter(i int) (int, int, bool) {
-	q := ordinalWords[p.low(i)]
-	if p.tok(i).Kind == text.Numeral && p.tok(i).Ordinal {
-		q = p.tok(i).Num
+	q := ordinalOf[p.word(i)]
+	if p.tok(i).Kind == text.Numeral && p.tok(i).Ordinal() {
+		q = p.tok(i).Number()
 	}
 	if q < 1 || q > 4 {
 		return 0, 0, false
@@ -1064,11 +1083,11 @@ func (p *parser) season(i int) (match, bool) {
 			j++
 		}
 	}
-	s, ok := seasons[p.low(j)]
+	s, ok := has(seasonOf, p.word(j))
 	if !ok {
 		return match{}, false
 	}
-	if p.low(j) == "fall" && !p.is(i, "this", "last", "next", "the", "past") && !p.tok(j).Upper {
+	if p.low(j) == "fall" && !p.is(i, "this", "last", "next", "the", "past") && !p.tok(j).Upper() {
 		if _, yok := p.yearNumberAfter(j + 1); !yok {
 			return match{}, false // "the fall of the regime" is handled by the "of" check; bare "fall" is a verb
 		}
@@ -1127,7 +1146,7 @@ func (p *parser) deicticDay(i int) (match, bool) {
 		e.n, e.part, e.typ, end = -1, timeline.Night, TypeTime, i+2
 		return match{end: end, e: e}, true
 	case "this":
-		pd, ok := parts[p.low(i+1)]
+		pd, ok := has(partOf, p.word(i+1))
 		if !ok || strings.HasSuffix(p.low(i+1), "s") {
 			return match{}, false
 		}
@@ -1136,7 +1155,7 @@ func (p *parser) deicticDay(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	if pd, ok := parts[p.low(end)]; ok && e.part == "" && !strings.HasSuffix(p.low(end), "s") {
+	if pd, ok := has(partOf, p.word(end)); ok && e.part == "" && !strings.HasSuffix(p.low(end), "s") {
 		e.part, e.typ = pd, TypeTime
 		end++
 	}
@@ -1187,7 +1206,7 @@ func (p *parser) relativeUnit(i int) (match, bool) {
 	// last Thursday, next Monday, this Friday
 	if wd, k, ok := p.weekday(j); ok && !the {
 		e := expr{typ: TypeDate, weekday: wd, rel: relDeictic, unit: "WD", n: n, mod: mod}
-		if pd, ok := parts[p.low(k)]; ok && !strings.HasSuffix(p.low(k), "s") {
+		if pd, ok := has(partOf, p.word(k)); ok && !strings.HasSuffix(p.low(k), "s") {
 			e.part, e.typ, k = pd, TypeTime, k+1
 		}
 		return match{end: k, e: e}, true
@@ -1196,7 +1215,7 @@ func (p *parser) relativeUnit(i int) (match, bool) {
 	if mo, k, ok := p.month(j); ok && !the {
 		return match{end: k, e: expr{typ: TypeDate, month: mo, rel: relDeictic, unit: "MO", n: n, mod: mod}}, true
 	}
-	u, ok := units[p.low(j)]
+	u, ok := has(unitOf, p.word(j))
 	if !ok {
 		return match{}, false
 	}
@@ -1245,13 +1264,13 @@ func (p *parser) agoLater(i int) (match, bool) {
 	}
 	n, vague, k, ok := p.quantity(j)
 	if !ok {
-		if _, isUnit := units[p.low(j)]; isUnit && strings.HasSuffix(p.low(j), "s") {
+		if _, isUnit := has(unitOf, p.word(j)); isUnit && strings.HasSuffix(p.low(j), "s") {
 			n, vague, k, ok = 0, true, j, true // "days later", "years ago"
 		} else {
 			return match{}, false
 		}
 	}
-	u, ok := units[p.low(k)]
+	u, ok := has(unitOf, p.word(k))
 	if !ok {
 		return match{}, false
 	}
@@ -1323,7 +1342,7 @@ func (p *parser) duration(i int) (match, bool) {
 	}
 	n, vague, k, ok := p.quantity(j)
 	if !ok {
-		u, isUnit := units[p.low(j)]
+		u, isUnit := has(unitOf, p.word(j))
 		plural := isUnit && strings.HasSuffix(p.low(j), "s")
 		switch {
 		case plural && lead > 0:
@@ -1341,13 +1360,13 @@ func (p *parser) duration(i int) (match, bool) {
 	}
 	if p.is(k, "to", "or", "-") && !vague {
 		if _, v2, k2, ok := p.quantity(k + 1); ok && !v2 {
-			if _, isUnit := units[p.low(k2)]; isUnit {
+			if _, isUnit := has(unitOf, p.word(k2)); isUnit {
 				k = k2 // "two to three weeks": the lower bound
 			}
 		}
 	}
 	half := false
-	if p.tok(k).Kind == text.Numeral && p.tok(k).Num == 1 && p.low(k+1) == "/" && p.tok(k+2).Num == 2 && p.glued(k+1) {
+	if p.tok(k).Kind == text.Numeral && p.tok(k).Number() == 1 && p.low(k+1) == "/" && p.tok(k+2).Number() == 2 && p.glued(k+1) {
 		half, k = true, k+3 // 2 1/2 years
 	}
 	if p.is(k, "more", "full", "straight", "consecutive", "long") {
@@ -1358,17 +1377,17 @@ func (p *parser) duration(i int) (match, bool) {
 		k++ // "five-year", "12-day"
 		adjectival = true
 	}
-	u, ok := units[p.low(k)]
+	u, ok := has(unitOf, p.word(k))
 	if !ok {
 		return match{}, false
 	}
-	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).Kind == text.Alpha && p.tok(k+1).Upper) {
+	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).Kind == text.Alpha && p.tok(k+1).Upper()) {
 		return match{}, false // "a second group": an ordinal
 	}
 	if adjectival && strings.HasSuffix(p.low(k), "s") {
 		return match{}, false
 	}
-	if p.tok(j).Kind == text.Numeral && p.tok(j).Num > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.low(k-1) != "-" {
+	if p.tok(j).Kind == text.Numeral && p.tok(j).Number() > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.low(k-1) != "-" {
 		// "5 year" without a plural reads as an adjective ("a five year low") and is a duration too
 		adjectival = true
 	}
@@ -1437,7 +1456,7 @@ func durationValue(n int, vague bool, u unit) string {
 
 // set: "every week", "each year", "daily", "annually", "every Monday".
 func (p *parser) set(i int) (match, bool) {
-	if u, ok := unitly[p.low(i)]; ok {
+	if u, ok := has(unitlyOf, p.word(i)); ok {
 		if p.low(i) == "annual" || p.nounAt(i+1) {
 			return match{}, false // "quarterly dividend", "daily volume": an adjective
 		}
@@ -1445,7 +1464,7 @@ func (p *parser) set(i int) (match, bool) {
 	}
 	// "$2 million a year", "four flights a week", "24 hours a day"
 	if p.is(i, "a", "per") && !p.is(i+2, "ago", "later", "earlier", "before", "after") {
-		if u, ok := units[p.low(i+1)]; ok && !strings.HasSuffix(p.low(i+1), "s") {
+		if u, ok := has(unitOf, p.word(i+1)); ok && !strings.HasSuffix(p.low(i+1), "s") {
 			prev := p.tok(i - 1)
 			if prev.Kind == text.Numeral || p.low(i-1) == "million" || p.low(i-1) == "billion" || p.low(i-1) == "%" ||
 				(prev.Kind == text.Alpha && len(p.name(i-1)) > 3 && strings.HasSuffix(p.name(i-1), "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
@@ -1463,7 +1482,7 @@ func (p *parser) set(i int) (match, bool) {
 	} else if q, vague, k, ok := p.quantity(j); ok && !vague && p.low(j) != "a" {
 		n, j = q, k
 	}
-	if u, ok := units[p.low(j)]; ok {
+	if u, ok := has(unitOf, p.word(j)); ok {
 		return match{end: j + 1, e: expr{typ: TypeSet, dur: durationValue(n, false, u)}}, true
 	}
 	if wd, k, ok := p.weekday(j); ok {
@@ -1472,7 +1491,7 @@ func (p *parser) set(i int) (match, bool) {
 	if mo, k, ok := p.month(j); ok {
 		return match{end: k, e: expr{typ: TypeSet, dur: "XXXX-" + pad2(mo)}}, true
 	}
-	if pd, ok := parts[p.low(j)]; ok {
+	if pd, ok := has(partOf, p.word(j)); ok {
 		return match{end: j + 1, e: expr{typ: TypeSet, dur: "TXX" + string(pd)}}, true
 	}
 	return match{}, false
@@ -1482,7 +1501,7 @@ func (p *parser) set(i int) (match, bool) {
 // before it would modify: a lower-case word that is not a function word.
 func (p *parser) nounAt(i int) bool {
 	t := p.tok(i)
-	if t.Kind != text.Alpha || t.Upper {
+	if t.Kind != text.Alpha || t.Upper() {
 		return false
 	}
 	switch p.low(i) {
@@ -1515,7 +1534,7 @@ func (p *parser) reference(i int) (match, bool) {
 	case "the":
 		switch p.low(i + 1) {
 		case "past":
-			if _, ok := units[p.low(i+2)]; ok {
+			if _, ok := has(unitOf, p.word(i+2)); ok {
 				return match{}, false
 			}
 			if _, _, _, ok := p.quantity(i + 2); ok {
@@ -1561,12 +1580,12 @@ func (p *parser) clock(i int) (match, bool) {
 		return match{end: i + 1, e: expr{typ: TypeTime, hour: 24, clock: true}}, true
 	}
 	t := p.tok(i)
-	if t.Kind != text.Numeral || t.Digits > 2 || t.Ordinal {
+	if t.Kind != text.Numeral || t.Digits() > 2 || t.Ordinal() {
 		return match{}, false
 	}
 	end := i + 1
 	hasMinutes := false
-	if (p.low(end) == ":" || p.low(end) == ".") && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits == 2 && p.glued(end+1) {
+	if (p.low(end) == ":" || p.low(end) == ".") && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits() == 2 && p.glued(end+1) {
 		hasMinutes = true
 		end += 2
 	}
@@ -1617,10 +1636,10 @@ func (p *parser) gmtAside(i int) (int, int, bool) {
 	n := p.tok(i + 1)
 	h, m, k := 0, 0, i+2
 	switch {
-	case n.Kind == text.Numeral && n.Digits == 4:
-		h, m = n.Num/100, n.Num%100
+	case n.Kind == text.Numeral && n.Digits() == 4:
+		h, m = n.Number()/100, n.Number()%100
 	case p.clockAt(i + 1):
-		h, m, k = n.Num, p.tok(i+3).Num, i+4
+		h, m, k = n.Number(), p.tok(i+3).Number(), i+4
 	default:
 		return 0, i, false
 	}
@@ -1659,7 +1678,7 @@ func (p *parser) partOfDay(i int) (match, bool) {
 		j++
 	case p.is(j, "the"):
 		// "the morning" alone: a part of the day the story is at
-		if pd, ok := parts[p.low(j+1)]; ok && !strings.HasSuffix(p.low(j+1), "s") && !p.is(j+2, "of") {
+		if pd, ok := has(partOf, p.word(j+1)); ok && !strings.HasSuffix(p.low(j+1), "s") && !p.is(j+2, "of") {
 			return match{end: j + 2, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}, true
 		}
 		// "the early hours" alone
@@ -1677,10 +1696,10 @@ func (p *parser) partOfDay(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	if pd, ok := parts[p.low(j)]; ok && !strings.HasSuffix(p.low(j), "s") {
+	if pd, ok := has(partOf, p.word(j)); ok && !strings.HasSuffix(p.low(j), "s") {
 		return match{end: j + 1, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}, true
 	}
-	if u, ok := units[p.low(j)]; ok && !strings.HasSuffix(p.low(j), "s") && u != uHour && u != uMinute && u != uSecond {
+	if u, ok := has(unitOf, p.word(j)); ok && !strings.HasSuffix(p.low(j), "s") && u != uHour && u != uMinute && u != uSecond {
 		return match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u}}, true
 	}
 	return match{}, false
@@ -1749,7 +1768,7 @@ func (p *parser) modified(i int) (match, bool) {
 	case p.is(j, "the") && p.predawn(j+1) > 0 && p.is(p.predawn(j+1), "hours") && p.is(p.predawn(j+1)+1, "of"):
 		part, j = timeline.EarlyHours, p.predawn(j+1)+2 // "the pre-dawn hours of Saturday"
 	case p.is(j, "the") && p.is(j+1, "morning", "afternoon", "evening", "night") && p.is(j+2, "of"):
-		part, j = parts[p.low(j+1)], j+3
+		part, j = partOf[p.word(j+1)], j+3
 	case p.is(j, "the") && p.is(j+1, "first", "last") && p.is(j+2, "week", "day") && p.is(j+3, "of"):
 		mod, j = map[string]string{"first": "START", "last": "END"}[p.low(j+1)], j+4
 	default:
@@ -1759,7 +1778,7 @@ func (p *parser) modified(i int) (match, bool) {
 		j++ // "late on Friday", "early in the year"
 	}
 	if p.is(j, "the") && p.is(j+1, "year", "month", "week", "day") && !p.is(j+2, "before", "after") {
-		e := expr{typ: TypeDate, rel: relAnaphoric, unit: units[p.low(j+1)], mod: mod}
+		e := expr{typ: TypeDate, rel: relAnaphoric, unit: unitOf[p.word(j+1)], mod: mod}
 		if p.is(j+1, "year") || p.is(j+1, "month") {
 			e.rel = relDeictic // "the end of the year": this year
 		}

@@ -21,8 +21,10 @@ type resolver struct {
 	lastQ   [2]int    // the last quarter mentioned: year, quarter
 }
 
+// day is the midnight that starts the day of t, a wall clock read as UTC.
 func day(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // resolve returns the value and, when the value is a calendar date, the

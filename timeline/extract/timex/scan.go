@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract/text"
 )
 
@@ -33,6 +34,18 @@ const (
 	wStop
 	// wUnit: a unit of time ("days", "year").
 	wUnit
+	// Words some rules need a few tokens on: months, weekdays, seasons,
+	// parts of the day, "century", "half", the words of quarters
+	// ("quarter", "period", "Q3", "year-ago"), and of decades ("nineties",
+	// the "s" of "1990s", four-digit numbers and the "'" of "'90s").
+	wMonth
+	wWeekday
+	wSeason
+	wPart
+	wCentury
+	wHalf
+	wQuarter
+	wDecade
 )
 
 // modifiers can begin an expression but name no time by themselves:
@@ -69,6 +82,7 @@ var glueWords = []string{
 // with the grammar (see init).
 var (
 	lexicon     *text.Lexicon
+	vocabulary  []string // the lexicon's words by id
 	wordClasses []uint32
 	wordRules   []uint32
 )
@@ -94,6 +108,35 @@ func newLexicon() {
 	for w := range units {
 		words[w] |= wUnit
 	}
+	for _, set := range []map[string]int{months, monthAbbrevs} {
+		for w := range set {
+			words[w] |= wMonth
+		}
+	}
+	for _, set := range []map[string]int{weekdays, weekdayAbbrevs} {
+		for w := range set {
+			words[w] |= wWeekday
+		}
+	}
+	for w := range seasons {
+		words[w] |= wSeason
+	}
+	for w := range parts {
+		words[w] |= wPart
+	}
+	for _, w := range []string{"hours", "dawn", "predawn", "overnight"} {
+		words[w] |= wPart // "the early hours", "the pre-dawn hours of", "overnight"
+	}
+	words["century"] |= wCentury
+	words["half"] |= wHalf
+	for _, w := range []string{"quarter", "quarters", "period", "q1", "q2", "q3", "q4", "ago", "earlier"} {
+		words[w] |= wQuarter
+	}
+	for w := range decadeWords {
+		words[w] |= wDecade
+	}
+	words["s"] |= wDecade
+	words["'s"] |= wDecade
 	for w := range holidayStarts {
 		words[w] |= wHoliday
 	}
@@ -106,7 +149,7 @@ func newLexicon() {
 	for w := range starts {
 		words[w] |= 0
 	}
-	for _, w := range vocabulary() {
+	for _, w := range grammarVocabulary() {
 		if isASCII(w) { // "türkiye" is read by placeAt
 			words[w] |= 0
 		}
@@ -120,6 +163,11 @@ func newLexicon() {
 	if lexicon, err = text.NewLexicon(list); err != nil {
 		panic("timex: " + err.Error())
 	}
+	vocabulary = make([]string, lexicon.Len()+1)
+	for id := range vocabulary {
+		vocabulary[id] = lexicon.Word(uint16(id))
+	}
+	newTables()
 	wordClasses = make([]uint32, lexicon.Len()+1)
 	wordRules = make([]uint32, lexicon.Len()+1)
 	for w, c := range words {
@@ -128,9 +176,53 @@ func newLexicon() {
 	}
 }
 
-// vocabulary is every other word the grammar reads: in its tables and
-// its rules, in holidays, places and zones.
-func vocabulary() []string {
+// The grammar's tables by word id, so that a rule reads a token's month,
+// unit or number with no lookup: 0 or "" for a word that has none.
+var (
+	monthOf, monthAbbrevOf, weekdayOf, weekdayAbbrevOf []int
+	numberOf, ordinalOf, decadeOf                      []int
+	unitOf, unitlyOf                                   []unit
+	partOf                                             []timeline.PartOfDay
+	seasonOf                                           []timeline.Season
+	vagueOf                                            []bool
+)
+
+// byID lays a table of words out by their ids in the lexicon.
+func byID[V any](table map[string]V) []V {
+	out := make([]V, lexicon.Len()+1)
+	for w, v := range table {
+		if id := lexicon.ID(w); id != 0 {
+			out[id] = v
+		}
+	}
+	return out
+}
+
+func newTables() {
+	monthOf, monthAbbrevOf = byID(months), byID(monthAbbrevs)
+	weekdayOf, weekdayAbbrevOf = byID(weekdays), byID(weekdayAbbrevs)
+	numberOf, ordinalOf, decadeOf = byID(numberWords), byID(ordinalWords), byID(decadeWords)
+	unitOf, unitlyOf = byID(units), byID(unitly)
+	partOf, seasonOf, vagueOf = byID(parts), byID(seasons), byID(vagueNumbers)
+}
+
+// has returns a word's entry in a table, and whether it has one.
+func has[V comparable](table []V, id uint16) (V, bool) {
+	var zero V
+	return table[id], table[id] != zero
+}
+
+// word returns the lexicon's id of token i, 0 for none.
+func (p *parser) word(i int) uint16 {
+	if uint(i) < uint(len(p.toks)) {
+		return p.toks[i].Word
+	}
+	return 0
+}
+
+// grammarVocabulary is every other word the grammar reads: in its tables
+// and its rules, in holidays, places and zones.
+func grammarVocabulary() []string {
 	var out []string
 	for _, set := range []map[string]bool{futureBeforeTo, pastPlans, causeWords, refusals, reportingVerbs} {
 		out = append(out, words(set)...)
@@ -159,14 +251,25 @@ func classify(s string, toks []text.Lexeme, dst []uint32) []uint32 {
 	dst = dst[:0]
 	for i := range toks {
 		t := &toks[i]
+		if t.Kind == text.Alpha { // most tokens
+			c := wordClasses[t.Word]
+			if c&wHoliday != 0 && t.Upper() {
+				c |= wStart | wAnchor
+			}
+			dst = append(dst, c)
+			continue
+		}
 		var c uint32
 		switch t.Kind {
 		case text.Numeral:
 			c = wStart | wAnchor
+			if t.Digits() == 4 {
+				c |= wDecade // "the 1990s"
+			}
 		case text.Punct:
 			switch s[t.Start] {
 			case '\'':
-				c = wStart
+				c = wStart | wDecade // "'90s"
 			case '.', '!', '?':
 				c = wBreak | wStop
 			case ';', '(', ')', ':':
@@ -174,19 +277,17 @@ func classify(s string, toks []text.Lexeme, dst []uint32) []uint32 {
 			case '-', '/', ',':
 				c = wGlue
 			default:
+				if s[t.Start] < 0x80 {
+					break // other ASCII marks fold to themselves
+				}
 				switch text.FoldPunct(s[t.Start:t.End]) {
 				case "'":
-					c = wStart
+					c = wStart | wDecade
 				case "—":
 					c = wBreak
 				case "-":
 					c = wGlue
 				}
-			}
-		case text.Alpha:
-			c = wordClasses[t.Word]
-			if c&wHoliday != 0 && t.Upper {
-				c |= wStart | wAnchor
 			}
 		}
 		dst = append(dst, c)
@@ -207,7 +308,7 @@ func (p *parser) candidate(i int) bool {
 	case c&wAnchor != 0:
 		return true
 	case p.toks[i].Kind == text.Punct: // "'90s"
-		return p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits == 2 && p.glued(i+1)
+		return p.tok(i+1).Kind == text.Numeral && p.tok(i+1).Digits() == 2 && p.glued(i+1)
 	}
 	for k := i + 1; k < len(p.cls) && k <= i+maxChain; k++ {
 		switch c := p.cls[k]; {

@@ -1,10 +1,6 @@
 package timex
 
-import (
-	"strings"
-
-	"github.com/dateline/dateline/timeline/extract/text"
-)
+import "github.com/dateline/dateline/timeline/extract/text"
 
 // tense of the clause around an expression.
 type tense int8
@@ -54,14 +50,20 @@ func (p *parser) tenseAround(i, j int) reading {
 		if p.clauseBreak(k) {
 			break
 		}
+		if !p.mayCue(k) {
+			continue
+		}
 		if c := p.cue(k); c.dir != 0 {
 			left, lw = c, tenseReach+1-n
 			break
 		}
 	}
 	for k, n := j, 1; k < len(p.toks) && n <= tenseReach; k, n = k+1, n+1 {
-		if p.clauseBreak(k) || p.low(k) == "," && !fronted {
+		if p.clauseBreak(k) || !fronted && p.toks[k].Kind == text.Punct && p.text[p.toks[k].Start] == ',' {
 			break
+		}
+		if !p.mayCue(k) {
+			continue
 		}
 		if c := p.cue(k); c.dir != 0 {
 			right, rw = c, tenseReach+1-n
@@ -83,13 +85,13 @@ func (p *parser) tenseAround(i, j int) reading {
 }
 
 func (p *parser) clauseBreak(k int) bool {
-	return k >= 0 && k < len(p.toks) && (p.toks[k].Break || p.cls[k]&wBreak != 0)
+	return k >= 0 && k < len(p.toks) && (p.toks[k].Break() || p.cls[k]&wBreak != 0)
 }
 
 // sentenceBreak reports whether a sentence ends between tokens i and j.
 func (p *parser) sentenceBreak(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(p.toks); k++ {
-		if p.toks[k].Break || p.cls[k]&wStop != 0 {
+		if p.toks[k].Break() || p.cls[k]&wStop != 0 {
 			return true
 		}
 	}
@@ -115,10 +117,22 @@ var reportingVerbs = map[string]bool{
 	"indicated": true, "suggested": true, "warned": true, "wrote": true, "added": true, "predicted": true,
 }
 
+// mayCue is a quick test of whether the word at k can be a cue: a word of
+// the tense lexicon, or a lower-case word in -ed.
+func (p *parser) mayCue(k int) bool {
+	return p.cls[k]&wTense != 0 || p.edWord(k)
+}
+
+// edWord reports a lower-case word of five letters or more in -ed.
+func (p *parser) edWord(k int) bool {
+	t := &p.toks[k]
+	return t.Kind == text.Alpha && !t.Upper() && t.End-t.Start > 4 && p.text[t.End-2:t.End] == "ed"
+}
+
 // cue reads the word at k.
 func (p *parser) cue(k int) cue {
 	if p.cls[k]&wTense == 0 {
-		if t := &p.toks[k]; t.Kind == text.Alpha && !t.Upper && t.End-t.Start > 4 && strings.HasSuffix(p.low(k), "ed") {
+		if p.edWord(k) {
 			return p.pastParticiple(k)
 		}
 		return noCue
@@ -166,7 +180,7 @@ func (p *parser) cue(k int) cue {
 	case pastCues[l] || irregularPast[l]:
 		return pastCue
 	}
-	if t := &p.toks[k]; t.Kind == text.Alpha && !t.Upper && len(l) > 4 && strings.HasSuffix(l, "ed") {
+	if p.edWord(k) {
 		return p.pastParticiple(k)
 	}
 	return noCue
@@ -175,7 +189,7 @@ func (p *parser) cue(k int) cue {
 // pastParticiple reads a word in -ed at k: a past tense, unless it is a
 // participle after "be" or "to", or a word of plans.
 func (p *parser) pastParticiple(k int) cue {
-	switch p.low(k) {
+	switch p.textOf(k) {
 	case "scheduled", "expected", "planned", "proposed", "needed", "intended", "supposed":
 		return noCue
 	}
@@ -199,7 +213,7 @@ func (p *parser) toCue(k int) cue {
 	past := p.is(k-2, "was", "were", "had")
 	switch {
 	case prev == "was" || prev == "were":
-		if p.is(k+1, "blame") || p.tok(k+1).Kind != text.Alpha || p.tok(k+1).Upper {
+		if p.is(k+1, "blame") || p.tok(k+1).Kind != text.Alpha || p.tok(k+1).Upper() {
 			return noCue // "was to blame", "were to the north"
 		}
 		return laterCue // "the summit was to take place in October"

@@ -53,14 +53,14 @@ type Timex struct {
 func Find(s string, dct time.Time) []Timex {
 	b := buffers.Get().(*buffer)
 	defer b.put()
-	d := newReader(dct)
+	d := newReader(s, dct)
 	for lo := 0; lo < len(s); {
 		hi := paragraphEnd(s, lo+chunkBytes)
 		b.toks = text.AppendLexemes(b.toks[:0], s[lo:hi], lexicon)
 		if lo > 0 && len(b.toks) > 0 {
-			b.toks[0].Break = true // the paragraph break the cut falls in
+			b.toks[0].Flags |= text.FlagBreak // the paragraph break the cut falls in
 		}
-		d.read(s[lo:hi], lo, b.toks, nil, b)
+		d.read(s[lo:hi], lo, b.toks, b)
 		lo = hi
 	}
 	return d.out
@@ -95,18 +95,24 @@ func FindTokens(s string, toks []text.Token, dct time.Time) []Timex {
 	b := buffers.Get().(*buffer)
 	defer b.put()
 	lx := make([]text.Lexeme, len(toks))
-	lows := make([]string, len(toks))
 	for i, t := range toks {
-		lx[i] = text.Lexeme{Start: int32(t.Start), End: int32(t.End), Num: t.Num, Digits: t.Digits, Kind: t.Kind,
-			Ordinal: t.Ordinal, Space: t.Space, Upper: t.Upper, Break: t.Break, Lower: t.Low == t.Text}
+		lx[i] = text.Lexeme{Start: int32(t.Start), End: int32(t.End), Num: int32(t.Num), Kind: t.Kind,
+			Flags: flag(t.Space, text.FlagSpace) | flag(t.Break, text.FlagBreak) | flag(t.Upper, text.FlagUpper) |
+				flag(t.Ordinal, text.FlagOrdinal)}
 		if t.Kind == text.Alpha {
 			lx[i].Word = lexicon.ID(t.Low)
 		}
-		lows[i] = t.Low
 	}
-	d := newReader(dct)
-	d.read(s, 0, lx, lows, b)
+	d := newReader(s, dct)
+	d.read(s, 0, lx, b)
 	return d.out
+}
+
+func flag(on bool, f text.Flags) text.Flags {
+	if on {
+		return f
+	}
+	return 0
 }
 
 // buffer is the memory one search reuses from text to text: the tokens
@@ -140,13 +146,17 @@ func (b *buffer) put() {
 // dates so far (for "two days later"), and the place of its dateline (for
 // "local time"), carry from one stretch to the next.
 type reader struct {
-	r        resolver
-	dateline string // the zone of the dateline's place, "" if none
-	out      []Timex
+	r    resolver
+	text string // the whole document
+	// dateline is the zone of the dateline's place, "" if none, once
+	// read (datelineRead): only "local time" needs it.
+	dateline     string
+	datelineRead bool
+	out          []Timex
 }
 
-func newReader(dct time.Time) *reader {
-	d := &reader{}
+func newReader(text string, dct time.Time) *reader {
+	d := &reader{text: text}
 	if !dct.IsZero() {
 		d.r.dct = day(dct)
 		d.r.lastDay = d.r.dct
@@ -154,18 +164,30 @@ func newReader(dct time.Time) *reader {
 	return d
 }
 
+// datelineZone returns the zone of the place of the document's dateline,
+// read from its head the first time it is asked for.
+func (d *reader) datelineZone() string {
+	if !d.datelineRead {
+		head := d.text[:paragraphEnd(d.text, min(len(d.text), headBytes))]
+		toks := text.AppendLexemes(nil, head, lexicon)
+		p := parser{text: head, toks: toks, cls: classify(head, toks, nil)}
+		d.dateline, d.datelineRead = p.datelinePlace(), true
+	}
+	return d.dateline
+}
+
+// headBytes is about how much of a document's head a dateline is looked
+// for in.
+const headBytes = 2 << 10
+
 // read finds the expressions of toks, the tokens of s, a stretch of the
 // document that starts at its byte base.
-func (d *reader) read(s string, base int, toks []text.Lexeme, lows []string, b *buffer) {
+func (d *reader) read(s string, base int, toks []text.Lexeme, b *buffer) {
 	if cap(b.cls) < len(toks) {
 		b.cls = make([]uint32, 0, len(toks))
 	}
 	b.cls = classify(s, toks, b.cls)
-	p := parser{text: s, toks: toks, lows: lows, cls: b.cls}
-	if base == 0 {
-		d.dateline = p.datelinePlace()
-	}
-	p.dateline = d.dateline
+	p := parser{text: s, toks: toks, cls: b.cls, doc: d}
 	ms := p.parseAll(b.ms[:0])
 	defer func() { b.ms = ms[:0] }()
 	d.out = slices.Grow(d.out, len(ms))
@@ -179,11 +201,9 @@ func (d *reader) read(s string, base int, toks []text.Lexeme, lows []string, b *
 		if m.e.past {
 			rd = reading{tense: tensePast}
 		}
-		if !told.IsZero() && p.sentenceBreak(toldEnd, m.start) {
-			told = timeline.Date{}
-		}
 		r.from = r.dct
-		if rd.fromPast && !told.IsZero() && told.Start().Before(r.dct) && p.reportedBetween(toldStart, m.start) &&
+		if rd.fromPast && !told.IsZero() && !p.sentenceBreak(toldEnd, m.start) && told.Start().Before(r.dct) &&
+			p.reportedBetween(toldStart, m.start) &&
 			(told.Precision() >= timeline.PrecisionDay || m.e.weekday == 0 && told.Precision() >= timeline.PrecisionMonth) {
 			r.from = day(told.Start())
 		}

@@ -184,7 +184,7 @@ func (p *parser) zoneAt(i int) (zone, int, bool) {
 		}
 		return z, end, true
 	}
-	if !t.Upper {
+	if !t.Upper() {
 		if p.is(i, "local") && p.is(i+1, "time") {
 			return p.localZone(i), i + 2, true
 		}
@@ -221,14 +221,14 @@ func (p *parser) offsetAt(i int) (int, int, bool) {
 	if n.Kind != text.Numeral || !p.glued(i+1) {
 		return 0, i, false
 	}
-	h, m, end := n.Num, 0, i+2
+	h, m, end := n.Number(), 0, i+2
 	switch {
-	case n.Digits == 4:
-		h, m = n.Num/100, n.Num%100
-	case n.Digits > 2:
+	case n.Digits() == 4:
+		h, m = n.Number()/100, n.Number()%100
+	case n.Digits() > 2:
 		return 0, i, false
-	case p.low(end) == ":" && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits == 2:
-		m, end = p.tok(end+1).Num, end+2
+	case p.low(end) == ":" && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.tok(end+1).Digits() == 2:
+		m, end = p.tok(end+1).Number(), end+2
 	}
 	off := sign * (60*h + m)
 	if m > 59 || off < -14*60 || off > 14*60 {
@@ -269,8 +269,8 @@ func (p *parser) localZone(i int) zone {
 			break
 		}
 	}
-	if best == "" {
-		best = p.dateline
+	if best == "" && p.doc != nil {
+		best = p.doc.datelineZone()
 	}
 	if best == "" {
 		return zone{}
@@ -281,15 +281,15 @@ func (p *parser) localZone(i int) zone {
 // placeAt reads a place name of one or two capitalised words at k and
 // returns its zone and the token after it.
 func (p *parser) placeAt(k int) (string, int, bool) {
-	if !p.tok(k).Upper {
+	if !p.tok(k).Upper() {
 		return "", k, false
 	}
-	if p.tok(k + 1).Upper {
+	if p.tok(k + 1).Upper() {
 		if z, ok := places[p.name(k)+" "+p.name(k+1)]; ok {
 			return z, k + 2, true
 		}
 	}
-	if p.tok(k - 1).Upper {
+	if p.tok(k - 1).Upper() {
 		if _, ok := places[p.name(k-1)+" "+p.name(k)]; ok {
 			return "", k, false // the second word of a two-word place: "New York" is not "York"
 		}
@@ -313,7 +313,7 @@ func (p *parser) name(k int) string {
 // (Reuters) -").
 func (p *parser) datelinePlace() string {
 	for k := 0; k < len(p.toks) && k < 80; k++ {
-		if !p.toks[k].Upper || !p.startsLine(k) {
+		if !p.toks[k].Upper() || !p.startsLine(k) {
 			continue
 		}
 		if z, n, ok := p.placeAt(k); ok && p.is(n, ",", "(", "-", "—") {
