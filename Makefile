@@ -69,6 +69,7 @@ FUZZ_TARGETS := \
 	./timeline/extract/:FuzzArticle \
 	./timeline/extract/:FuzzPublicationDate \
 	./timeline/extract/timex/:FuzzFind \
+	./timeline/extract/text/:FuzzLexemes \
 	./timeline/export/:FuzzICal \
 	./timeline/export/:FuzzReadJSON \
 	./timeline/export/:FuzzReadTimelineJSCSV \

@@ -81,18 +81,24 @@ const MaxTextBytes = 1<<31 - 1
 // dropped after a byte or two.
 //
 // Each state is a row of auto: the id of the word that ends there, then
-// the state after each symbol. A byte no word has is the symbol that leads
-// to the dead state, which leads to itself: the scan steps on every byte
-// of a word without a test.
+// the state after each symbol. Besides the states of the words' prefixes
+// there are two: stop, where a byte that ends a word leads (any byte not
+// a letter or digit), and dead, where a letter or digit that continues
+// no word of the vocabulary leads; so that the scan learns both what a
+// word is and where it ends from one load a byte.
 type Lexicon struct {
-	sym   [256]uint8 // byte -> symbol, 1 to nsym; nsym+1 for a byte no word has
-	width uint32     // a state's row: the id and a next state per symbol
-	auto  []uint32   // the states' rows, root first, then the dead state
-	words []string   // words[id]
+	// sym maps a byte to its symbol: 1 to n for the bytes of the
+	// vocabulary, then one for the other letters and digits, one for
+	// the rest
+	sym   [256]uint8
+	width uint32   // a state's row: the id and a next state per symbol
+	auto  []uint32 // the states' rows: stop, dead, the root, the others
+	words []string // words[id]
 }
 
-// the rows of the root and the dead state
-const root, dead = 0, 1
+// The first rows: where a word ends, where it is no word of the
+// vocabulary, and where every word starts.
+const stop, dead, root = 0, 1, 2
 
 // NewLexicon builds the automaton of words: lower-case ASCII letters,
 // digits and apostrophes ("'s"). Ids count from 1 in the order given.
@@ -120,29 +126,32 @@ func NewLexicon(words []string) (*Lexicon, error) {
 			}
 		}
 	}
-	other := uint8(nsym + 1)
+	otherWord, ends := uint8(nsym+1), uint8(nsym+2)
 	for c := range l.sym {
 		if l.sym[c] == 0 {
-			l.sym[c] = other
+			l.sym[c] = ends
+			if asciiWord[c] {
+				l.sym[c] = otherWord
+			}
 		}
 	}
-	l.width = uint32(nsym) + 2
-	l.auto = make([]uint32, 2*l.width)
-	for s := uint32(1); s < l.width; s++ {
-		l.auto[s] = dead * l.width // the root: to the dead state until a word starts
-		l.auto[l.width+s] = dead * l.width
-	}
+	l.width = uint32(nsym) + 3
+	l.auto = make([]uint32, 3*l.width)
+	l.row(dead, dead)
+	l.row(root, dead)
+	apostrophe := uint32(l.sym['\''])
 	for _, w := range words {
-		state := uint32(root)
+		state := uint32(root) * l.width
 		for i := 0; i < len(w); i++ {
 			k := state + uint32(l.sym[w[i]])
 			if l.auto[k] == dead*l.width {
-				next := uint32(len(l.auto))
+				next := uint32(len(l.auto)) / l.width
 				l.auto = append(l.auto, make([]uint32, l.width)...)
-				for s := uint32(1); s < l.width; s++ {
-					l.auto[next+s] = dead * l.width
+				l.row(next, dead)
+				if apostrophe != 0 {
+					l.auto[next*l.width+apostrophe] = stop // only a contraction starts with one
 				}
-				l.auto[k] = next
+				l.auto[k] = next * l.width
 			}
 			state = l.auto[k]
 		}
@@ -151,7 +160,21 @@ func NewLexicon(words []string) (*Lexicon, error) {
 			l.words = append(l.words, w)
 		}
 	}
+	if apostrophe != 0 {
+		l.auto[dead*l.width+apostrophe] = stop
+	}
 	return l, nil
+}
+
+// row starts state n's row: every letter and digit to state next, every
+// other byte to stop.
+func (l *Lexicon) row(n, next uint32) {
+	r := l.auto[n*l.width : (n+1)*l.width]
+	for s := range r {
+		r[s] = next * l.width
+	}
+	r[0] = 0            // no word ends here yet
+	r[l.width-1] = stop // a byte that ends a word
 }
 
 // Len is the number of words; ids run from 1 to Len.
@@ -162,8 +185,8 @@ func (l *Lexicon) Word(id uint16) string { return l.words[id] }
 
 // ID returns the id of a word, case folded, or 0.
 func (l *Lexicon) ID(w string) uint16 {
-	state := uint32(root)
-	for i := 0; i < len(w); i++ {
+	state := uint32(root) * l.width
+	for i := 0; i < len(w) && state != stop; i++ {
 		state = l.step(state, w[i])
 	}
 	return l.id(state)
@@ -186,7 +209,7 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 	if lex == nil {
 		lex = noWords
 	}
-	deadState := dead * lex.width
+	deadState, rootState := dead*lex.width, root*lex.width
 	space, brk := true, false
 	newlines := 0
 	for i := 0; i < len(text); {
@@ -225,13 +248,20 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 			// word of it may be read; then on to the word's end. The
 			// commonest next is one space and another word, read here.
 			for {
-				state := lex.step(root, c)
+				state := lex.step(rootState, c)
 				j := i + 1
-				for ; j < len(text) && asciiWord[text[j]] && state != deadState; j++ {
-					state = lex.step(state, text[j])
-				}
-				for j < len(text) && asciiWord[text[j]] {
-					j++
+				for ; j < len(text); j++ {
+					next := lex.step(state, text[j])
+					if next <= deadState { // the word ends, or is none of the lexicon
+						if next == deadState {
+							state = deadState
+							for j < len(text) && asciiWord[text[j]] {
+								j++
+							}
+						}
+						break
+					}
+					state = next
 				}
 				if j < len(text) && text[j] >= utf8.RuneSelf {
 					// letters outside ASCII: no word of the lexicon
@@ -338,8 +368,8 @@ func (l *Lexicon) contraction(letters string) uint16 {
 	if l == nil {
 		return 0
 	}
-	state := l.step(root, '\'')
-	for i := 0; i < len(letters); i++ {
+	state := l.step(root*l.width, '\'')
+	for i := 0; i < len(letters) && state != stop; i++ {
 		state = l.step(state, letters[i])
 	}
 	return l.id(state)

@@ -31,6 +31,25 @@ func TestLexemesAreTheTokens(t *testing.T) {
 	}
 }
 
+// The scan names every word by the id Lexicon.ID gives its lower-case form.
+func TestTheScanNamesWordsAsIDDoes(t *testing.T) {
+	words := strings.Fields("the a an june jun monday mondays week weeks year years day said will of to last next two q3 's 'll o i")
+	lex, err := NewLexicon(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "The JUNE jun. Junes mondays Monday's a an on i o q3 Q3 q33 week-long weekS. Two Said'll daylight years—day 'twas x'll"
+	for _, l := range AppendLexemes(nil, s, lex) {
+		if l.Kind != Alpha {
+			continue
+		}
+		w := s[l.Start:l.End]
+		if want := lex.ID(strings.ToLower(w)); l.Word != want {
+			t.Errorf("%q: scanned as %q, ID gives %q", w, lex.Word(l.Word), lex.Word(want))
+		}
+	}
+}
+
 func TestLexiconKnowsItsWordsAsTheScanReadsThem(t *testing.T) {
 	lex, err := NewLexicon([]string{"june", "jun", "q3", "'s", "year"})
 	if err != nil {
@@ -61,4 +80,32 @@ func TestAppendTokensAppends(t *testing.T) {
 	if len(both) != 4 || both[0].Low != "one" || both[3].Low != "three" || both[3].Start != 0 {
 		t.Errorf("AppendTokens = %+v", both)
 	}
+}
+
+// FuzzLexemes: the scan and Tokenize agree on every text, and the scan
+// names every word as Lexicon.ID does.
+func FuzzLexemes(f *testing.F) {
+	for _, s := range []string{"Putin met Xi on Thursday’s 21ST of June", "Iran's '90s\n\nthe U.S.", "\xffé x’ll 3rd", "June JUN weeks"} {
+		f.Add(s)
+	}
+	lex, err := NewLexicon(strings.Fields("the june jun week weeks 's 'll 3rd q3"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s)
+		lx := AppendLexemes(nil, s, lex)
+		if len(lx) != len(toks) {
+			t.Fatalf("%d lexemes, %d tokens", len(lx), len(toks))
+		}
+		for i, l := range lx {
+			tk := toks[i]
+			if int(l.Start) != tk.Start || int(l.End) != tk.End || l.Kind != tk.Kind {
+				t.Fatalf("lexeme %+v, token %+v", l, tk)
+			}
+			if l.Kind == Alpha && isASCII(tk.Text) && l.Word != lex.ID(strings.ToLower(tk.Text)) {
+				t.Fatalf("%q scanned as %q", tk.Text, lex.Word(l.Word))
+			}
+		}
+	})
 }

@@ -221,7 +221,9 @@ func (p *parser) word(i int) uint16 {
 }
 
 // grammarVocabulary is every other word the grammar reads: in its tables
-// and its rules, in holidays, places and zones.
+// and its rules, and holidays. (Places and zones' names are read by
+// name, after a clock time only: they are no words of the lexicon, whose
+// automaton each of them would slow.)
 func grammarVocabulary() []string {
 	var out []string
 	for _, set := range []map[string]bool{futureBeforeTo, pastPlans, causeWords, refusals, reportingVerbs} {
@@ -230,7 +232,7 @@ func grammarVocabulary() []string {
 	out = append(out, words(months, monthAbbrevs, weekdays, weekdayAbbrevs, numberWords, ordinalWords, decadeWords)...)
 	out = append(out, plurals(weekdays)...)
 	out = append(out, words(units, unitly)...)
-	for _, names := range [][]string{words(holidays), words(places), words(zoneNames)} {
+	for _, names := range [][]string{words(holidays)} {
 		for _, name := range names {
 			out = append(out, strings.Fields(strings.ReplaceAll(name, "'s", " 's"))...)
 		}

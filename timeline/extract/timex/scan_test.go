@@ -68,6 +68,10 @@ func TestTheLexiconHoldsEveryWordTheGrammarReads(t *testing.T) {
 			if _, ok := n.(*ast.ImportSpec); ok {
 				return false
 			}
+			// places and zones are read by name, not compared as words
+			if v, ok := n.(*ast.ValueSpec); ok && len(v.Names) == 1 && (v.Names[0].Name == "places" || v.Names[0].Name == "zoneNames") {
+				return false
+			}
 			lit, ok := n.(*ast.BasicLit)
 			if !ok || lit.Kind != gotoken.STRING {
 				return true

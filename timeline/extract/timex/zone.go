@@ -240,14 +240,14 @@ func (p *parser) offsetAt(i int) (int, int, bool) {
 // words joins the lower-case words of tokens [i, j) with spaces.
 func (p *parser) words(i, j int) string {
 	if j == i+1 {
-		return p.low(i)
+		return p.name(i)
 	}
 	var b strings.Builder
 	for k := i; k < j; k++ {
 		if k > i {
 			b.WriteByte(' ')
 		}
-		b.WriteString(p.low(k))
+		b.WriteString(p.name(k))
 	}
 	return b.String()
 }
