@@ -49,7 +49,7 @@ bench: db wrk chrono
 # real news (the shared dev and news articles), in one run.
 bench-timex: chrono
 	DATELINE_CHRONO_DIR=$(CHRONO_DIR) $(GO) test -count=1 -run '^$$' -bench '^BenchmarkTimexNews$$' \
-		-benchtime 8x ./timeline/extract/timex/
+		-benchtime 5x ./timeline/extract/timex/
 
 # chrono-node 2.10.x, the baseline of the dates benchmark, installed with
 # npm in a scratch directory outside the repository.

@@ -7,7 +7,7 @@ import "fmt"
 // chrono-node 2.10 parsing the same articles in the same run (make bench
 // installs it in a scratch directory and names it in DATELINE_CHRONO_DIR).
 var timexStep = step{"dates", nil,
-	[]string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkTimexNews$", "-benchtime", "8x", "-timeout", "10m", "./timeline/extract/timex/"}}
+	[]string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkTimexNews$", "-benchtime", "5x", "-timeout", "10m", "./timeline/extract/timex/"}}
 
 // timexRows are the benchmark's lines of the table.
 func timexRows(get func(name, unit string) float64) []row {

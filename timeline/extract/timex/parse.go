@@ -15,10 +15,11 @@ type token = text.Lexeme
 
 // parser recognises temporal expressions in a token sequence.
 type parser struct {
-	text string
-	toks []token
-	cls  []uint32 // the lexicon's classes of each token (see classify)
-	doc  *reader  // the document the tokens are a stretch of
+	text   string
+	toks   []token
+	cls    []uint32 // the lexicon's classes of each token (see classify)
+	starts []int32  // the tokens that can start an expression
+	doc    *reader  // the document the tokens are a stretch of
 	// exhaustive runs every rule at every token that can begin an
 	// expression, without the candidate scan and the rules' index: the
 	// reference the tests hold them to.
@@ -144,23 +145,16 @@ var triggerWords = map[string]bool{
 // parseAll finds every expression, left to right, longest first, never
 // overlapping, and appends them to out.
 func (p *parser) parseAll(out []match) []match {
-	cls := p.cls
-	for i := 0; i < len(cls); {
-		if cls[i]&wStart == 0 {
-			i++
+	next := 0 // the first token not read yet
+	for _, s := range p.starts {
+		i := int(s)
+		if i < next || !p.exhaustive && !p.candidate(i) {
 			continue
 		}
-		if !p.exhaustive && !p.candidate(i) {
-			i++
-			continue
+		if m, ok := p.parseAt(i); ok {
+			out = append(out, m)
+			next = max(m.end, m.resume)
 		}
-		m, ok := p.parseAt(i)
-		if !ok {
-			i++
-			continue
-		}
-		out = append(out, m)
-		i = max(m.end, m.resume)
 	}
 	return p.combine(out)
 }

@@ -148,7 +148,14 @@ func calendar(e expr, y, m, d int) (string, timeline.Date) {
 }
 
 func dateOf(e expr, t time.Time) (string, timeline.Date) {
-	return calendar(e, t.Year(), int(t.Month()), t.Day())
+	y, m, d := t.Date()
+	return calendar(e, y, int(m), d)
+}
+
+// addDays moves a day (a wall clock read as UTC, which has no daylight
+// saving) by n days.
+func addDays(t time.Time, n int) time.Time {
+	return t.Add(time.Duration(n) * 24 * time.Hour)
 }
 
 // holiday places a named day: in its year if given; else the last one
@@ -219,7 +226,7 @@ func (r *resolver) weekend(e expr, t tense) (string, timeline.Date) {
 	case t == tenseFuture && wd < 6:
 	case wd >= 6:
 	default:
-		d = d.AddDate(0, 0, -7)
+		d = addDays(d, -7)
 	}
 	y, w := d.ISOWeek()
 	return fmt.Sprintf("%04d-W%02d-WE", y, w), timeline.Date{}
@@ -357,13 +364,13 @@ func weekdayNear(ref time.Time, wd int, t tense, strict bool) time.Time {
 		if diff == 0 && strict {
 			diff = 7
 		}
-		return ref.AddDate(0, 0, diff)
+		return addDays(ref, diff)
 	}
 	diff := (cur - wd + 7) % 7
 	if diff == 0 && strict {
 		diff = 7
 	}
-	return ref.AddDate(0, 0, -diff)
+	return addDays(ref, -diff)
 }
 
 func isoWeekday(t time.Time) int {
@@ -448,7 +455,7 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		case 1:
 			d = weekdayNear(ref, e.weekday, tenseFuture, true)
 		default: // "this Friday": the one of this week
-			d = ref.AddDate(0, 0, e.weekday-isoWeekday(ref))
+			d = addDays(ref, e.weekday-isoWeekday(ref))
 		}
 		return dateOf(e, d)
 	case "MO":
@@ -468,12 +475,12 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		if e.unit != uDay {
 			n = 0 // "three hours ago": today
 		}
-		return dateOf(e, ref.AddDate(0, 0, n))
+		return dateOf(e, addDays(ref, n))
 	case uWeek, uWeekend:
 		if e.vague {
 			return "", timeline.Date{}
 		}
-		d := ref.AddDate(0, 0, 7*e.n)
+		d := addDays(ref, 7*e.n)
 		y, w := d.ISOWeek()
 		date, err := timeline.WeekDate(y, w)
 		if err != nil {
@@ -534,11 +541,11 @@ func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
 		}
 		return dateOf(e, weekdayNear(anchor, e.weekday, t, true))
 	case uDay:
-		return dateOf(e, anchor.AddDate(0, 0, e.n))
+		return dateOf(e, addDays(anchor, e.n))
 	case uHour, uMinute, uSecond:
 		return dateOf(expr{part: e.part}, anchor)
 	case uWeek:
-		return dateOf(e, anchor.AddDate(0, 0, 7*e.n))
+		return dateOf(e, addDays(anchor, 7*e.n))
 	case uWeekend:
 		return "", timeline.Date{}
 	case uMonth:

@@ -246,11 +246,16 @@ func grammarVocabulary() []string {
 	return append(out, strings.Fields(grammarWords)...)
 }
 
-// classify returns the classes of each token: numbers anchor; an
+// classify returns the classes of each token (numbers anchor; an
 // apostrophe may start "'90s"; a holiday's first word starts and anchors
-// only when capitalised.
-func classify(s string, toks []text.Lexeme, dst []uint32) []uint32 {
-	dst = dst[:0]
+// only when capitalised), and the tokens that can start an expression,
+// the only ones the grammar looks at first.
+func classify(s string, toks []text.Lexeme, dst []uint32, starts []int32) ([]uint32, []int32) {
+	if cap(dst) < len(toks) {
+		dst = make([]uint32, len(toks))
+	}
+	dst = dst[:len(toks)]
+	starts = starts[:0]
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == text.Alpha { // most tokens
@@ -258,7 +263,10 @@ func classify(s string, toks []text.Lexeme, dst []uint32) []uint32 {
 			if c&wHoliday != 0 && t.Upper() {
 				c |= wStart | wAnchor
 			}
-			dst = append(dst, c)
+			dst[i] = c
+			if c&wStart != 0 {
+				starts = append(starts, int32(i))
+			}
 			continue
 		}
 		var c uint32
@@ -292,9 +300,12 @@ func classify(s string, toks []text.Lexeme, dst []uint32) []uint32 {
 				}
 			}
 		}
-		dst = append(dst, c)
+		dst[i] = c
+		if c&wStart != 0 {
+			starts = append(starts, int32(i))
+		}
 	}
-	return dst
+	return dst, starts
 }
 
 // candidate reports whether an expression may start at token i: the

@@ -114,7 +114,8 @@ func TestCandidateScanFindsWhatEveryRuleFinds(t *testing.T) {
 func sameAsExhaustive(t *testing.T, s string) {
 	t.Helper()
 	toks := text.AppendLexemes(nil, s, lexicon)
-	p := parser{text: s, toks: toks, cls: classify(s, toks, nil)}
+	cls, starts := classify(s, toks, nil, nil)
+	p := parser{text: s, toks: toks, cls: cls, starts: starts}
 	fast := p.parseAll(nil)
 	p.exhaustive = true
 	all := p.parseAll(nil)

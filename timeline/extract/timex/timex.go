@@ -118,9 +118,10 @@ func flag(on bool, f text.Flags) text.Flags {
 // buffer is the memory one search reuses from text to text: the tokens
 // (for Find), their classes and the matches.
 type buffer struct {
-	toks []text.Lexeme
-	cls  []uint32
-	ms   []match
+	toks   []text.Lexeme
+	cls    []uint32
+	starts []int32
+	ms     []match
 }
 
 var buffers = sync.Pool{New: func() any { return new(buffer) }}
@@ -134,7 +135,7 @@ func (b *buffer) put() {
 		b.toks = nil
 	}
 	if cap(b.cls) > maxPooledTokens {
-		b.cls = nil
+		b.cls, b.starts = nil, nil
 	}
 	if cap(b.ms) > maxPooledTokens/8 {
 		b.ms = nil
@@ -170,7 +171,8 @@ func (d *reader) datelineZone() string {
 	if !d.datelineRead {
 		head := d.text[:paragraphEnd(d.text, min(len(d.text), headBytes))]
 		toks := text.AppendLexemes(nil, head, lexicon)
-		p := parser{text: head, toks: toks, cls: classify(head, toks, nil)}
+		cls, _ := classify(head, toks, nil, nil)
+		p := parser{text: head, toks: toks, cls: cls}
 		d.dateline, d.datelineRead = p.datelinePlace(), true
 	}
 	return d.dateline
@@ -183,11 +185,8 @@ const headBytes = 2 << 10
 // read finds the expressions of toks, the tokens of s, a stretch of the
 // document that starts at its byte base.
 func (d *reader) read(s string, base int, toks []text.Lexeme, b *buffer) {
-	if cap(b.cls) < len(toks) {
-		b.cls = make([]uint32, 0, len(toks))
-	}
-	b.cls = classify(s, toks, b.cls)
-	p := parser{text: s, toks: toks, cls: b.cls, doc: d}
+	b.cls, b.starts = classify(s, toks, b.cls, b.starts)
+	p := parser{text: s, toks: toks, cls: b.cls, starts: b.starts, doc: d}
 	ms := p.parseAll(b.ms[:0])
 	defer func() { b.ms = ms[:0] }()
 	d.out = slices.Grow(d.out, len(ms))

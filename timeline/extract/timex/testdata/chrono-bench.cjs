@@ -2,20 +2,22 @@
 // parsed on its own against its publication date, as "dateline timex"
 // reads them in the same benchmark run.
 //
-//   node chrono-bench.cjs CHRONO_DIR ARTICLES.json RUNS
+//   node chrono-bench.cjs CHRONO_DIR ARTICLES.json
 //
 // CHRONO_DIR holds node_modules/chrono-node (make bench installs it in a
 // scratch directory); ARTICLES.json is [{"text": ..., "dct": "YYYY-MM-DD"}].
-// One untimed pass lets the JIT warm up; then RUNS timed passes. Prints
-// {"version", "bytes", "seconds" (per pass, mean), "cpu_seconds" (the CPU
-// time of the whole process, its collector and compiler included: per
-// pass, the least), "found"} as JSON.
+// After one untimed pass, which lets the JIT warm up, it prints
+// {"version", "bytes"} as a line of JSON, then runs a timed pass for each
+// line it reads and prints {"seconds", "cpu_seconds" (the CPU time of the
+// whole process, its collector and compiler included), "found"}; so the
+// benchmark can take turns with it, and both see the same machine.
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const readline = require("readline");
 const { createRequire } = require("module");
 
-const [dir, file, runsArg] = process.argv.slice(2);
+const [dir, file] = process.argv.slice(2);
 const load = createRequire(path.join(path.resolve(dir), "package.json"));
 const chrono = load("chrono-node");
 const version = JSON.parse(
@@ -35,15 +37,12 @@ function pass() {
 }
 
 pass();
-const runs = Math.max(1, Number(runsArg) || 1);
-let found = 0;
-let cpuSeconds = Infinity;
-const start = process.hrtime.bigint();
-for (let i = 0; i < runs; i++) {
+process.stdout.write(JSON.stringify({ version, bytes }) + "\n");
+readline.createInterface({ input: process.stdin }).on("line", () => {
+  const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  found = pass();
+  const found = pass();
   const used = process.cpuUsage(cpu);
-  cpuSeconds = Math.min(cpuSeconds, (used.user + used.system) / 1e6);
-}
-const seconds = Number(process.hrtime.bigint() - start) / 1e9 / runs;
-process.stdout.write(JSON.stringify({ version, bytes, seconds, cpu_seconds: cpuSeconds, found }) + "\n");
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  process.stdout.write(JSON.stringify({ seconds, cpu_seconds: (used.user + used.system) / 1e6, found }) + "\n");
+});
