@@ -67,7 +67,7 @@ func easter(y int) time.Time {
 
 // holiday: "Christmas", "New Year's Day", "last Thanksgiving", "Easter
 // 2024". Names must be capitalised.
-func (p *parser) holiday(i int) (match, bool) {
+func (p *parser) holiday(i int, out *match) bool {
 	j := i
 	n, shifted := 0, false
 	if p.is(j, "last", "next", "this") {
@@ -76,7 +76,7 @@ func (p *parser) holiday(i int) (match, bool) {
 		j++
 	}
 	if !p.tok(j).Upper() {
-		return match{}, false
+		return false
 	}
 	best, end := "", 0
 	name := ""
@@ -90,7 +90,7 @@ func (p *parser) holiday(i int) (match, bool) {
 		}
 	}
 	if best == "" {
-		return match{}, false
+		return false
 	}
 	e := expr{typ: TypeDate, holiday: best, rel: relTense}
 	if shifted {
@@ -99,5 +99,6 @@ func (p *parser) holiday(i int) (match, bool) {
 	if y, k, ok := p.yearNumber(end); ok {
 		e.year, e.rel, end = y, relNone, k
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }

@@ -167,8 +167,9 @@ func (p *parser) parseAt(i int) (match, bool) {
 	if p.exhaustive {
 		set = 1<<len(grammar) - 1
 	}
+	var m match
 	for ; set != 0; set &= set - 1 {
-		if m, ok := grammar[bits.TrailingZeros32(set)].parse(p, i); ok && m.end > best.end {
+		if grammar[bits.TrailingZeros32(set)].parse(p, i, &m) && m.end > best.end {
 			best = m
 		}
 	}
@@ -229,7 +230,7 @@ func (p *parser) firstRules(i int) uint32 {
 
 // rule is one rule of the grammar with the words it can start with.
 type rule struct {
-	parse func(p *parser, i int) (match, bool)
+	parse func(p *parser, i int, out *match) bool
 	// numeral says whether it can start with the number at i (nil: with
 	// none); apostrophe, whether with "'" ('90s).
 	numeral    func(p *parser, i int) bool
@@ -503,18 +504,18 @@ func (p *parser) weekday(i int) (int, int, bool) {
 // ---- calendar dates ----
 
 // isoDate: 2025-06-21, 2025-06, 2025/06/21.
-func (p *parser) isoDate(i int) (match, bool) {
+func (p *parser) isoDate(i int, out *match) bool {
 	y := p.tok(i)
 	if y.Kind != text.Numeral || y.Digits() != 4 {
-		return match{}, false
+		return false
 	}
 	sep := p.low(i + 1)
 	if (sep != "-" && sep != "/") || !p.glued(i+1) || !p.glued(i+2) {
-		return match{}, false
+		return false
 	}
 	m := p.tok(i + 2)
 	if m.Kind != text.Numeral || m.Digits() != 2 || m.Number() < 1 || m.Number() > 12 {
-		return match{}, false
+		return false
 	}
 	e := expr{typ: TypeDate, year: y.Number(), month: m.Number()}
 	end := i + 3
@@ -529,33 +530,34 @@ func (p *parser) isoDate(i int) (match, bool) {
 			}
 		}
 	} else if sep == "/" {
-		return match{}, false // 2025/06 is a ratio or a fiscal year, not a month
+		return false // 2025/06 is a ratio or a fiscal year, not a month
 	}
 	if p.low(end) == "-" && p.glued(end) && p.tok(end+1).Kind == text.Numeral {
-		return match{}, false // part of a longer code
+		return false // part of a longer code
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // numericDate: 21.03.2023 (day first) and 03/21/2023 (US month first;
 // day first when the first number cannot be a month).
-func (p *parser) numericDate(i int) (match, bool) {
+func (p *parser) numericDate(i int, out *match) bool {
 	a := p.tok(i)
 	if a.Kind != text.Numeral || a.Digits() > 2 || a.Ordinal() {
-		return match{}, false
+		return false
 	}
 	sep := p.low(i + 1)
 	if (sep != "." && sep != "/") || !p.glued(i+1) || !p.glued(i+2) || p.low(i+3) != sep || !p.glued(i+3) || !p.glued(i+4) {
-		return match{}, false
+		return false
 	}
 	b, c := p.tok(i+2), p.tok(i+4)
 	if b.Kind != text.Numeral || c.Kind != text.Numeral || b.Digits() > 2 || (c.Digits() != 4 && c.Digits() != 2) {
-		return match{}, false
+		return false
 	}
 	year := c.Number()
 	if c.Digits() == 2 {
 		if sep != "/" {
-			return match{}, false
+			return false
 		}
 		year += 2000
 		if year > 2069 {
@@ -567,20 +569,21 @@ func (p *parser) numericDate(i int) (match, bool) {
 		day, month = b.Number(), a.Number()
 	}
 	if month < 1 || month > 12 || day < 1 || day > 31 {
-		return match{}, false
+		return false
 	}
 	if p.tok(i+5).Kind == text.Punct && p.glued(i+5) && p.tok(i+6).Kind == text.Numeral && p.glued(i+6) {
-		return match{}, false // a version number or an IP address
+		return false // a version number or an IP address
 	}
-	return match{end: i + 5, e: expr{typ: TypeDate, year: year, month: month, day: day}}, true
+	*out = match{end: i + 5, e: expr{typ: TypeDate, year: year, month: month, day: day}}
+	return true
 }
 
 // monthFirst: "June 21", "June 21, 2025", "Feb. 24, 2022", "June 2025",
 // "June of 2025", "June 11-13", "January" (with context).
-func (p *parser) monthFirst(i int) (match, bool) {
+func (p *parser) monthFirst(i int, out *match) bool {
 	mo, end, ok := p.month(i)
 	if !ok {
-		return match{}, false
+		return false
 	}
 	e := expr{typ: TypeDate, month: mo}
 	if d, j, ok := p.dayNumber(end); ok && !p.clockAt(end) {
@@ -606,13 +609,14 @@ func (p *parser) monthFirst(i int) (match, bool) {
 		if y, j, ok := p.yearNumber(k); ok {
 			e.year, end = y, j
 		} else if !p.monthContext(i) {
-			return match{}, false
+			return false
 		}
 	}
 	if e.year == 0 {
 		e.rel = relTense
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // monthContext reports whether a month name standing alone at i reads as a
@@ -633,7 +637,7 @@ func (p *parser) monthContext(i int) bool {
 }
 
 // dayFirst: "24 February 2022", "21 June", "the 21st of June", "4 April".
-func (p *parser) dayFirst(i int) (match, bool) {
+func (p *parser) dayFirst(i int, out *match) bool {
 	j := i
 	if p.is(j, "the") {
 		j++
@@ -645,17 +649,17 @@ func (p *parser) dayFirst(i int) (match, bool) {
 		}
 	}
 	if !ok {
-		return match{}, false
+		return false
 	}
 	if p.is(k, "of") {
 		k++
 	}
 	mo, end, ok := p.month(k)
 	if !ok {
-		return match{}, false
+		return false
 	}
 	if j > i && !p.tok(j).Ordinal() && p.low(j+1) != "of" {
-		return match{}, false // "the 21 June" is not English; leave "the"
+		return false // "the 21 June" is not English; leave "the"
 	}
 	e := expr{typ: TypeDate, month: mo, day: d}
 	k = end
@@ -667,15 +671,16 @@ func (p *parser) dayFirst(i int) (match, bool) {
 	} else {
 		e.rel = relTense
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // weekdayDate: "Monday, Oct. 26", "Sun 14 April 2024", "Thursday", and
 // "Thursday morning", "Friday night".
-func (p *parser) weekdayDate(i int) (match, bool) {
+func (p *parser) weekdayDate(i int, out *match) bool {
 	wd, end, ok := p.weekday(i)
 	if !ok {
-		return match{}, false
+		return false
 	}
 	k := end
 	if p.low(k) == "." && p.glued(k) {
@@ -684,15 +689,17 @@ func (p *parser) weekdayDate(i int) (match, bool) {
 	if p.low(k) == "," {
 		k++
 	}
-	for _, r := range []func(p *parser, i int) (match, bool){(*parser).monthFirst, (*parser).dayFirst, (*parser).isoDate, (*parser).numericDate} {
-		if m, ok := r(p, k); ok && (m.e.day > 0) {
+	var m match
+	for _, r := range []func(p *parser, i int, out *match) bool{(*parser).monthFirst, (*parser).dayFirst, (*parser).isoDate, (*parser).numericDate} {
+		if r(p, k, &m) && m.e.day > 0 {
 			m.e.weekday = wd
-			return m, true
+			*out = m
+			return true
 		}
 	}
 	if strings.HasSuffix(p.low(i), "s") && p.low(i) != "tues" && p.low(i) != "thurs" {
 		if _, ok := has(weekdayOf, p.word(i)); !ok {
-			return match{}, false // "Sundays" is a set
+			return false // "Sundays" is a set
 		}
 	}
 	e := expr{typ: TypeDate, weekday: wd, rel: relTense}
@@ -704,12 +711,13 @@ func (p *parser) weekdayDate(i int) (match, bool) {
 		e.typ = TypeTime
 		end++
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // year: a bare year, guarded against quantities and codes ("2,745",
 // "Resolution 2231", "1500 troops", "$2000").
-func (p *parser) year(i int) (match, bool) {
+func (p *parser) year(i int, out *match) bool {
 	j := i
 	fiscal := false
 	if p.is(j, "fiscal") {
@@ -722,12 +730,13 @@ func (p *parser) year(i int) (match, bool) {
 	y, end, ok := p.yearNumber(j)
 	if !ok {
 		if y, end, ok := p.spokenYear(j); ok {
-			return match{end: end, e: expr{typ: TypeDate, year: y}}, true
+			*out = match{end: end, e: expr{typ: TypeDate, year: y}}
+			return true
 		}
-		return match{}, false
+		return false
 	}
 	if p.low(j) == "'" && !yearPrepositions[p.low(j-1)] {
-		return match{}, false // '60 Minutes
+		return false // '60 Minutes
 	}
 	if p.tok(j).Kind == text.Numeral {
 		prev := p.low(j - 1)
@@ -735,39 +744,40 @@ func (p *parser) year(i int) (match, bool) {
 			prev == "flight" || prev == "article" || prev == "route" || prev == "page" || prev == "room" ||
 			prev == "model" || prev == "chapter" || prev == "section" || prev == "item" || prev == "code" ||
 			prev == "pp" || prev == "." || prev == "€" || prev == "£" || prev == "¥" {
-			return match{}, false
+			return false
 		}
 		if p.tok(j-1).Upper() && p.tok(j-1).Kind == text.Alpha && !yearPrepositions[prev] && j-1 > 0 && !p.tok(j-1).Break() {
 			// "Boeing 1000", "Resolution 2231": a name followed by a number
 			if _, isMonth := months[prev]; !isMonth && !p.isSentenceStart(j-1) {
 				if _, ok := seasons[prev]; !ok {
-					return match{}, false
+					return false
 				}
 			}
 		}
 		next := p.tok(end)
 		if next.Kind == text.Numeral || p.low(end) == "%" || ((p.low(end) == "," || p.low(end) == ".") && p.glued(end) && p.tok(end+1).Kind == text.Numeral && p.glued(end+1)) {
-			return match{}, false // 2,745 or an index at 2082.1
+			return false // 2,745 or an index at 2082.1
 		}
 		if next.Kind == text.Alpha && quantityNouns(p.name(end)) {
-			return match{}, false
+			return false
 		}
 		if (p.low(end) == "-" || p.low(end) == "/") && p.glued(end) && p.tok(end+1).Kind == text.Numeral {
 			// "1950-53", "2006-2009": a span of years; keep the first
 			to := p.tok(end + 1)
 			later := to.Digits() == 2 && to.Number() > y%100 || to.Digits() == 4 && to.Number() > y
 			if !later || (p.low(end+2) == "-" || p.low(end+2) == "/") && p.glued(end+2) {
-				return match{}, false // 2025-13-01 is no date at all
+				return false // 2025-13-01 is no date at all
 			}
 			end += 2
 		}
 		if y < 1600 && !yearPrepositions[prev] {
-			return match{}, false
+			return false
 		}
 	}
 	e := expr{typ: TypeDate, year: y}
 	_ = fiscal
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // spokenYear reads a year in words, as broadcast transcripts write them:
@@ -834,7 +844,7 @@ func (p *parser) isSentenceStart(i int) bool {
 }
 
 // decade: "the 1990s", "the '90s", "the nineties", "the 1990's".
-func (p *parser) decade(i int) (match, bool) {
+func (p *parser) decade(i int, out *match) bool {
 	j := i
 	if p.is(j, "the") {
 		j++
@@ -875,9 +885,10 @@ func (p *parser) decade(i int) (match, bool) {
 		}
 	}
 	if end == 0 {
-		return match{}, false
+		return false
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 var decadeWords = map[string]int{
@@ -886,7 +897,7 @@ var decadeWords = map[string]int{
 }
 
 // century: "the 20th century", "the twentieth century", "this century".
-func (p *parser) century(i int) (match, bool) {
+func (p *parser) century(i int, out *match) bool {
 	j := i
 	if p.is(j, "the", "this", "last", "next") {
 		j++
@@ -899,7 +910,7 @@ func (p *parser) century(i int) (match, bool) {
 	case ordinalOf[p.word(j)] > 0:
 		c = ordinalOf[p.word(j)]
 		if p.low(j) == "twenty" && p.low(j+1) == "-" {
-			return match{}, false
+			return false
 		}
 	}
 	if p.is(j, "century") && j > i {
@@ -911,19 +922,21 @@ func (p *parser) century(i int) (match, bool) {
 			e.n = 1
 		case "this":
 		default:
-			return match{}, false
+			return false
 		}
-		return match{end: j + 1, e: e}, true
+		*out = match{end: j + 1, e: e}
+		return true
 	}
 	if c == 0 || !p.is(j+1, "century") {
-		return match{}, false
+		return false
 	}
-	return match{end: j + 2, e: expr{typ: TypeDate, century: c - 1}}, true
+	*out = match{end: j + 2, e: expr{typ: TypeDate, century: c - 1}}
+	return true
 }
 
 // quarter: "the third quarter", "third-quarter", "the fourth quarter of
 // 1997", "Q3", "the first two quarters".
-func (p *parser) quarter(i int) (match, bool) {
+func (p *parser) quarter(i int, out *match) bool {
 	j := i
 	if p.is(j, "the") {
 		j++
@@ -938,7 +951,8 @@ func (p *parser) quarter(i int) (match, bool) {
 		if y, k, ok := p.yearNumber(end); ok {
 			e.year, e.fyQ, end = y, false, k
 		}
-		return match{end: end, e: e}, true
+		*out = match{end: end, e: e}
+		return true
 	case ordinalOf[p.word(j)] >= 1 && ordinalOf[p.word(j)] <= 4:
 		q = ordinalOf[p.word(j)]
 	case t.Kind == text.Numeral && t.Ordinal() && t.Number() >= 1 && t.Number() <= 4:
@@ -947,52 +961,60 @@ func (p *parser) quarter(i int) (match, bool) {
 	case t.Kind == text.Numeral && t.Digits() == 4:
 		// "the 1988 second quarter", "the 1989 period"
 		if q, k, ok := p.ordinalQuarter(j + 1); ok {
-			return match{end: k, e: expr{typ: TypeDate, year: t.Number(), quarter: q}}, true
+			*out = match{end: k, e: expr{typ: TypeDate, year: t.Number(), quarter: q}}
+			return true
 		}
 		if j > i && p.is(j+1, "period", "quarter") {
-			return match{end: j + 2, e: expr{typ: TypeDate, year: t.Number(), qref: qrefSameInYear}}, true
+			*out = match{end: j + 2, e: expr{typ: TypeDate, year: t.Number(), qref: qrefSameInYear}}
+			return true
 		}
-		return match{}, false
+		return false
 	case p.low(j) == "year" && p.low(j+1) == "-" && p.is(j+2, "ago", "earlier"):
 		// "year-ago", "the year-earlier period": the same quarter a year before
 		end := j + 3
 		if p.is(end, "quarter", "period") {
 			end++
 		} else if j > i {
-			return match{}, false
+			return false
 		}
-		return match{end: end, e: expr{typ: TypeDate, qref: qrefYearAgo}}, true
+		*out = match{end: end, e: expr{typ: TypeDate, qref: qrefYearAgo}}
+		return true
 	case (p.low(j) == "this" || p.low(j) == "last" || p.low(j) == "next") && p.is(j+1, "year") && p.is(j+2, "'s") && j == i:
 		// "this year's third quarter", "last year's quarter"
 		shift := map[string]int{"this": 0, "last": -1, "next": 1}[p.low(j)]
 		if q, k, ok := p.ordinalQuarter(j + 3); ok {
-			return match{end: k, e: expr{typ: TypeDate, quarter: q, rel: relDeictic, unit: uYear,
-				hasYearShift: true, yearShift: shift}}, true
+			*out = match{end: k, e: expr{typ: TypeDate, quarter: q, rel: relDeictic, unit: uYear,
+				hasYearShift: true, yearShift: shift}}
+			return true
 		}
 		if p.is(j+3, "quarter", "period") {
-			return match{end: j + 4, e: expr{typ: TypeDate, qref: qrefLatest, yearShift: shift}}, true
+			*out = match{end: j + 4, e: expr{typ: TypeDate, qref: qrefLatest, yearShift: shift}}
+			return true
 		}
-		return match{}, false
+		return false
 	case p.low(j) == "quarter" && j > i:
-		return match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest}}
+		return true
 	default:
-		return match{}, false
+		return false
 	}
 	k := j + 1
 	if p.low(k) == "-" && p.glued(k) {
 		k++
 	}
 	if !p.is(k, "quarter") {
-		return match{}, false
+		return false
 	}
 	if q == 0 {
 		if j == i {
-			return match{}, false
+			return false
 		}
 		if p.low(j) == "last" {
-			return match{end: k + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: uQuarter, n: -1}}, true
+			*out = match{end: k + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: uQuarter, n: -1}}
+			return true
 		}
-		return match{end: k + 1, e: expr{typ: TypeDate, qref: qrefLatest}}, true
+		*out = match{end: k + 1, e: expr{typ: TypeDate, qref: qrefLatest}}
+		return true
 	}
 	e := expr{typ: TypeDate, quarter: q, fyQ: true}
 	end := k + 1
@@ -1007,7 +1029,8 @@ func (p *parser) quarter(i int) (match, bool) {
 		e.unit = uYear
 		e.yearShift = map[string]int{"last": -1, "this": 0, "next": 1}[p.low(m)]
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // ordinalQuarter reads "second quarter" or "second-quarter" at i.
@@ -1030,9 +1053,9 @@ func (p *parser) ordinalQuarter(i int) (int, int, bool) {
 }
 
 // half: "the first half of 1997", "the second half".
-func (p *parser) half(i int) (match, bool) {
+func (p *parser) half(i int, out *match) bool {
 	if !p.is(i, "the") {
-		return match{}, false
+		return false
 	}
 	h := 0
 	switch p.low(i + 1) {
@@ -1041,10 +1064,10 @@ func (p *parser) half(i int) (match, bool) {
 	case "second", "last":
 		h = 2
 	default:
-		return match{}, false
+		return false
 	}
 	if !p.is(i+2, "half") {
-		return match{}, false
+		return false
 	}
 	e := expr{typ: TypeDate, half: h, fyQ: true}
 	end := i + 3
@@ -1058,12 +1081,13 @@ func (p *parser) half(i int) (match, bool) {
 			e.yearShift = map[string]int{"last": -1, "this": 0, "next": 1}[p.low(end-2)]
 		}
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // season: "summer", "this summer", "last fall", "the summer of 2024",
 // "spring 2024".
-func (p *parser) season(i int) (match, bool) {
+func (p *parser) season(i int, out *match) bool {
 	j := i
 	e := expr{typ: TypeDate}
 	switch p.low(j) {
@@ -1079,11 +1103,11 @@ func (p *parser) season(i int) (match, bool) {
 	}
 	s, ok := has(seasonOf, p.word(j))
 	if !ok {
-		return match{}, false
+		return false
 	}
 	if p.low(j) == "fall" && !p.is(i, "this", "last", "next", "the", "past") && !p.tok(j).Upper() {
 		if _, yok := p.yearNumberAfter(j + 1); !yok {
-			return match{}, false // "the fall of the regime" is handled by the "of" check; bare "fall" is a verb
+			return false // "the fall of the regime" is handled by the "of" check; bare "fall" is a verb
 		}
 	}
 	e.season = s
@@ -1094,10 +1118,11 @@ func (p *parser) season(i int) (match, bool) {
 	}
 	if y, k2, ok := p.yearNumber(k); ok {
 		e.year, end = y, k2
-		return match{end: end, e: e}, true
+		*out = match{end: end, e: e}
+		return true
 	}
 	if p.is(end, "of") {
-		return match{}, false // "the fall of Kabul"
+		return false // "the fall of Kabul"
 	}
 	switch p.low(i) {
 	case "this":
@@ -1109,7 +1134,8 @@ func (p *parser) season(i int) (match, bool) {
 	default:
 		e.rel = relTense
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 func (p *parser) yearNumberAfter(i int) (int, bool) {
@@ -1122,7 +1148,7 @@ func (p *parser) yearNumberAfter(i int) (int, bool) {
 
 // deicticDay: "today", "yesterday", "tomorrow", "tonight", "last night",
 // "yesterday morning", "this morning", "this evening".
-func (p *parser) deicticDay(i int) (match, bool) {
+func (p *parser) deicticDay(i int, out *match) bool {
 	e := expr{typ: TypeDate, rel: relDeictic, unit: uDay}
 	end := i + 1
 	switch p.low(i) {
@@ -1135,31 +1161,34 @@ func (p *parser) deicticDay(i int) (match, bool) {
 		e.part, e.typ = timeline.Night, TypeTime
 	case "last":
 		if !p.is(i+1, "night") {
-			return match{}, false
+			return false
 		}
 		e.n, e.part, e.typ, end = -1, timeline.Night, TypeTime, i+2
-		return match{end: end, e: e}, true
+		*out = match{end: end, e: e}
+		return true
 	case "this":
 		pd, ok := has(partOf, p.word(i+1))
 		if !ok || strings.HasSuffix(p.low(i+1), "s") {
-			return match{}, false
+			return false
 		}
 		e.part, e.typ, end = pd, TypeTime, i+2
-		return match{end: end, e: e}, true
+		*out = match{end: end, e: e}
+		return true
 	default:
-		return match{}, false
+		return false
 	}
 	if pd, ok := has(partOf, p.word(end)); ok && e.part == "" && !strings.HasSuffix(p.low(end), "s") {
 		e.part, e.typ = pd, TypeTime
 		end++
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // relativeUnit: "last week", "this month", "next year", "last Thursday",
 // "next March", "earlier this week", "the past week" (a duration), "the
 // coming weeks", "the previous day".
-func (p *parser) relativeUnit(i int) (match, bool) {
+func (p *parser) relativeUnit(i int, out *match) bool {
 	j := i
 	mod := ""
 	switch p.low(j) {
@@ -1186,7 +1215,7 @@ func (p *parser) relativeUnit(i int) (match, bool) {
 	case "next", "coming", "following":
 		n = 1
 	default:
-		return match{}, false
+		return false
 	}
 	dir := p.low(j)
 	j++
@@ -1195,7 +1224,8 @@ func (p *parser) relativeUnit(i int) (match, bool) {
 	}
 	// the following Saturday, the previous Friday: counted from the story's day
 	if wd, k, ok := p.weekday(j); ok && the && (dir == "following" || dir == "previous" || dir == "next") {
-		return match{end: k, e: expr{typ: TypeDate, weekday: wd, rel: relAnaphoric, unit: "WD", n: n, mod: mod}}, true
+		*out = match{end: k, e: expr{typ: TypeDate, weekday: wd, rel: relAnaphoric, unit: "WD", n: n, mod: mod}}
+		return true
 	}
 	// last Thursday, next Monday, this Friday
 	if wd, k, ok := p.weekday(j); ok && !the {
@@ -1203,47 +1233,54 @@ func (p *parser) relativeUnit(i int) (match, bool) {
 		if pd, ok := has(partOf, p.word(k)); ok && !strings.HasSuffix(p.low(k), "s") {
 			e.part, e.typ, k = pd, TypeTime, k+1
 		}
-		return match{end: k, e: e}, true
+		*out = match{end: k, e: e}
+		return true
 	}
 	// last March, next January
 	if mo, k, ok := p.month(j); ok && !the {
-		return match{end: k, e: expr{typ: TypeDate, month: mo, rel: relDeictic, unit: "MO", n: n, mod: mod}}, true
+		*out = match{end: k, e: expr{typ: TypeDate, month: mo, rel: relDeictic, unit: "MO", n: n, mod: mod}}
+		return true
 	}
 	u, ok := has(unitOf, p.word(j))
 	if !ok {
-		return match{}, false
+		return false
 	}
 	plural := strings.HasSuffix(p.low(j), "s") && p.low(j) != "hours"
 	if plural || p.low(j) == "hours" {
 		// "the coming weeks", "the past months": an unspecified span
 		if !the && dir != "coming" && dir != "past" {
-			return match{}, false
+			return false
 		}
-		return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}
+		return true
 	}
 	if u == uQuarter && n == 0 {
-		return match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest, mod: mod}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeDate, qref: qrefLatest, mod: mod}}
+		return true
 	}
 	if the && (dir == "following" || dir == "next" || dir == "previous") {
 		// "the following day", "the next week", "the previous day": the narrative's
-		return match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, mod: mod}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, mod: mod}}
+		return true
 	}
 	if dir == "following" || dir == "coming" && !the {
-		return match{}, false
+		return false
 	}
 	if !the && dir == "past" {
 		// "past decade" without an article: a span reaching the present
-		return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(1, false, u), mod: mod}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(1, false, u), mod: mod}}
+		return true
 	}
 	if u == uSecond || u == uMinute || u == uHour {
-		return match{}, false
+		return false
 	}
-	return match{end: j + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: u, n: n, mod: mod}}, true
+	*out = match{end: j + 1, e: expr{typ: TypeDate, rel: relDeictic, unit: u, n: n, mod: mod}}
+	return true
 }
 
 // agoLater: "two years ago", "a week ago", "three days later", "two days
 // earlier", "hours later", "days later", "a year earlier".
-func (p *parser) agoLater(i int) (match, bool) {
+func (p *parser) agoLater(i int, out *match) bool {
 	j := i
 	mod := ""
 	switch {
@@ -1261,12 +1298,12 @@ func (p *parser) agoLater(i int) (match, bool) {
 		if _, isUnit := has(unitOf, p.word(j)); isUnit && strings.HasSuffix(p.low(j), "s") {
 			n, vague, k, ok = 0, true, j, true // "days later", "years ago"
 		} else {
-			return match{}, false
+			return false
 		}
 	}
 	u, ok := has(unitOf, p.word(k))
 	if !ok {
-		return match{}, false
+		return false
 	}
 	k++
 	if p.is(k, "or") && p.is(k+1, "so") {
@@ -1279,23 +1316,27 @@ func (p *parser) agoLater(i int) (match, bool) {
 		if vague {
 			e.ref = "PAST_REF"
 		}
-		return match{end: k + 1, e: e}, true
+		*out = match{end: k + 1, e: e}
+		return true
 	case "later", "afterwards", "afterward":
-		return match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, vague: vague, mod: mod,
-			sameQuarter: u == uYear && n == 1 && !vague}}, true
+		*out = match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, vague: vague, mod: mod,
+			sameQuarter: u == uYear && n == 1 && !vague}}
+		return true
 	case "earlier", "before", "previously":
 		if p.low(k) == "before" && p.followsObject(k+1) {
-			return match{}, false // "two days before the vote": counted from an event, not a date
+			return false // "two days before the vote": counted from an event, not a date
 		}
-		return match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: -n, vague: vague, mod: mod,
-			sameQuarter: u == uYear && n == 1 && !vague}}, true
+		*out = match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: -n, vague: vague, mod: mod,
+			sameQuarter: u == uYear && n == 1 && !vague}}
+		return true
 	case "after":
 		if p.followsObject(k + 1) {
-			return match{}, false
+			return false
 		}
-		return match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, vague: vague, mod: mod}}, true
+		*out = match{end: k + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u, n: n, vague: vague, mod: mod}}
+		return true
 	}
-	return match{}, false
+	return false
 }
 
 // followsObject reports whether a noun phrase or clause starts at i (so the
@@ -1310,7 +1351,7 @@ func (p *parser) followsObject(i int) bool {
 
 // duration: "three years", "two weeks", "24 hours", "a few days",
 // "five-year", "the past four months", "the next few days", "for years".
-func (p *parser) duration(i int) (match, bool) {
+func (p *parser) duration(i int, out *match) bool {
 	j := i
 	mod := ""
 	lead := 0
@@ -1341,16 +1382,20 @@ func (p *parser) duration(i int) (match, bool) {
 		switch {
 		case plural && lead > 0:
 			// "the past months", "recent years", "coming weeks"
-			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}, true
+			*out = match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u), mod: mod}}
+			return true
 		case plural && j == i && p.low(j+1) == "-" && p.is(j+2, "long"):
-			return match{end: j + 3, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
+			*out = match{end: j + 3, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}
+			return true
 		case plural && j == i && p.is(j-1, "for", "within", "over") && p.tok(j+1).Kind != text.Alpha:
 			// "for weeks", "within weeks"
-			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
+			*out = match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}
+			return true
 		case plural && j == i && p.is(j-1, "for", "within", "over") && !p.nounAt(j+1):
-			return match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}, true
+			*out = match{end: j + 1, e: expr{typ: TypeDuration, dur: durationValue(0, true, u)}}
+			return true
 		}
-		return match{}, false
+		return false
 	}
 	if p.is(k, "to", "or", "-") && !vague {
 		if _, v2, k2, ok := p.quantity(k + 1); ok && !v2 {
@@ -1373,13 +1418,13 @@ func (p *parser) duration(i int) (match, bool) {
 	}
 	u, ok := has(unitOf, p.word(k))
 	if !ok {
-		return match{}, false
+		return false
 	}
 	if u == uSecond && p.is(k, "second") && (p.nounAt(k+1) || p.tok(k+1).Kind == text.Alpha && p.tok(k+1).Upper()) {
-		return match{}, false // "a second group": an ordinal
+		return false // "a second group": an ordinal
 	}
 	if adjectival && strings.HasSuffix(p.low(k), "s") {
-		return match{}, false
+		return false
 	}
 	if p.tok(j).Kind == text.Numeral && p.tok(j).Number() > 1 && !strings.HasSuffix(p.low(k), "s") && !adjectival && p.low(k-1) != "-" {
 		// "5 year" without a plural reads as an adjective ("a five year low") and is a duration too
@@ -1387,10 +1432,10 @@ func (p *parser) duration(i int) (match, bool) {
 	}
 	end := k + 1
 	if p.is(end, "ago", "later", "earlier", "afterwards", "afterward") {
-		return match{}, false // agoLater
+		return false // agoLater
 	}
 	if p.is(end, "old") || (p.low(end) == "-" && p.is(end+1, "old")) {
-		return match{}, false // "a 6-year-old", "five years old": an age, not a time
+		return false // "a 6-year-old", "five years old": an age, not a time
 	}
 	if p.is(end, "and") && p.is(end+1, "a") && p.is(end+2, "half") {
 		half, end = true, end+3 // a minute and a half
@@ -1399,7 +1444,8 @@ func (p *parser) duration(i int) (match, bool) {
 	if half && !vague {
 		e.dur = halfDuration(n, u)
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }
 
 // halfDuration writes n and a half units: P2Y6M, PT1M30S.
@@ -1449,12 +1495,13 @@ func durationValue(n int, vague bool, u unit) string {
 }
 
 // set: "every week", "each year", "daily", "annually", "every Monday".
-func (p *parser) set(i int) (match, bool) {
+func (p *parser) set(i int, out *match) bool {
 	if u, ok := has(unitlyOf, p.word(i)); ok {
 		if p.low(i) == "annual" || p.nounAt(i+1) {
-			return match{}, false // "quarterly dividend", "daily volume": an adjective
+			return false // "quarterly dividend", "daily volume": an adjective
 		}
-		return match{end: i + 1, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}
+		return true
 	}
 	// "$2 million a year", "four flights a week", "24 hours a day"
 	if p.is(i, "a", "per") && !p.is(i+2, "ago", "later", "earlier", "before", "after") {
@@ -1462,12 +1509,13 @@ func (p *parser) set(i int) (match, bool) {
 			prev := p.tok(i - 1)
 			if prev.Kind == text.Numeral || p.low(i-1) == "million" || p.low(i-1) == "billion" || p.low(i-1) == "%" ||
 				(prev.Kind == text.Alpha && len(p.name(i-1)) > 3 && strings.HasSuffix(p.name(i-1), "s") && !p.is(i-1, "was", "has", "is", "this", "its", "as")) {
-				return match{end: i + 2, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}, true
+				*out = match{end: i + 2, e: expr{typ: TypeSet, dur: durationValue(1, false, u)}}
+				return true
 			}
 		}
 	}
 	if !p.is(i, "every", "each", "per") {
-		return match{}, false
+		return false
 	}
 	j := i + 1
 	n := 1
@@ -1477,18 +1525,22 @@ func (p *parser) set(i int) (match, bool) {
 		n, j = q, k
 	}
 	if u, ok := has(unitOf, p.word(j)); ok {
-		return match{end: j + 1, e: expr{typ: TypeSet, dur: durationValue(n, false, u)}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeSet, dur: durationValue(n, false, u)}}
+		return true
 	}
 	if wd, k, ok := p.weekday(j); ok {
-		return match{end: k, e: expr{typ: TypeSet, dur: "XXXX-WXX-" + strconv.Itoa(wd)}}, true
+		*out = match{end: k, e: expr{typ: TypeSet, dur: "XXXX-WXX-" + strconv.Itoa(wd)}}
+		return true
 	}
 	if mo, k, ok := p.month(j); ok {
-		return match{end: k, e: expr{typ: TypeSet, dur: "XXXX-" + pad2(mo)}}, true
+		*out = match{end: k, e: expr{typ: TypeSet, dur: "XXXX-" + pad2(mo)}}
+		return true
 	}
 	if pd, ok := has(partOf, p.word(j)); ok {
-		return match{end: j + 1, e: expr{typ: TypeSet, dur: "TXX" + string(pd)}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeSet, dur: "TXX" + string(pd)}}
+		return true
 	}
-	return match{}, false
+	return false
 }
 
 // nounAt reports whether token i looks like a noun that an adjective
@@ -1508,74 +1560,88 @@ func (p *parser) nounAt(i int) bool {
 }
 
 // reference: "now", "currently", "recently", "the past", "the future".
-func (p *parser) reference(i int) (match, bool) {
+func (p *parser) reference(i int, out *match) bool {
 	switch p.low(i) {
 	case "now":
-		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}
+		return true
 	case "currently", "nowadays", "presently":
-		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}
+		return true
 	case "recently", "lately", "previously", "formerly":
-		return match{end: i + 1, e: expr{typ: TypeDate, ref: "PAST_REF"}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeDate, ref: "PAST_REF"}}
+		return true
 	case "soon":
 		if p.is(i-1, "as") || p.is(i+1, "after") {
-			return match{}, false // "as soon as", "soon after": a conjunction
+			return false // "as soon as", "soon after": a conjunction
 		}
-		return match{end: i + 1, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}
+		return true
 	case "these":
 		if p.is(i+1, "days") {
-			return match{end: i + 2, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+			*out = match{end: i + 2, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}
+			return true
 		}
 	case "the":
 		switch p.low(i + 1) {
 		case "past":
 			if _, ok := has(unitOf, p.word(i+2)); ok {
-				return match{}, false
+				return false
 			}
 			if _, _, _, ok := p.quantity(i + 2); ok {
-				return match{}, false
+				return false
 			}
-			return match{end: i + 2, e: expr{typ: TypeDate, ref: "PAST_REF"}}, true
+			*out = match{end: i + 2, e: expr{typ: TypeDate, ref: "PAST_REF"}}
+			return true
 		case "future":
 			if p.is(i+2, "of") {
-				return match{}, false // "the future of NATO" is a topic
+				return false // "the future of NATO" is a topic
 			}
-			return match{end: i + 2, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+			*out = match{end: i + 2, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}
+			return true
 		case "present":
-			return match{end: i + 2, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}, true
+			*out = match{end: i + 2, e: expr{typ: TypeDate, ref: "PRESENT_REF"}}
+			return true
 		case "near", "foreseeable", "distant":
 			if p.is(i+2, "future") {
-				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+				*out = match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}
+				return true
 			}
 			if p.is(i+1, "near") && p.is(i+2, "term") {
-				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+				*out = match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}
+				return true
 			}
 		case "short":
 			if p.is(i+2, "term") {
-				return match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}, true
+				*out = match{end: i + 3, e: expr{typ: TypeDate, ref: "FUTURE_REF"}}
+				return true
 			}
 		case "weekend":
 			// "over the weekend": the last one in a past clause, the next in a future one
-			return match{end: i + 2, e: expr{typ: TypeDate, weekend: true}}, true
+			*out = match{end: i + 2, e: expr{typ: TypeDate, weekend: true}}
+			return true
 		}
 	}
-	return match{}, false
+	return false
 }
 
 // clock: "9 a.m.", "6:31 p.m.", "21:40", "noon", "midnight". The hour and
 // minute are read with when's clock rules.
-func (p *parser) clock(i int) (match, bool) {
+func (p *parser) clock(i int, out *match) bool {
 	if p.is(i-1, "high") {
-		return match{}, false // "high noon"
+		return false // "high noon"
 	}
 	switch p.low(i) {
 	case "noon", "midday":
-		return match{end: i + 1, e: expr{typ: TypeTime, hour: 12, clock: true, minutes: true}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeTime, hour: 12, clock: true, minutes: true}}
+		return true
 	case "midnight":
-		return match{end: i + 1, e: expr{typ: TypeTime, hour: 24, clock: true}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeTime, hour: 24, clock: true}}
+		return true
 	}
 	t := p.tok(i)
 	if t.Kind != text.Numeral || t.Digits() > 2 || t.Ordinal() {
-		return match{}, false
+		return false
 	}
 	end := i + 1
 	hasMinutes := false
@@ -1596,12 +1662,12 @@ func (p *parser) clock(i int) (match, bool) {
 		}
 	}
 	if ampm == 0 && (!hasMinutes || p.low(i+1) != ":") {
-		return match{}, false
+		return false
 	}
 	end += ampm
 	h, m, ok := clockOf(p.text[t.Start:p.tok(end-1).End])
 	if !ok {
-		return match{}, false
+		return false
 	}
 	e := expr{typ: TypeTime, hour: h, minute: m, clock: true, minutes: hasMinutes}
 	// a time zone: "6:31 p.m. ET", "21:40 SGT", "14:05 GMT+1", "15:35
@@ -1618,7 +1684,8 @@ func (p *parser) clock(i int) (match, bool) {
 		}
 		resume = k
 	}
-	return match{end: end, resume: resume, e: e}, true
+	*out = match{end: end, resume: resume, e: e}
+	return true
 }
 
 // gmtAside reads "(0735 GMT)" or "(07:35 GMT)" at i: the minute of the
@@ -1658,9 +1725,10 @@ func offsetBetween(local, utc int) int {
 
 // partOfDay: "that evening", "the same day", "that week", "the day
 // before", "overnight". "The morning of June 21" is handled by modified.
-func (p *parser) partOfDay(i int) (match, bool) {
+func (p *parser) partOfDay(i int, out *match) bool {
 	if p.is(i, "overnight") {
-		return match{end: i + 1, e: expr{typ: TypeTime, part: timeline.Night, rel: relDeictic, unit: uDay}}, true
+		*out = match{end: i + 1, e: expr{typ: TypeTime, part: timeline.Night, rel: relDeictic, unit: uDay}}
+		return true
 	}
 	j := i
 	switch {
@@ -1673,30 +1741,35 @@ func (p *parser) partOfDay(i int) (match, bool) {
 	case p.is(j, "the"):
 		// "the morning" alone: a part of the day the story is at
 		if pd, ok := has(partOf, p.word(j+1)); ok && !strings.HasSuffix(p.low(j+1), "s") && !p.is(j+2, "of") {
-			return match{end: j + 2, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}, true
+			*out = match{end: j + 2, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}
+			return true
 		}
 		// "the early hours" alone
 		if p.is(j+1, "early", "small", "wee") && p.is(j+2, "hours") && !p.is(j+3, "of") {
-			return match{end: j + 3, e: expr{typ: TypeTime, part: timeline.EarlyHours, rel: relAnaphoric, unit: uDay, mod: "START"}}, true
+			*out = match{end: j + 3, e: expr{typ: TypeTime, part: timeline.EarlyHours, rel: relAnaphoric, unit: uDay, mod: "START"}}
+			return true
 		}
 		if p.is(j+1, "day", "night") && p.is(j+2, "before", "after") && !p.followsObject(j+3) {
 			n := 1
 			if p.is(j+2, "before") {
 				n = -1
 			}
-			return match{end: j + 3, e: expr{typ: TypeDate, rel: relAnaphoric, unit: uDay, n: n}}, true
+			*out = match{end: j + 3, e: expr{typ: TypeDate, rel: relAnaphoric, unit: uDay, n: n}}
+			return true
 		}
-		return match{}, false
+		return false
 	default:
-		return match{}, false
+		return false
 	}
 	if pd, ok := has(partOf, p.word(j)); ok && !strings.HasSuffix(p.low(j), "s") {
-		return match{end: j + 1, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeTime, part: pd, rel: relAnaphoric, unit: uDay}}
+		return true
 	}
 	if u, ok := has(unitOf, p.word(j)); ok && !strings.HasSuffix(p.low(j), "s") && u != uHour && u != uMinute && u != uSecond {
-		return match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u}}, true
+		*out = match{end: j + 1, e: expr{typ: TypeDate, rel: relAnaphoric, unit: u}}
+		return true
 	}
-	return match{}, false
+	return false
 }
 
 // dawn: "at dawn", "by daybreak", "before dawn", "pre-dawn", "predawn":
@@ -1704,7 +1777,7 @@ func (p *parser) partOfDay(i int) (match, bool) {
 // the day it is joined to ("at dawn on Saturday", "Saturday before
 // dawn"). Alone, "dawn" is a time only after a preposition: "the dawn of
 // a new era" is none.
-func (p *parser) dawn(i int) (match, bool) {
+func (p *parser) dawn(i int, out *match) bool {
 	part, end := timeline.Dawn, 0
 	switch {
 	case p.predawn(i) > 0:
@@ -1713,7 +1786,7 @@ func (p *parser) dawn(i int) (match, bool) {
 		case p.is(end, "hours") && !p.is(end+1, "of"):
 			end++ // "in the pre-dawn hours" (with "of", modified reads it)
 		case p.nounAt(end) && !p.is(end, "hours"):
-			return match{}, false // "a pre-dawn raid": it dates the raid only with a day
+			return false // "a pre-dawn raid": it dates the raid only with a day
 		}
 	case p.is(i, "dawn", "daybreak", "sunrise") && p.is(i-1, "at", "by", "until", "till", "from", "after", "around", "near", "before"):
 		end = i + 1
@@ -1721,9 +1794,10 @@ func (p *parser) dawn(i int) (match, bool) {
 			part = timeline.EarlyHours
 		}
 	default:
-		return match{}, false
+		return false
 	}
-	return match{end: end, e: expr{typ: TypeTime, part: part, rel: relAnaphoric, unit: uDay}}, true
+	*out = match{end: end, e: expr{typ: TypeTime, part: part, rel: relAnaphoric, unit: uDay}}
+	return true
 }
 
 // predawn returns the end of "pre-dawn" or "predawn" at i, or 0.
@@ -1740,7 +1814,7 @@ func (p *parser) predawn(i int) int {
 // modified: an expression with a leading modifier that belongs to it:
 // "early on Tuesday", "late Friday", "the end of the year", "mid-June",
 // "the morning of June 21", "the early hours of Saturday".
-func (p *parser) modified(i int) (match, bool) {
+func (p *parser) modified(i int, out *match) bool {
 	j := i
 	mod := ""
 	part := timeline.PartOfDay("")
@@ -1766,7 +1840,7 @@ func (p *parser) modified(i int) (match, bool) {
 	case p.is(j, "the") && p.is(j+1, "first", "last") && p.is(j+2, "week", "day") && p.is(j+3, "of"):
 		mod, j = map[string]string{"first": "START", "last": "END"}[p.low(j+1)], j+4
 	default:
-		return match{}, false
+		return false
 	}
 	if p.is(j, "on", "in") && mod != "" && !p.is(j-1, "of") {
 		j++ // "late on Friday", "early in the year"
@@ -1776,16 +1850,17 @@ func (p *parser) modified(i int) (match, bool) {
 		if p.is(j+1, "year") || p.is(j+1, "month") {
 			e.rel = relDeictic // "the end of the year": this year
 		}
-		return match{end: j + 2, e: e}, true
+		*out = match{end: j + 2, e: e}
+		return true
 	}
 	m, ok := p.parseAt(j)
 	if !ok {
-		return match{}, false
+		return false
 	}
 	switch m.e.typ {
 	case TypeDate, TypeTime:
 	default:
-		return match{}, false
+		return false
 	}
 	if m.e.mod == "" {
 		m.e.mod = mod
@@ -1794,7 +1869,8 @@ func (p *parser) modified(i int) (match, bool) {
 		m.e.part, m.e.typ = part, TypeTime
 	}
 	// "late on Friday" keeps the day; "late Friday night" keeps the part
-	return match{end: m.end, e: m.e}, true
+	*out = match{end: m.end, e: m.e}
+	return true
 }
 
 func pad2(n int) string {

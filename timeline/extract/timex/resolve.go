@@ -29,7 +29,7 @@ func day(t time.Time) time.Time {
 
 // resolve returns the value and, when the value is a calendar date, the
 // date. A value is "" when the expression needs a reference it lacks.
-func (r *resolver) resolve(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) resolve(e *expr, t tense) (string, timeline.Date) {
 	v, d := r.value(e, t)
 	if !d.IsZero() {
 		r.last = d.Start()
@@ -40,7 +40,7 @@ func (r *resolver) resolve(e expr, t tense) (string, timeline.Date) {
 	return v, d
 }
 
-func (r *resolver) value(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) value(e *expr, t tense) (string, timeline.Date) {
 	switch {
 	case e.ref != "":
 		return e.ref, timeline.Date{}
@@ -86,7 +86,7 @@ func (r *resolver) value(e expr, t tense) (string, timeline.Date) {
 }
 
 // absolute handles dates that carry their own year.
-func (r *resolver) absolute(e expr) (string, timeline.Date) {
+func (r *resolver) absolute(e *expr) (string, timeline.Date) {
 	switch {
 	case e.quarter > 0:
 		if e.year == 0 {
@@ -112,7 +112,7 @@ func (r *resolver) absolute(e expr) (string, timeline.Date) {
 
 // calendar builds the value of a date from its parts, with the part of
 // day or clock time of e.
-func calendar(e expr, y, m, d int) (string, timeline.Date) {
+func calendar(e *expr, y, m, d int) (string, timeline.Date) {
 	var (
 		date timeline.Date
 		err  error
@@ -147,7 +147,7 @@ func calendar(e expr, y, m, d int) (string, timeline.Date) {
 	return v, date
 }
 
-func dateOf(e expr, t time.Time) (string, timeline.Date) {
+func dateOf(e *expr, t time.Time) (string, timeline.Date) {
 	y, m, d := t.Date()
 	return calendar(e, y, int(m), d)
 }
@@ -160,7 +160,7 @@ func addDays(t time.Time, n int) time.Time {
 
 // holiday places a named day: in its year if given; else the last one
 // ("last Christmas"), the next one, or the one the tense points to.
-func (r *resolver) holiday(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) holiday(e *expr, t tense) (string, timeline.Date) {
 	at := holidays[e.holiday]
 	if e.year != 0 {
 		return dateOf(e, at(e.year))
@@ -188,7 +188,7 @@ func (r *resolver) holiday(e expr, t tense) (string, timeline.Date) {
 // quarterRef resolves a quarter the story names without a number: the
 // last quarter it mentioned, or else the last one completed before the
 // publication date.
-func (r *resolver) quarterRef(e expr) (string, timeline.Date) {
+func (r *resolver) quarterRef(e *expr) (string, timeline.Date) {
 	y, q := r.lastQ[0], r.lastQ[1]
 	if y == 0 {
 		if r.dct.IsZero() {
@@ -216,7 +216,7 @@ func (r *resolver) quarterRef(e expr) (string, timeline.Date) {
 
 // weekend resolves "the weekend": the last one in a past clause, the next
 // one in a future clause.
-func (r *resolver) weekend(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) weekend(e *expr, t tense) (string, timeline.Date) {
 	if r.dct.IsZero() {
 		return "", timeline.Date{}
 	}
@@ -236,7 +236,7 @@ func (r *resolver) weekend(e expr, t tense) (string, timeline.Date) {
 // that has begun by the publication date ("third-quarter profit" in an
 // October article is this year's; "the fourth quarter" in January is last
 // year's).
-func (r *resolver) fiscal(e expr) (string, timeline.Date) {
+func (r *resolver) fiscal(e *expr) (string, timeline.Date) {
 	if r.dct.IsZero() {
 		if e.quarter > 0 {
 			return fmt.Sprintf("XXXX-Q%d", e.quarter), timeline.Date{}
@@ -263,7 +263,7 @@ func (r *resolver) fiscal(e expr) (string, timeline.Date) {
 // news mostly reports the past, so the most recent one on or before the
 // publication date, unless the clause looks forward. A month-day takes the
 // year that puts it nearest the publication date.
-func (r *resolver) byTense(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) byTense(e *expr, t tense) (string, timeline.Date) {
 	if r.dct.IsZero() {
 		switch {
 		case e.weekday > 0 && e.day == 0:
@@ -383,7 +383,7 @@ func isoWeekday(t time.Time) int {
 // seasonNear places a season relative to the publication date: n = 0 the
 // current or nearest by tense, -1 the last one that began before the
 // current season, +1 the next one.
-func (r *resolver) seasonNear(e expr, t tense, n int) (string, timeline.Date) {
+func (r *resolver) seasonNear(e *expr, t tense, n int) (string, timeline.Date) {
 	dct := r.dct
 	starts := []time.Time{}
 	for y := dct.Year() - 2; y <= dct.Year()+1; y++ {
@@ -418,7 +418,7 @@ func (r *resolver) seasonNear(e expr, t tense, n int) (string, timeline.Date) {
 }
 
 // shift resolves an expression counted from ref (the publication date).
-func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date) {
+func (r *resolver) shift(e *expr, ref time.Time, t tense) (string, timeline.Date) {
 	ref = day(ref)
 	if e.hasYearShift {
 		y := ref.Year() + e.yearShift
@@ -492,7 +492,7 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		return date.Value(), date
 	case uMonth:
 		d := time.Date(ref.Year(), ref.Month()+time.Month(e.n), 1, 0, 0, 0, 0, time.UTC)
-		return calendar(expr{}, d.Year(), int(d.Month()), 0)
+		return calendar(&expr{}, d.Year(), int(d.Month()), 0)
 	case uQuarter:
 		q := (int(ref.Month())-1)/3 + e.n
 		y := ref.Year()
@@ -515,7 +515,7 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		if e.vague {
 			return "", timeline.Date{}
 		}
-		return calendar(expr{}, ref.Year()+e.n, 0, 0)
+		return calendar(&expr{}, ref.Year()+e.n, 0, 0)
 	case uDecade:
 		return fmt.Sprintf("%03d", ref.Year()/10+e.n), timeline.Date{}
 	case uCentury:
@@ -526,10 +526,10 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 
 // anaphoric resolves an expression counted from the last date of the
 // narrative: "two days later", "the following day", "that evening".
-func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
+func (r *resolver) anaphoric(e *expr, anchor time.Time) (string, timeline.Date) {
 	if e.vague {
 		if e.unit == uHour || e.unit == uMinute {
-			return dateOf(expr{}, anchor) // "hours later": the same day
+			return dateOf(&expr{}, anchor) // "hours later": the same day
 		}
 		return "", timeline.Date{}
 	}
@@ -543,7 +543,7 @@ func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
 	case uDay:
 		return dateOf(e, addDays(anchor, e.n))
 	case uHour, uMinute, uSecond:
-		return dateOf(expr{part: e.part}, anchor)
+		return dateOf(&expr{part: e.part}, anchor)
 	case uWeek:
 		return dateOf(e, addDays(anchor, 7*e.n))
 	case uWeekend:
@@ -553,7 +553,7 @@ func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
 			anchor = r.last
 		}
 		d := time.Date(anchor.Year(), anchor.Month()+time.Month(e.n), 1, 0, 0, 0, 0, time.UTC)
-		return calendar(expr{}, d.Year(), int(d.Month()), 0)
+		return calendar(&expr{}, d.Year(), int(d.Month()), 0)
 	case uQuarter:
 		return "", timeline.Date{}
 	case uYear:
@@ -565,7 +565,7 @@ func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
 			d, _ := timeline.QuarterDate(r.lastQ[0]+e.n, r.lastQ[1])
 			return d.Value(), d
 		}
-		return calendar(expr{}, anchor.Year()+e.n, 0, 0)
+		return calendar(&expr{}, anchor.Year()+e.n, 0, 0)
 	}
 	return "", timeline.Date{}
 }

@@ -206,7 +206,7 @@ func (d *reader) read(s string, base int, toks []text.Lexeme, b *buffer) {
 			(told.Precision() >= timeline.PrecisionDay || m.e.weekday == 0 && told.Precision() >= timeline.PrecisionMonth) {
 			r.from = day(told.Start())
 		}
-		v, date := r.resolve(m.e, rd.tense)
+		v, date := r.resolve(&m.e, rd.tense)
 		if !date.IsZero() {
 			told, toldStart, toldEnd = date, m.start, m.end
 		}
