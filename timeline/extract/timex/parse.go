@@ -169,7 +169,7 @@ func (p *parser) parseAt(i int) (match, bool) {
 	}
 	var m match
 	for ; set != 0; set &= set - 1 {
-		if grammar[bits.TrailingZeros32(set)].parse(p, i, &m) && m.end > best.end {
+		if p.rule(grammar[bits.TrailingZeros32(set)].id, i, &m) && m.end > best.end {
 			best = m
 		}
 	}
@@ -230,7 +230,7 @@ func (p *parser) firstRules(i int) uint32 {
 
 // rule is one rule of the grammar with the words it can start with.
 type rule struct {
-	parse func(p *parser, i int, out *match) bool
+	id ruleID
 	// numeral says whether it can start with the number at i (nil: with
 	// none); apostrophe, whether with "'" ('90s).
 	numeral    func(p *parser, i int) bool
@@ -242,6 +242,87 @@ type rule struct {
 	reach int
 	// first are the words it can start with, as word lists and single words.
 	first [][]string
+}
+
+// ruleID names a rule: the grammar calls each by name, not through a
+// function value, so that the match it writes stays on the stack.
+type ruleID uint8
+
+// The rules.
+const (
+	ruleIsoDate ruleID = iota
+	ruleNumericDate
+	ruleMonthFirst
+	ruleDayFirst
+	ruleWeekdayDate
+	ruleYear
+	ruleDecade
+	ruleCentury
+	ruleQuarter
+	ruleHalf
+	ruleSeason
+	ruleDeicticDay
+	ruleRelativeUnit
+	ruleAgoLater
+	ruleSet
+	ruleDuration
+	ruleReference
+	ruleClock
+	rulePartOfDay
+	ruleModified
+	ruleHoliday
+	ruleDawn
+)
+
+// rule runs rule id at token i.
+func (p *parser) rule(id ruleID, i int, out *match) bool {
+	switch id {
+	case ruleIsoDate:
+		return p.isoDate(i, out)
+	case ruleNumericDate:
+		return p.numericDate(i, out)
+	case ruleMonthFirst:
+		return p.monthFirst(i, out)
+	case ruleDayFirst:
+		return p.dayFirst(i, out)
+	case ruleWeekdayDate:
+		return p.weekdayDate(i, out)
+	case ruleYear:
+		return p.year(i, out)
+	case ruleDecade:
+		return p.decade(i, out)
+	case ruleCentury:
+		return p.century(i, out)
+	case ruleQuarter:
+		return p.quarter(i, out)
+	case ruleHalf:
+		return p.half(i, out)
+	case ruleSeason:
+		return p.season(i, out)
+	case ruleDeicticDay:
+		return p.deicticDay(i, out)
+	case ruleRelativeUnit:
+		return p.relativeUnit(i, out)
+	case ruleAgoLater:
+		return p.agoLater(i, out)
+	case ruleSet:
+		return p.set(i, out)
+	case ruleDuration:
+		return p.duration(i, out)
+	case ruleReference:
+		return p.reference(i, out)
+	case ruleClock:
+		return p.clock(i, out)
+	case rulePartOfDay:
+		return p.partOfDay(i, out)
+	case ruleModified:
+		return p.modified(i, out)
+	case ruleHoliday:
+		return p.holiday(i, out)
+	case ruleDawn:
+		return p.dawn(i, out)
+	}
+	panic("timex: no rule " + strconv.Itoa(int(id)))
 }
 
 // grammar is every rule, in the order that settles ties.
@@ -282,32 +363,32 @@ func init() {
 	quantityWords := append(append(words(numberWords), words(vagueNumbers)...), "a", "an", "couple")
 	approx := []string{"about", "around", "some", "roughly", "approximately", "nearly", "almost"}
 	grammar = []rule{
-		{parse: (*parser).isoDate, numeral: fourDigits},
-		{parse: (*parser).numericDate, numeral: dottedDate},
-		{parse: (*parser).monthFirst, first: [][]string{words(months, monthAbbrevs)}},
-		{parse: (*parser).dayFirst, numeral: dayNo, needs: wMonth, reach: 3, first: [][]string{{"the"}, words(ordinalWords)}},
-		{parse: (*parser).weekdayDate, first: [][]string{words(weekdays, weekdayAbbrevs), plurals(weekdays)}},
-		{parse: (*parser).year, numeral: year, apostrophe: true, first: [][]string{{"fiscal", "the"}, words(numberWords)}},
-		{parse: (*parser).decade, numeral: fourDigits, needs: wDecade, reach: 3, apostrophe: true, first: [][]string{{"the", "early", "mid", "late"}, words(decadeWords)}},
-		{parse: (*parser).century, numeral: centuryNo, needs: wCentury, reach: 3, first: [][]string{{"the", "this", "last", "next"}, words(ordinalWords)}},
-		{parse: (*parser).quarter, numeral: quarterNo, needs: wQuarter, reach: 5, first: [][]string{{"the", "q1", "q2", "q3", "q4", "last", "latest",
+		{id: ruleIsoDate, numeral: fourDigits},
+		{id: ruleNumericDate, numeral: dottedDate},
+		{id: ruleMonthFirst, first: [][]string{words(months, monthAbbrevs)}},
+		{id: ruleDayFirst, numeral: dayNo, needs: wMonth, reach: 3, first: [][]string{{"the"}, words(ordinalWords)}},
+		{id: ruleWeekdayDate, first: [][]string{words(weekdays, weekdayAbbrevs), plurals(weekdays)}},
+		{id: ruleYear, numeral: year, apostrophe: true, first: [][]string{{"fiscal", "the"}, words(numberWords)}},
+		{id: ruleDecade, numeral: fourDigits, needs: wDecade, reach: 3, apostrophe: true, first: [][]string{{"the", "early", "mid", "late"}, words(decadeWords)}},
+		{id: ruleCentury, numeral: centuryNo, needs: wCentury, reach: 3, first: [][]string{{"the", "this", "last", "next"}, words(ordinalWords)}},
+		{id: ruleQuarter, numeral: quarterNo, needs: wQuarter, reach: 5, first: [][]string{{"the", "q1", "q2", "q3", "q4", "last", "latest",
 			"current", "same", "recent", "year", "this", "next"}, words(ordinalWords)}},
-		{parse: (*parser).half, needs: wHalf, reach: 2, first: [][]string{{"the"}}},
-		{parse: (*parser).season, needs: wSeason, reach: 4, first: [][]string{{"this", "last", "next", "the", "past", "early", "late", "mid"}, words(seasons)}},
-		{parse: (*parser).deicticDay, first: [][]string{{"today", "yesterday", "tomorrow", "tonight", "last", "this"}}},
-		{parse: (*parser).relativeUnit, needs: wUnit | wWeekday | wMonth, reach: 4, first: [][]string{{"earlier", "early", "later", "late", "mid", "the", "this",
+		{id: ruleHalf, needs: wHalf, reach: 2, first: [][]string{{"the"}}},
+		{id: ruleSeason, needs: wSeason, reach: 4, first: [][]string{{"this", "last", "next", "the", "past", "early", "late", "mid"}, words(seasons)}},
+		{id: ruleDeicticDay, first: [][]string{{"today", "yesterday", "tomorrow", "tonight", "last", "this"}}},
+		{id: ruleRelativeUnit, needs: wUnit | wWeekday | wMonth, reach: 4, first: [][]string{{"earlier", "early", "later", "late", "mid", "the", "this",
 			"current", "last", "past", "previous", "next", "coming", "following"}}},
-		{parse: (*parser).agoLater, numeral: amount, needs: wUnit, reach: amountReach, first: [][]string{approx, {"more", "less", "only", "just"}, quantityWords, words(units)}},
-		{parse: (*parser).set, first: [][]string{words(unitly), {"a", "per", "every", "each"}}},
-		{parse: (*parser).duration, numeral: amount, needs: wUnit, reach: amountReach, first: [][]string{{"the", "more", "over", "less", "fewer", "at", "up", "within",
+		{id: ruleAgoLater, numeral: amount, needs: wUnit, reach: amountReach, first: [][]string{approx, {"more", "less", "only", "just"}, quantityWords, words(units)}},
+		{id: ruleSet, first: [][]string{words(unitly), {"a", "per", "every", "each"}}},
+		{id: ruleDuration, numeral: amount, needs: wUnit, reach: amountReach, first: [][]string{{"the", "more", "over", "less", "fewer", "at", "up", "within",
 			"past", "last", "recent", "coming"}, approx, quantityWords, words(units)}},
-		{parse: (*parser).reference, first: [][]string{{"now", "currently", "nowadays", "presently", "recently", "lately",
+		{id: ruleReference, first: [][]string{{"now", "currently", "nowadays", "presently", "recently", "lately",
 			"previously", "formerly", "soon", "these", "the"}}},
-		{parse: (*parser).clock, numeral: clockNo, first: [][]string{{"noon", "midday", "midnight"}}},
-		{parse: (*parser).partOfDay, needs: wPart | wUnit, reach: 3, first: [][]string{{"overnight", "that", "the"}}},
-		{parse: (*parser).modified, first: [][]string{{"early", "earlier", "late", "later", "mid", "the", "at", "by"}}},
-		{parse: (*parser).holiday, first: [][]string{{"last", "next", "this"}, words(holidayStarts)}},
-		{parse: (*parser).dawn, first: [][]string{{"dawn", "daybreak", "sunrise", "predawn", "pre"}}},
+		{id: ruleClock, numeral: clockNo, first: [][]string{{"noon", "midday", "midnight"}}},
+		{id: rulePartOfDay, needs: wPart | wUnit, reach: 3, first: [][]string{{"overnight", "that", "the"}}},
+		{id: ruleModified, first: [][]string{{"early", "earlier", "late", "later", "mid", "the", "at", "by"}}},
+		{id: ruleHoliday, first: [][]string{{"last", "next", "this"}, words(holidayStarts)}},
+		{id: ruleDawn, first: [][]string{{"dawn", "daybreak", "sunrise", "predawn", "pre"}}},
 	}
 	for k, r := range grammar {
 		if r.apostrophe {
@@ -690,8 +771,8 @@ func (p *parser) weekdayDate(i int, out *match) bool {
 		k++
 	}
 	var m match
-	for _, r := range []func(p *parser, i int, out *match) bool{(*parser).monthFirst, (*parser).dayFirst, (*parser).isoDate, (*parser).numericDate} {
-		if r(p, k, &m) && m.e.day > 0 {
+	for _, r := range [...]ruleID{ruleMonthFirst, ruleDayFirst, ruleIsoDate, ruleNumericDate} {
+		if p.rule(r, k, &m) && m.e.day > 0 {
 			m.e.weekday = wd
 			*out = m
 			return true
