@@ -263,7 +263,11 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 					}
 					state = next
 				}
-				if j < len(text) && text[j] >= utf8.RuneSelf {
+				var end byte // the byte after the word; 0 at the end of the text
+				if j < len(text) {
+					end = text[j]
+				}
+				if end >= utf8.RuneSelf {
 					// letters outside ASCII: no word of the lexicon
 					for j < len(text) {
 						if asciiWord[text[j]] {
@@ -277,6 +281,7 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 						state = deadState
 						j += s
 					}
+					end = 0
 				}
 				f := before(space, brk)
 				if c <= 'Z' {
@@ -284,7 +289,7 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 				}
 				dst = append(dst, Lexeme{Start: int32(i), End: int32(j), Kind: Alpha, Flags: f, Word: lex.id(state)})
 				i = j
-				if j+1 >= len(text) || text[j] != ' ' || byteClass[text[j+1]] != classLetter {
+				if end != ' ' || j+1 >= len(text) || byteClass[text[j+1]] != classLetter {
 					break
 				}
 				i, c, space, brk = j+1, text[j+1], true, false

@@ -34,12 +34,16 @@ type match struct {
 	e                  expr
 }
 
+// tok returns token i, or a token of no kind out of range (which the
+// rules only read).
 func (p *parser) tok(i int) *token {
 	if i < 0 || i >= len(p.toks) {
-		return &token{}
+		return &noToken
 	}
 	return &p.toks[i]
 }
+
+var noToken token
 
 // low returns the lower-case form of token i: its word in the lexicon, a
 // number's digits, a punctuation mark folded. A word outside the lexicon
@@ -47,8 +51,10 @@ func (p *parser) tok(i int) *token {
 // compares a token with is outside the lexicon (the tests hold it to
 // that), and name reads the few it looks up elsewhere.
 func (p *parser) low(i int) string {
-	if uint(i) < uint(len(p.toks)) && p.toks[i].Kind == text.Alpha {
-		return vocabulary[p.toks[i].Word]
+	if uint(i) < uint(len(p.toks)) {
+		if t := &p.toks[i]; t.Kind == text.Alpha {
+			return vocabulary[t.Word]
+		}
 	}
 	return p.lowOther(i)
 }

@@ -255,10 +255,14 @@ func classify(s string, toks []text.Lexeme, dst []uint32, starts []int32) ([]uin
 		dst = make([]uint32, len(toks))
 	}
 	dst = dst[:len(toks)]
+	clear(dst) // most tokens are words of no class
 	starts = starts[:0]
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind == text.Alpha { // most tokens
+		if t.Kind == text.Alpha {
+			if t.Word == 0 {
+				continue
+			}
 			c := wordClasses[t.Word]
 			if c&wHoliday != 0 && t.Upper() {
 				c |= wStart | wAnchor
