@@ -58,7 +58,8 @@ func (p *parser) tenseAround(i, j int) reading {
 			break
 		}
 	}
-	for k, n := j, 1; k < len(p.toks) && n <= tenseReach; k, n = k+1, n+1 {
+	// a cue right before the date wins over any after it
+	for k, n := j, 1; lw < tenseReach && k < len(p.toks) && n <= tenseReach; k, n = k+1, n+1 {
 		if p.clauseBreak(k) || !fronted && p.toks[k].Kind == text.Punct && p.text[p.toks[k].Start] == ',' {
 			break
 		}
