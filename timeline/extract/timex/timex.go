@@ -1,8 +1,15 @@
 // Package timex finds temporal expressions in news text and resolves them
 // to TIMEX3 values: "June 21" in an article of 3 July 2025 is 2025-06-21,
 // "Thursday morning" is 2025-07-03TMO, "two days later" counts from the
-// last date of the story. Clock times are read with olebedev/when; the
-// rest is this package's grammar and a resolution layer for news.
+// last date of the story, "would travel on Monday" looks forward, "15:35
+// Indian time" keeps its zone.
+//
+// One scan (the shared tokenizer, text.AppendLexemes, running the
+// automaton of this package's lexicon) names every word; the words that
+// name time anchor candidates, and the grammar runs only from the chains
+// of modifiers before them, trying only the rules that can start with
+// each word (scan.go). Clock times are read with olebedev/when; the rest
+// is this package's grammar and a resolution layer for news.
 package timex
 
 import (
@@ -20,12 +27,15 @@ type Timex struct {
 	Start, End int    // byte offsets in the text
 	Text       string // text[Start:End]
 	Type       Type
-	// Value is the TIMEX3 value ("2025-06-21", "P3Y", "PRESENT_REF");
-	// empty when the expression needs a reference date that is unknown.
+	// Value is the TIMEX3 value ("2025-06-21", "P3Y", "PRESENT_REF"), as
+	// TempEval writes it: a clock time without its zone, the early hours
+	// as night; empty when the expression needs a reference date that is
+	// unknown.
 	Value string
 	Mod   string // TIMEX3 mod: START, MID, END, APPROX, ...
 	// Date is the calendar date the value names, when it names one
-	// (DATE and TIME expressions with a year); zero otherwise.
+	// (DATE and TIME expressions with a year); zero otherwise. It may say
+	// more than Value: a clock time's zone, the early hours, dawn.
 	Date timeline.Date
 	// Relative reports whether the value was counted from the
 	// publication date or from the story rather than written out.
