@@ -148,7 +148,7 @@ func YearDate(y int) (Date, error) {
 	if err := checkYear(y); err != nil {
 		return Date{}, err
 	}
-	return Date{start: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), precision: PrecisionYear}, nil
+	return Date{start: dayStart(y, 1, 1), precision: PrecisionYear}, nil
 }
 
 // MonthDate is month m of year y.
@@ -159,7 +159,7 @@ func MonthDate(y int, m time.Month) (Date, error) {
 	if m < time.January || m > time.December {
 		return Date{}, dateErr("month %d does not exist", int(m))
 	}
-	return Date{start: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), precision: PrecisionMonth}, nil
+	return Date{start: dayStart(y, m, 1), precision: PrecisionMonth}, nil
 }
 
 // DayDate is one calendar day. Impossible days (30 February) are errors,
@@ -174,7 +174,7 @@ func DayDate(y int, m time.Month, d int) (Date, error) {
 	if d < 1 || d > daysIn(y, m) {
 		return Date{}, dateErr("%s has no day %d", m, d)
 	}
-	return Date{start: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), precision: PrecisionDay}, nil
+	return Date{start: dayStart(y, m, d), precision: PrecisionDay}, nil
 }
 
 // PartOfDayDate is a part of one calendar day ("the morning of 3 July").
@@ -268,7 +268,7 @@ func SeasonDate(y int, s Season) (Date, error) {
 	if !ok {
 		return Date{}, dateErr("unknown season %q", s)
 	}
-	return Date{start: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), precision: PrecisionSeason}, nil
+	return Date{start: dayStart(y, m, 1), precision: PrecisionSeason}, nil
 }
 
 // QuarterDate is quarter q (1-4) of year y.
@@ -279,7 +279,28 @@ func QuarterDate(y, q int) (Date, error) {
 	if q < 1 || q > 4 {
 		return Date{}, dateErr("quarter %d does not exist", q)
 	}
-	return Date{start: time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, time.UTC), precision: PrecisionQuarter}, nil
+	return Date{start: dayStart(y, time.Month(3*(q-1)+1), 1), precision: PrecisionQuarter}, nil
+}
+
+// dayStart is midnight UTC of a valid day: time.Date's value, reckoned
+// without its normalising (the date grammar makes a date for every
+// expression it reads).
+func dayStart(y int, m time.Month, d int) time.Time {
+	// days from 1970-01-01 to the day, in the proleptic Gregorian calendar
+	// (H. Hinnant's days_from_civil)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (int(m) + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := era*146097 + doe - 719468
+	return time.Unix(int64(days)*86400, 0).UTC()
 }
 
 func daysIn(y int, m time.Month) int {

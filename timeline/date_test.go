@@ -223,3 +223,15 @@ func mustDate(t *testing.T, value string) Date {
 	}
 	return d
 }
+
+func TestDayStartIsTimeDate(t *testing.T) {
+	for y := 0; y <= 9999; y += 7 {
+		for m := time.January; m <= time.December; m++ {
+			for _, d := range []int{1, 15, 28, daysIn(y, m)} {
+				if got, want := dayStart(y, m, d), time.Date(y, m, d, 0, 0, 0, 0, time.UTC); !got.Equal(want) || got.Location() != want.Location() {
+					t.Fatalf("dayStart(%d, %s, %d) = %v, want %v", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}
