@@ -61,14 +61,16 @@ func (l *Lexeme) Digits() int {
 
 // before are the flags of what comes before a lexeme.
 func before(space, brk bool) Flags {
-	var f Flags
-	if space {
-		f |= FlagSpace
+	return Flags(b2u(space))*FlagSpace | Flags(b2u(brk))*FlagBreak
+}
+
+// b2u is 1 for true, 0 for false, with no branch.
+func b2u(b bool) uint8 {
+	var u uint8
+	if b {
+		u = 1
 	}
-	if brk {
-		f |= FlagBreak
-	}
-	return f
+	return u
 }
 
 // MaxTextBytes is the longest text a scan takes: Lexemes hold 32-bit
@@ -283,10 +285,8 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 					}
 					end = 0
 				}
-				f := before(space, brk)
-				if c <= 'Z' {
-					f |= FlagUpper
-				}
+				// c is a letter: bit 5 clear for A-Z; no branch on it
+				f := before(space, brk) | Flags(^c>>5&1)*FlagUpper
 				dst = append(dst, Lexeme{Start: int32(i), End: int32(j), Kind: Alpha, Flags: f, Word: lex.id(state)})
 				i = j
 				if end != ' ' || j+1 >= len(text) || byteClass[text[j+1]] != classLetter {

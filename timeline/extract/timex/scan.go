@@ -34,6 +34,8 @@ const (
 	wStop
 	// wUnit: a unit of time ("days", "year").
 	wUnit
+	// wAgain: a token classify reads again (see firstByteClass).
+	wAgain
 	// Words some rules need a few tokens on: months, weekdays, seasons,
 	// parts of the day, "century", "half", the words of quarters
 	// ("quarter", "period", "Q3", "year-ago"), and of decades ("nineties",
@@ -138,7 +140,7 @@ func newLexicon() {
 	words["s"] |= wDecade
 	words["'s"] |= wDecade
 	for w := range holidayStarts {
-		words[w] |= wHoliday
+		words[w] |= wHoliday | wAgain // a start only when capitalised
 	}
 	for _, set := range []map[string]bool{futureCues, pastCues, irregularPast, contextCues} {
 		for w := range set {
@@ -250,59 +252,21 @@ func grammarVocabulary() []string {
 // apostrophe may start "'90s"; a holiday's first word starts and anchors
 // only when capitalised), and the tokens that can start an expression,
 // the only ones the grammar looks at first.
+//
+// A token's class is its word's, or its first byte's for a number or a
+// mark: one way through for nearly every token, since a branch a token
+// the processor cannot foresee costs more than the rest.
 func classify(s string, toks []text.Lexeme, dst []uint32, starts []int32) ([]uint32, []int32) {
 	if cap(dst) < len(toks) {
 		dst = make([]uint32, len(toks))
 	}
 	dst = dst[:len(toks)]
-	clear(dst) // most tokens are words of no class
 	starts = starts[:0]
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind == text.Alpha {
-			if t.Word == 0 {
-				continue
-			}
-			c := wordClasses[t.Word]
-			if c&wHoliday != 0 && t.Upper() {
-				c |= wStart | wAnchor
-			}
-			dst[i] = c
-			if c&wStart != 0 {
-				starts = append(starts, int32(i))
-			}
-			continue
-		}
-		var c uint32
-		switch t.Kind {
-		case text.Numeral:
-			c = wStart | wAnchor
-			if t.Digits() == 4 {
-				c |= wDecade // "the 1990s"
-			}
-		case text.Punct:
-			switch s[t.Start] {
-			case '\'':
-				c = wStart | wDecade // "'90s"
-			case '.', '!', '?':
-				c = wBreak | wStop
-			case ';', '(', ')', ':':
-				c = wBreak
-			case '-', '/', ',':
-				c = wGlue
-			default:
-				if s[t.Start] < 0x80 {
-					break // other ASCII marks fold to themselves
-				}
-				switch text.FoldPunct(s[t.Start:t.End]) {
-				case "'":
-					c = wStart | wDecade
-				case "—":
-					c = wBreak
-				case "-":
-					c = wGlue
-				}
-			}
+		c := wordClasses[t.Word] | firstByteClass[s[t.Start]]
+		if c&wAgain != 0 {
+			c = classOf(s, t)
 		}
 		dst[i] = c
 		if c&wStart != 0 {
@@ -310,6 +274,55 @@ func classify(s string, toks []text.Lexeme, dst []uint32, starts []int32) ([]uin
 		}
 	}
 	return dst, starts
+}
+
+// firstByteClass is the class a token has by its first byte: a digit
+// starts a number, ASCII punctuation is a mark of its own. wAgain marks
+// the tokens classOf reads again: numbers (four digits may be a
+// decade), apostrophes (a contraction is a word, a mark may start
+// "'90s"), letters outside ASCII and marks folded to ASCII ones.
+var firstByteClass = func() (t [256]uint32) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = wStart | wAnchor | wAgain
+		case c == '\'', c >= 0x80:
+			t[c] = wAgain
+		case c == '.', c == '!', c == '?':
+			t[c] = wBreak | wStop
+		case c == ';', c == '(', c == ')', c == ':':
+			t[c] = wBreak
+		case c == '-', c == '/', c == ',':
+			t[c] = wGlue
+		}
+	}
+	return t
+}()
+
+// classOf is the class of a token that its first byte does not settle.
+func classOf(s string, t *text.Lexeme) uint32 {
+	switch t.Kind {
+	case text.Alpha:
+		c := wordClasses[t.Word]
+		if c&wHoliday != 0 && t.Upper() {
+			c |= wStart | wAnchor
+		}
+		return c
+	case text.Numeral:
+		if t.Digits() == 4 {
+			return wStart | wAnchor | wDecade // "the 1990s"
+		}
+		return wStart | wAnchor
+	}
+	switch text.FoldPunct(s[t.Start:t.End]) {
+	case "'":
+		return wStart | wDecade // "'90s"
+	case "—":
+		return wBreak
+	case "-":
+		return wGlue
+	}
+	return 0
 }
 
 // candidate reports whether an expression may start at token i: the
