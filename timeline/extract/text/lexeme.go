@@ -255,15 +255,14 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 				for ; j < len(text); j++ {
 					next := lex.step(state, text[j])
 					if next <= deadState { // the word ends, or is none of the lexicon
-						if next == deadState {
-							state = deadState
-							for j < len(text) && asciiWord[text[j]] {
-								j++
-							}
-						}
 						break
 					}
 					state = next
+				}
+				// a word of none of the lexicon goes on to its end
+				for j < len(text) && asciiWord[text[j]] {
+					state = deadState
+					j++
 				}
 				var end byte // the byte after the word; 0 at the end of the text
 				if j < len(text) {
