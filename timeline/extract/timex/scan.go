@@ -261,7 +261,11 @@ func classify(s string, toks []text.Lexeme, dst []uint32, starts []int32) ([]uin
 		dst = make([]uint32, len(toks))
 	}
 	dst = dst[:len(toks)]
-	starts = starts[:0]
+	if cap(starts) < len(toks) {
+		starts = make([]int32, len(toks))
+	}
+	starts = starts[:len(toks)]
+	n := 0
 	for i := range toks {
 		t := &toks[i]
 		c := wordClasses[t.Word] | firstByteClass[s[t.Start]]
@@ -269,11 +273,10 @@ func classify(s string, toks []text.Lexeme, dst []uint32, starts []int32) ([]uin
 			c = classOf(s, t)
 		}
 		dst[i] = c
-		if c&wStart != 0 {
-			starts = append(starts, int32(i))
-		}
+		starts[n] = int32(i)
+		n += int(c & wStart) // wStart is bit 0: a start is kept, no branch
 	}
-	return dst, starts
+	return dst, starts[:n]
 }
 
 // firstByteClass is the class a token has by its first byte: a digit
