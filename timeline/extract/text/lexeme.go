@@ -3,6 +3,7 @@ package text
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -252,17 +253,20 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 			for {
 				state := lex.step(rootState, c)
 				j := i + 1
-				for ; j < len(text); j++ {
+				for state > deadState && j < len(text) {
 					next := lex.step(state, text[j])
 					if next <= deadState { // the word ends, or is none of the lexicon
+						if next == deadState {
+							state = deadState
+						}
 						break
 					}
 					state = next
-				}
-				// a word of none of the lexicon goes on to its end
-				for j < len(text) && asciiWord[text[j]] {
-					state = deadState
 					j++
+				}
+				if state == deadState {
+					// a word of none of the lexicon goes on to its end
+					j = wordEnd(text, j)
 				}
 				var end byte // the byte after the word; 0 at the end of the text
 				if j < len(text) {
@@ -343,6 +347,33 @@ func AppendLexemes(dst []Lexeme, text string, lex *Lexicon) []Lexeme {
 		space, brk, newlines = false, false, 0
 	}
 	return dst
+}
+
+// wordEnd returns where the run of ASCII letters and digits from i ends:
+// eight bytes at a time, each tested with no branch, as long as eight
+// are left.
+func wordEnd(text string, i int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// atLeast marks the bytes of v (each below 0x80) of k or more: the
+	// sum carries into a byte's top bit just then, and no further.
+	atLeast := func(v uint64, k byte) uint64 { return (v + uint64(0x80-k)*ones) & high }
+	for i+8 <= len(text) {
+		b := text[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		low := x &^ high
+		lower := low | 0x20*ones // A-Z to a-z
+		letters := atLeast(lower, 'a') &^ atLeast(lower, 'z'+1)
+		digits := atLeast(low, '0') &^ atLeast(low, '9'+1)
+		if ends := (high &^ (letters | digits)) | x&high; ends != 0 {
+			return i + bits.TrailingZeros64(ends)>>3
+		}
+		i += 8
+	}
+	for i < len(text) && asciiWord[text[i]] {
+		i++
+	}
+	return i
 }
 
 // asciiWord marks the ASCII bytes of words: letters and digits.

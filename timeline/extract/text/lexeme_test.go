@@ -109,3 +109,22 @@ func FuzzLexemes(f *testing.F) {
 		}
 	})
 }
+
+// A word of none of the lexicon ends, eight bytes at a time, where a byte
+// by byte reading ends it: at every byte, in every place of eight.
+func TestWordEndEndsWhereAByteEnds(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 20; at++ {
+			b := []byte("abcdefghijXYZ0123456789q")
+			b[at] = byte(c)
+			s := string(b)
+			want := 0
+			for want < len(s) && asciiWord[s[want]] {
+				want++
+			}
+			if got := wordEnd(s, 0); got != want {
+				t.Errorf("byte %#x at %d: wordEnd %d, not %d", c, at, got, want)
+			}
+		}
+	}
+}
