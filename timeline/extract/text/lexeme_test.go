@@ -67,9 +67,34 @@ func TestLexiconKnowsItsWordsAsTheScanReadsThem(t *testing.T) {
 	if lex.Len() != 5 || lex.ID("YEAR") != lex.ID("year") || lex.ID("yea") != 0 || lex.Word(lex.ID("q3")) != "q3" {
 		t.Errorf("Len %d, ID(YEAR) %d, ID(yea) %d", lex.Len(), lex.ID("YEAR"), lex.ID("yea"))
 	}
-	for _, bad := range [][]string{{""}, {"Upper"}, {"two words"}, {"été"}} {
+	for _, bad := range [][]string{{""}, {"Upper"}, {"two words"}, {"été"}, {"septembers", "septemberz"}} {
 		if _, err := NewLexicon(bad); err == nil {
 			t.Errorf("NewLexicon(%q) took it", bad)
+		}
+	}
+}
+
+// Words longer than the eight bytes of a key are told apart by the rest;
+// a word that is no word of the lexicon is none, however it starts or
+// ends, and whatever follows it.
+func TestLexiconTellsLongWordsAndOthersApart(t *testing.T) {
+	lex, err := NewLexicon([]string{"september", "septembe", "septembers", "n't", "'s", "next", "afternoon", "12345678"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "SEPTEMBER Septembe Septembers septemberz septembe' afternoons Afternoon 12345678 123456789 Erdoğan n septembér"
+	want := map[string]string{"SEPTEMBER": "september", "Septembe": "septembe", "Septembers": "septembers",
+		"septembe": "septembe", "afternoons": "", "Afternoon": "afternoon", "n": ""}
+	for _, l := range AppendLexemes(nil, s, lex) {
+		word := s[l.Start:l.End]
+		if got := lex.Word(l.Word); got != want[word] {
+			t.Errorf("%q read as word %q, want %q", word, got, want[word])
+		}
+	}
+	for w, id := range map[string]uint16{"n't": lex.ID("n't"), "N'T": lex.ID("n't"), "n": 0, ".": 0, "Erdoğan": 0,
+		"june x": 0, "next.": 0, "": 0, "'S": lex.ID("'s"), "septemberZ": 0} {
+		if got := lex.ID(w); got != id || w == "n't" && id == 0 {
+			t.Errorf("ID(%q) = %d (%q), want %d", w, got, lex.Word(got), id)
 		}
 	}
 }
@@ -85,10 +110,10 @@ func TestAppendTokensAppends(t *testing.T) {
 // FuzzLexemes: the scan and Tokenize agree on every text, and the scan
 // names every word as Lexicon.ID does.
 func FuzzLexemes(f *testing.F) {
-	for _, s := range []string{"Putin met Xi on Thursday’s 21ST of June", "Iran's '90s\n\nthe U.S.", "\xffé x’ll 3rd", "June JUN weeks"} {
+	for _, s := range []string{"Putin met Xi on Thursday’s 21ST of June", "Iran's '90s\n\nthe U.S.", "\xffé x’ll 3rd", "June JUN weeks", "SEPTEMBER Wednesdays septembers"} {
 		f.Add(s)
 	}
-	lex, err := NewLexicon(strings.Fields("the june jun week weeks 's 'll 3rd q3"))
+	lex, err := NewLexicon(strings.Fields("the june jun week weeks 's 'll 3rd q3 n't september wednesdays"))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -110,20 +135,27 @@ func FuzzLexemes(f *testing.F) {
 	})
 }
 
-// A word of none of the lexicon ends, eight bytes at a time, where a byte
-// by byte reading ends it: at every byte, in every place of eight.
-func TestWordEndEndsWhereAByteEnds(t *testing.T) {
+// A word ends, eight bytes at a time, where a byte by byte reading ends
+// it, at every byte, in every place, however near the end of the text;
+// and wordAt hands back the first eight bytes (or fewer) as they are.
+func TestWordAtEndsWhereAByteEnds(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		for at := 0; at < 20; at++ {
-			b := []byte("abcdefghijXYZ0123456789q")
-			b[at] = byte(c)
-			s := string(b)
-			want := 0
-			for want < len(s) && asciiWord[s[want]] {
-				want++
-			}
-			if got := wordEnd(s, 0); got != want {
-				t.Errorf("byte %#x at %d: wordEnd %d, not %d", c, at, got, want)
+			for cut := at + 1; cut <= 24; cut++ {
+				b := []byte("abcdefghijXYZ0123456789q")
+				b[at] = byte(c)
+				s := string(b[:cut])
+				want := 0
+				for want < len(s) && asciiWord[s[want]] {
+					want++
+				}
+				var first uint64
+				for k := min(len(s), 8) - 1; k >= 0; k-- {
+					first = first<<8 | uint64(s[k])
+				}
+				if end, got := wordAt(s, 0); end != want || got != first {
+					t.Fatalf("%q: wordAt %d, %#x; not %d, %#x", s, end, got, want, first)
+				}
 			}
 		}
 	}

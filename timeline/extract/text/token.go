@@ -1,8 +1,8 @@
 // Package text is the one tokenizer of the extractor: the event pipeline
 // reads its Tokens and Words, the date grammar (package timex) the Lexemes
 // of the same scan, so that an offset means the same thing to both. The
-// scan also runs a Lexicon's automaton over every word, so that a reader
-// knows its vocabulary's words without looking them up.
+// scan also looks every word up in a Lexicon as it reads it, so that a
+// reader knows its vocabulary's words by id without strings.
 package text
 
 import (

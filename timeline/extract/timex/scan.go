@@ -77,9 +77,9 @@ var glueWords = []string{
 	"'s",
 }
 
-// lexicon is the vocabulary of the grammar as an automaton the scan runs
-// over every word (text.AppendLexemes), so that a token comes out of the
-// scan knowing its word; wordClasses and wordRules are each word's classes and
+// lexicon is the vocabulary of the grammar, which the scan looks every
+// word up in as it reads it (text.AppendLexemes), so that a token comes
+// out of the scan knowing its word; wordClasses and wordRules are each word's classes and
 // the rules it can start (bit k: grammar[k]), by its id. They are built
 // with the grammar (see init).
 var (
@@ -224,8 +224,8 @@ func (p *parser) word(i int) uint16 {
 
 // grammarVocabulary is every other word the grammar reads: in its tables
 // and its rules, and holidays. (Places and zones' names are read by
-// name, after a clock time only: they are no words of the lexicon, whose
-// automaton each of them would slow.)
+// name, after a clock time only: they are no words of the lexicon, which
+// they would swell.)
 func grammarVocabulary() []string {
 	var out []string
 	for _, set := range []map[string]bool{futureBeforeTo, pastPlans, causeWords, refusals, reportingVerbs} {

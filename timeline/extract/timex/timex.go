@@ -4,8 +4,8 @@
 // last date of the story, "would travel on Monday" looks forward, "15:35
 // Indian time" keeps its zone.
 //
-// One scan (the shared tokenizer, text.AppendLexemes, running the
-// automaton of this package's lexicon) names every word; the words that
+// One scan (the shared tokenizer, text.AppendLexemes, looking every word
+// up in this package's lexicon as it reads it) names every word; the words that
 // name time anchor candidates, and the grammar runs only from the chains
 // of modifiers before them, trying only the rules that can start with
 // each word (scan.go). Clock times are read with olebedev/when; the rest
