@@ -101,9 +101,15 @@ func TestLexiconTellsLongWordsAndOthersApart(t *testing.T) {
 
 func TestAppendTokensAppends(t *testing.T) {
 	first := Tokenize("One two.")
-	both := AppendTokens(first, "Three")
+	both := AppendTokens(first, "Three", 0)
 	if len(both) != 4 || both[0].Low != "one" || both[3].Low != "three" || both[3].Start != 0 {
 		t.Errorf("AppendTokens = %+v", both)
+	}
+	// a part of a larger text: offsets into the whole
+	whole := "One two. Three Four"
+	part := AppendTokens(nil, whole[9:], 9)
+	if len(part) != 2 || whole[part[1].Start:part[1].End] != "Four" || part[1].Text != "Four" || part[0].Low != "three" {
+		t.Errorf("AppendTokens of a part = %+v", part)
 	}
 }
 

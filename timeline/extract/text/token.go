@@ -40,22 +40,23 @@ type Token struct {
 // starts a token of its own ("Thursday's" is "Thursday", "'s"), so that a
 // weekday or a country in the possessive still reads as itself.
 func Tokenize(text string) []Token {
-	return AppendTokens(make([]Token, 0, len(text)/5+1), text)
+	return AppendTokens(make([]Token, 0, len(text)/5+1), text, 0)
 }
 
-// AppendTokens appends the tokens of text to dst and returns the extended
-// slice: Tokenize for a caller that reuses its slice from text to text.
+// AppendTokens appends the tokens of text to dst, their offsets moved by
+// at (the tokens of a part of a larger text, in place), and returns the
+// extended slice: Tokenize for a caller that reuses its slice.
 // The tokens are the lexemes of AppendLexemes with their strings: the
 // lower-case forms of ASCII words are slices of one lower-cased copy of
 // the text, so that a scan makes no string per token.
-func AppendTokens(dst []Token, text string) []Token {
+func AppendTokens(dst []Token, text string, at int) []Token {
 	lp := lexemes.Get().(*[]Lexeme)
 	lx := AppendLexemes((*lp)[:0], text, nil)
 	var low string // text, lower-cased, once a word needs it
 	for k := range lx {
 		l := &lx[k]
 		s, e := int(l.Start), int(l.End)
-		t := Token{Start: s, End: e, Kind: l.Kind, Text: text[s:e], Num: int(l.Num), Digits: l.Digits(),
+		t := Token{Start: s + at, End: e + at, Kind: l.Kind, Text: text[s:e], Num: int(l.Num), Digits: l.Digits(),
 			Ordinal: l.Ordinal(), Space: l.Space(), Upper: l.Upper(), Break: l.Break()}
 		switch {
 		case l.Kind == Punct:
