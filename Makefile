@@ -8,7 +8,7 @@ BIN    := bin/dateline
 # The shared evaluation data lives beside the repository, not in it.
 SHARED ?= ../shared
 
-.PHONY: run build test test-deps db generate check-generated fmt lint eval bench chrono fuzz load attack wrk screenshots
+.PHONY: run build test test-deps db generate check-generated fmt lint eval bench bench-timex chrono fuzz load attack wrk screenshots
 
 run: db build
 	$(BIN) serve --addr $(ADDR)
@@ -34,7 +34,8 @@ eval: build
 
 # Speeds, each next to a baseline measured in the same run: extraction
 # against the olebedev/when all-matches loop (and, on the real articles of
-# ../shared/eval, against chrono-node), ingest against extraction
+# ../shared/eval, against chrono-node), dates (dateline timex) against
+# chrono-node on the same real news, ingest against extraction
 # alone, batched inserts against row by row, pages at BENCH_EVENTS
 # against 100 events, exports of 100,000 against 10,000, wrk on / against
 # /healthz. Prints one table and writes it to docs/PERFORMANCE.md.
@@ -58,6 +59,12 @@ chrono:
 		fi; \
 	else echo "npm is missing: the real-article rows of make bench run without chrono-node"; fi
 
+# The dates alone: dateline timex against chrono-node on the same 4 MiB of
+# real news (the shared dev and news articles), in one run.
+bench-timex: chrono
+	DATELINE_CHRONO_DIR=$(CHRONO_DIR) $(GO) test -count=1 -run '^$$' -bench '^BenchmarkTimexNews$$' \
+		-benchtime 5x ./timeline/extract/timex/
+
 # Fuzzes each target for FUZZTIME (default 30s), starting from the seed
 # corpora committed in each package's testdata/fuzz/<Target>/ (which
 # "make test" runs as plain tests too). A failing input is written there:
@@ -69,6 +76,7 @@ FUZZ_TARGETS := \
 	./timeline/extract/:FuzzArticle \
 	./timeline/extract/:FuzzPublicationDate \
 	./timeline/extract/timex/:FuzzFind \
+	./timeline/extract/text/:FuzzLexemes \
 	./timeline/export/:FuzzICal \
 	./timeline/export/:FuzzReadJSON \
 	./timeline/export/:FuzzReadTimelineJSCSV \

@@ -140,20 +140,29 @@ func TestCreateEventRefusesInvalidEvents(t *testing.T) {
 
 // The chronology mixes precisions: a date sorts by where it starts, and at
 // the same start coarse dates come first, so "2025" heads the year and
-// "June 2025" heads June.
+// "June 2025" heads June. The parts of a day come in the day's order (the
+// early hours and dawn before the morning), and a time with its zone by
+// its clock where it happened.
 func TestEventsAreChronologicalAcrossPrecisions(t *testing.T) {
 	ctx := context.Background()
 	s := storetest.New(t)
 	values := []string{
 		"2025-06-21T18:31", "2025-06-21TMO", "2025-06-21", "2025-06", "2025", "2024-12-31",
-		"2025-06-22", "2025-W25", "2025-SU", "2026",
+		"2025-06-22", "2025-W25", "2025-SU", "2026", "2025-06-21TNI", "2025-06-21TAF", "2025-06-21TDN",
+		"2025-06-21TEH", "2025-06-21T15:35+05:30",
 	}
 	for _, v := range values {
 		create(t, s, event(t, timeline.KindStatement, v, v))
 	}
 	want := []string{
-		"2024-12-31", "2025", "2025-SU", "2025-06", "2025-W25", "2025-06-21", "2025-06-21TMO",
-		"2025-06-21T18:31", "2025-06-22", "2026",
+		"2024-12-31", "2025", "2025-SU", "2025-06", "2025-W25", "2025-06-21", "2025-06-21TEH", "2025-06-21TDN",
+		"2025-06-21TMO", "2025-06-21TAF", "2025-06-21T15:35+05:30", "2025-06-21T18:31", "2025-06-21TNI",
+		"2025-06-22", "2026",
+	}
+	for _, e := range allPages(t, s, timeline.Filter{}) {
+		if e.Date.Value() != e.Title {
+			t.Errorf("stored %s, read back %s", e.Title, e.Date.Value())
+		}
 	}
 	for _, size := range []int{1, 3, 100} {
 		if got := titles(allPages(t, s, timeline.Filter{Limit: size})); !slices.Equal(got, want) {

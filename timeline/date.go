@@ -53,32 +53,45 @@ func ParsePrecision(s string) (Precision, error) {
 	return 0, fmt.Errorf("unknown precision %q", s)
 }
 
-// PartOfDay is a TIMEX3 part of the day; the zero value means none.
+// PartOfDay is a part of the day; the zero value means none.
 type PartOfDay string
 
-// The parts of the day TIMEX3 values carry after a "T".
+// The parts of the day values carry after a "T": TIMEX3's four, and two
+// of Dateline's own for the hours before the morning, which news dates
+// attacks by ("in the early hours of Saturday", "at dawn").
 const (
-	Morning   PartOfDay = "MO"
-	Afternoon PartOfDay = "AF"
-	Evening   PartOfDay = "EV"
-	Night     PartOfDay = "NI"
+	EarlyHours PartOfDay = "EH"
+	Dawn       PartOfDay = "DN"
+	Morning    PartOfDay = "MO"
+	Afternoon  PartOfDay = "AF"
+	Evening    PartOfDay = "EV"
+	Night      PartOfDay = "NI"
 )
 
 // partHours is the span of each part of the day, in hours from midnight.
 // They only decide sorting and interval filters, so they are conventions,
 // not claims. Each stays inside its day, so "Thursday night" is found by a
-// filter for Thursday; and it starts where its span starts, so "morning"
-// sorts after a 03:00 event.
+// filter for Thursday (and "the early hours of Saturday" by one for
+// Saturday); and each starts where its span starts, so the parts sort in
+// the order of the day (early hours, dawn, morning, afternoon, evening,
+// night) and "morning" sorts after a 03:00 event.
 var partHours = map[PartOfDay][2]int{
-	Morning:   {5, 12},
-	Afternoon: {12, 17},
-	Evening:   {17, 21},
-	Night:     {21, 24},
+	EarlyHours: {0, 5},
+	Dawn:       {4, 7},
+	Morning:    {5, 12},
+	Afternoon:  {12, 17},
+	Evening:    {17, 21},
+	Night:      {21, 24},
 }
 
 var partNames = map[PartOfDay]string{
-	Morning: "morning", Afternoon: "afternoon", Evening: "evening", Night: "night",
+	EarlyHours: "early hours", Dawn: "dawn", Morning: "morning", Afternoon: "afternoon", Evening: "evening",
+	Night: "night",
 }
+
+// timexParts are the TIMEX3 parts of the day Dateline's own stand for:
+// TIMEX3 knows no early hours and no dawn.
+var timexParts = map[PartOfDay]PartOfDay{EarlyHours: Night, Dawn: Morning}
 
 // Season is a TIMEX3 season code.
 type Season string
@@ -103,10 +116,15 @@ var seasonNames = map[Season]string{Spring: "spring", Summer: "summer", Fall: "a
 // The fields are unexported so that every Date is valid: build one with
 // ParseDate or the constructors.
 type Date struct {
-	start     time.Time // first instant covered, UTC
+	start     time.Time // first instant covered, as a wall clock read as UTC
 	precision Precision
 	part      PartOfDay // only for PrecisionDay
 	approx    bool
+	// zoned says a clock time (PrecisionMinute) is known with its offset
+	// from UTC, in minutes east; without one the time is floating: the
+	// wall clock the source gave, in a zone it did not say.
+	zoned  bool
+	offset int16
 }
 
 // ErrInvalidDate is wrapped by every date parsing and construction error.
@@ -130,7 +148,7 @@ func YearDate(y int) (Date, error) {
 	if err := checkYear(y); err != nil {
 		return Date{}, err
 	}
-	return Date{start: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), precision: PrecisionYear}, nil
+	return Date{start: dayStart(y, 1, 1), precision: PrecisionYear}, nil
 }
 
 // MonthDate is month m of year y.
@@ -141,20 +159,22 @@ func MonthDate(y int, m time.Month) (Date, error) {
 	if m < time.January || m > time.December {
 		return Date{}, dateErr("month %d does not exist", int(m))
 	}
-	return Date{start: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), precision: PrecisionMonth}, nil
+	return Date{start: dayStart(y, m, 1), precision: PrecisionMonth}, nil
 }
 
 // DayDate is one calendar day. Impossible days (30 February) are errors,
 // never normalised into the next month.
 func DayDate(y int, m time.Month, d int) (Date, error) {
-	md, err := MonthDate(y, m)
-	if err != nil {
+	if err := checkYear(y); err != nil {
 		return Date{}, err
+	}
+	if m < time.January || m > time.December {
+		return Date{}, dateErr("month %d does not exist", int(m))
 	}
 	if d < 1 || d > daysIn(y, m) {
 		return Date{}, dateErr("%s has no day %d", m, d)
 	}
-	return Date{start: md.start.AddDate(0, 0, d-1), precision: PrecisionDay}, nil
+	return Date{start: dayStart(y, m, d), precision: PrecisionDay}, nil
 }
 
 // PartOfDayDate is a part of one calendar day ("the morning of 3 July").
@@ -172,8 +192,9 @@ func PartOfDayDate(y int, m time.Month, d int, p PartOfDay) (Date, error) {
 	return dd, nil
 }
 
-// MinuteDate is a day with a known clock time, to the minute. The time is
-// kept as the wall clock the source gave; its location is dropped.
+// MinuteDate is a day with a known clock time, to the minute, in no
+// known zone: a floating time, the wall clock the source gave (see
+// WithOffset for a time whose zone is known).
 func MinuteDate(y int, m time.Month, d, hour, minute int) (Date, error) {
 	dd, err := DayDate(y, m, d)
 	if err != nil {
@@ -185,6 +206,39 @@ func MinuteDate(y int, m time.Month, d, hour, minute int) (Date, error) {
 	dd.start = dd.start.Add(time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute)
 	dd.precision = PrecisionMinute
 	return dd, nil
+}
+
+// MaxOffset is the largest offset from UTC a zone has (UTC+14, UTC-12
+// in practice), in minutes.
+const MaxOffset = 14 * 60
+
+// WithOffset returns the clock time d with its zone's offset from UTC,
+// in minutes east ("15:35 Indian time" is 15:35 at +330). The date keeps
+// its wall clock: it sorts, and is found by day, where it happened. Only a
+// clock time can have an offset.
+func (d Date) WithOffset(minutes int) (Date, error) {
+	if d.precision != PrecisionMinute {
+		return Date{}, dateErr("only a clock time has a time zone, not %s", d.Value())
+	}
+	if minutes < -MaxOffset || minutes > MaxOffset {
+		return Date{}, dateErr("UTC offset %+d minutes is outside -14:00 to +14:00", minutes)
+	}
+	d.zoned, d.offset = true, int16(minutes)
+	return d, nil
+}
+
+// Offset returns the offset from UTC in minutes east, and whether the
+// zone is known; a floating time, and every date coarser than a minute,
+// has none.
+func (d Date) Offset() (minutes int, ok bool) { return int(d.offset), d.zoned }
+
+// Instant returns the moment a clock time with a known zone names, in
+// UTC; ok is false for every other date.
+func (d Date) Instant() (t time.Time, ok bool) {
+	if !d.zoned {
+		return time.Time{}, false
+	}
+	return d.start.Add(-time.Duration(d.offset) * time.Minute), true
 }
 
 // WeekDate is ISO 8601 week w of ISO year y (weeks start on Monday).
@@ -214,7 +268,7 @@ func SeasonDate(y int, s Season) (Date, error) {
 	if !ok {
 		return Date{}, dateErr("unknown season %q", s)
 	}
-	return Date{start: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), precision: PrecisionSeason}, nil
+	return Date{start: dayStart(y, m, 1), precision: PrecisionSeason}, nil
 }
 
 // QuarterDate is quarter q (1-4) of year y.
@@ -225,16 +279,48 @@ func QuarterDate(y, q int) (Date, error) {
 	if q < 1 || q > 4 {
 		return Date{}, dateErr("quarter %d does not exist", q)
 	}
-	return Date{start: time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, time.UTC), precision: PrecisionQuarter}, nil
+	return Date{start: dayStart(y, time.Month(3*(q-1)+1), 1), precision: PrecisionQuarter}, nil
+}
+
+// dayStart is midnight UTC of a valid day: time.Date's value, reckoned
+// without its normalising (the date grammar makes a date for every
+// expression it reads).
+func dayStart(y int, m time.Month, d int) time.Time {
+	// days from 1970-01-01 to the day, in the proleptic Gregorian calendar
+	// (H. Hinnant's days_from_civil)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (int(m) + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := era*146097 + doe - 719468
+	return time.Unix(int64(days)*86400, 0).UTC()
 }
 
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // ParseDate parses a TIMEX3-style value: "2025", "2025-SU", "2025-Q2",
-// "2025-06", "2025-W25", "2025-06-21", "2025-06-21TMO", "2025-06-21T18:31".
-// A leading "~" marks the date as approximate.
+// "2025-06", "2025-W25", "2025-06-21", "2025-06-21TMO", "2025-06-21T18:31"
+// (a floating time), "2025-06-21T15:35+05:30" and "2025-06-21T14:05Z" (a
+// time with its zone's offset). A leading "~" marks the date as
+// approximate.
 func ParseDate(value string) (Date, error) {
 	s := value
 	approx := strings.HasPrefix(s, "~")
@@ -291,16 +377,59 @@ func parseValue(s string) (Date, error) {
 			return DayDate(y, time.Month(m), d)
 		case len(tail) == 3 && tail[0] == 'T' && partHours[PartOfDay(tail[1:])] != [2]int{}:
 			return PartOfDayDate(y, time.Month(m), d, PartOfDay(tail[1:]))
-		case len(tail) == 6 && tail[0] == 'T' && tail[3] == ':':
+		case len(tail) >= 6 && tail[0] == 'T' && tail[3] == ':':
 			h, err1 := digits(tail[1:3])
 			mi, err2 := digits(tail[4:6])
 			if err1 != nil || err2 != nil {
 				return Date{}, dateErr("%q has a bad time", s)
 			}
-			return MinuteDate(y, time.Month(m), d, h, mi)
+			date, err := MinuteDate(y, time.Month(m), d, h, mi)
+			if err != nil || len(tail) == 6 {
+				return date, err
+			}
+			off, err := parseOffset(tail[6:])
+			if err != nil {
+				return Date{}, dateErr("%q has a bad UTC offset", s)
+			}
+			return date.WithOffset(off)
 		}
 	}
 	return Date{}, dateErr("%q is not a date value", s)
+}
+
+// parseOffset reads "Z", "+05:30" or "-04:00" as minutes east of UTC.
+func parseOffset(s string) (int, error) {
+	if s == "Z" {
+		return 0, nil
+	}
+	if len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' {
+		return 0, errors.New("not ±hh:mm")
+	}
+	h, err1 := digits(s[1:3])
+	m, err2 := digits(s[4:6])
+	if err1 != nil || err2 != nil || m > 59 {
+		return 0, errors.New("not ±hh:mm")
+	}
+	off := 60*h + m
+	if s[0] == '-' {
+		if off == 0 {
+			return 0, errors.New("-00:00 names no zone") // RFC 3339: an unknown offset
+		}
+		off = -off
+	}
+	return off, nil
+}
+
+// formatOffset writes minutes east of UTC as "Z" or "+05:30".
+func formatOffset(off int) string {
+	if off == 0 {
+		return "Z"
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/60, off%60)
 }
 
 // digits parses a run of ASCII digits; strconv.Atoi would take signs.
@@ -415,43 +544,75 @@ func (d Date) Value() string {
 	return v
 }
 
-// TIMEX returns the TIMEX3 value without the approximation mark.
-func (d Date) TIMEX() string { return d.exactValue() }
+// TIMEX returns the TIMEX3 value without the approximation mark, as
+// TempEval writes it: a clock time without its zone, and a part of the
+// day TIMEX3 lacks as the one it falls in ("the early hours" as NI,
+// "dawn" as MO).
+func (d Date) TIMEX() string {
+	if p, ok := timexParts[d.part]; ok {
+		d.part = p
+	}
+	d.zoned = false
+	return d.exactValue()
+}
 
 func (d Date) exactValue() string {
+	// written by hand, not with fmt: the date grammar writes a value for
+	// every date it reads
+	var buf [32]byte
 	s := d.start
-	y := fmt.Sprintf("%04d", s.Year())
+	year, month, day := s.Date()
+	b := appendDigits(buf[:0], year, 4)
 	switch d.precision {
 	case PrecisionYear:
-		return y
 	case PrecisionSeason:
 		for code, m := range seasonStart {
-			if m == s.Month() {
-				return y + "-" + string(code)
+			if m == month {
+				b = append(append(b, '-'), code...)
 			}
 		}
 	case PrecisionQuarter:
-		return fmt.Sprintf("%s-Q%d", y, (int(s.Month())-1)/3+1)
+		b = append(b, '-', 'Q', byte('1'+(int(month)-1)/3))
 	case PrecisionMonth:
-		return fmt.Sprintf("%s-%02d", y, int(s.Month()))
+		b = appendDigits(append(b, '-'), int(month), 2)
 	case PrecisionWeek:
 		iy, iw := s.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", iy, iw)
+		b = appendDigits(append(appendDigits(buf[:0], iy, 4), '-', 'W'), iw, 2)
 	case PrecisionDay:
-		v := s.Format("2006-01-02")
+		b = appendDigits(append(appendDigits(append(b, '-'), int(month), 2), '-'), day, 2)
 		if d.part != "" {
-			v += "T" + string(d.part)
+			b = append(append(b, 'T'), d.part...)
 		}
-		return v
 	case PrecisionMinute:
-		return s.Format("2006-01-02T15:04")
+		b = appendDigits(append(appendDigits(append(b, '-'), int(month), 2), '-'), day, 2)
+		h, mi, _ := s.Clock()
+		b = appendDigits(append(appendDigits(append(b, 'T'), h, 2), ':'), mi, 2)
+		if d.zoned {
+			b = append(b, formatOffset(int(d.offset))...)
+		}
+	default:
+		return ""
 	}
-	return ""
+	return string(b)
+}
+
+// appendDigits appends n, zero-padded to width digits.
+func appendDigits(b []byte, n, width int) []byte {
+	var tmp [20]byte
+	i := len(tmp)
+	for n > 0 || i > len(tmp)-width {
+		i--
+		tmp[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return append(b, tmp[i:]...)
 }
 
 // String is the date as a reader should see it, claiming no more than is
 // known: "2025", "June 2025", "21 June 2025", "morning of 3 July 2025",
-// "week of 16 June 2025", "summer 2025", "about 21 June 2025".
+// "week of 16 June 2025", "summer 2025", "about 21 June 2025". A clock
+// time says its zone, or that it has none: "21 June 2025, 15:35 UTC+05:30",
+// "21 June 2025, 18:31 (zone unknown)".
 func (d Date) String() string {
 	if d.IsZero() {
 		return "date unknown"
@@ -479,12 +640,27 @@ func (d Date) String() string {
 			out = partNames[d.part] + " of " + out
 		}
 	case PrecisionMinute:
-		out = dayString(s) + ", " + s.Format("15:04")
+		out = dayString(s) + ", " + s.Format("15:04") + " " + d.Zone()
 	}
 	if d.approx {
 		out = "about " + out
 	}
 	return out
+}
+
+// Zone says the zone of a clock time as a reader sees it: "UTC",
+// "UTC+05:30", "UTC-04:00", or "(zone unknown)" for a floating time; ""
+// for a date without a clock time.
+func (d Date) Zone() string {
+	switch {
+	case d.precision != PrecisionMinute:
+		return ""
+	case !d.zoned:
+		return "(zone unknown)"
+	case d.offset == 0:
+		return "UTC"
+	}
+	return "UTC" + formatOffset(int(d.offset))
 }
 
 func dayString(t time.Time) string {

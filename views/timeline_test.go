@@ -46,6 +46,9 @@ func TestTimelinePageShowsDatesHonestlyAndGroupsByMonth(t *testing.T) {
 		{ID: 3, Kind: timeline.KindStrike, Date: mustDate(t, "2025-06-21"), Title: "A day", Status: timeline.StatusReported,
 			Actors: []timeline.Actor{{Name: "United States"}, {Name: "Iran"}}},
 		{ID: 4, Kind: timeline.KindCall, Date: mustDate(t, "2025-07-03TMO"), Title: "A morning", Status: timeline.StatusPlanned},
+		{ID: 5, Kind: timeline.KindStrike, Date: mustDate(t, "2025-07-05TEH"), Title: "Early hours", Status: timeline.StatusReported},
+		{ID: 6, Kind: timeline.KindCall, Date: mustDate(t, "2025-07-05T15:35+05:30"), Title: "A time in Delhi", Status: timeline.StatusReported},
+		{ID: 7, Kind: timeline.KindCall, Date: mustDate(t, "2025-07-05T18:31"), Title: "A time in no zone", Status: timeline.StatusReported},
 	}
 	doc := renderDoc(t, TimelinePage(TimelineModel{Years: groupByYear(groupByMonth(events))}))
 
@@ -55,12 +58,17 @@ func TestTimelinePageShowsDatesHonestlyAndGroupsByMonth(t *testing.T) {
 	if got := texts(doc.Find(`[data-testid=group] h3`)); !slices.Equal(got, []string{"2025, month unknown", "June 2025", "July 2025"}) {
 		t.Errorf("month headings = %v", got)
 	}
-	want := []string{"2025", "June 2025", "21 June 2025", "morning of 3 July 2025"}
+	want := []string{"2025", "June 2025", "21 June 2025", "morning of 3 July 2025", "early hours of 5 July 2025",
+		"5 July 2025, 15:35 UTC+05:30", "5 July 2025, 18:31 (zone unknown)"}
 	if got := texts(doc.Find(`[data-testid=event-date]`)); !slices.Equal(got, want) {
 		t.Errorf("dates = %v, want %v", got, want)
 	}
-	if v, _ := doc.Find(`[data-testid=event-date]`).Last().Attr("datetime"); v != "2025-07-03TMO" {
+	if v, _ := doc.Find(`[data-testid=event-date]`).Eq(3).Attr("datetime"); v != "2025-07-03TMO" {
 		t.Errorf("machine-readable date = %q", v)
+	}
+	// a time with its zone is a global date and time to HTML
+	if v, _ := doc.Find(`[data-testid=event-date]`).Eq(5).Attr("datetime"); v != "2025-07-05T15:35+05:30" {
+		t.Errorf("machine-readable zoned time = %q", v)
 	}
 	actors := doc.Find(`[data-testid=event-actor]`)
 	if got := texts(actors); !slices.Equal(got, []string{"United States", "Iran"}) {

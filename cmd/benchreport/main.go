@@ -60,6 +60,7 @@ func run(events int, out string) error {
 	steps := []step{
 		{"extraction", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^(BenchmarkExtract|BenchmarkRunOn)$", "-benchtime", "3x", "./timeline/extract/"}},
 		{"real articles", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkRealArticles$", "-benchtime", "1x", "-timeout", "30m", "./cmd/benchreport/"}},
+		timexStep,
 		{"batched inserts", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkSaveArticles$", "-benchtime", "1x", "-timeout", "30m", "./store/"}},
 		{"ingest", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkIngest$", "-benchtime", "1x", "-timeout", "30m", "./store/ingest/"}},
 		{"pages", []string{fmt.Sprintf("DATELINE_BENCH_EVENTS=%d", events), "DATELINE_BENCH_PLANS=" + plans},
@@ -91,7 +92,7 @@ func run(events int, out string) error {
 	}
 	fmt.Println(table)
 	plan, _ := os.ReadFile(plans)
-	return os.WriteFile(out, []byte(document(table, string(plan), busy(), events, time.Since(started))), 0o644)
+	return os.WriteFile(out, []byte(document(table, string(plan), busy(), events, time.Since(started))+timexNotes), 0o644)
 }
 
 // watchLoad samples the machine's load (the one-minute load average of
@@ -268,6 +269,7 @@ func render(rs results, load string, events int) (string, error) {
 		"timeline_by_actor,_kind_and_year", "timeline_search", "timeline_all_filters"} {
 		rows = append(rows, page(name))
 	}
+	rows = append(rows, timexRows(get)...)
 	rows = append(rows, export("calendar.ics"), export("export.json"))
 	if m := regexp.MustCompile(`rps=([\d.]+) p99-ms=([\d.]+) healthz-rps=([\d.]+) healthz-p99-ms=([\d.]+) x-healthz=([\d.]+) errors=(\w+)`).
 		FindStringSubmatch(load); m != nil {

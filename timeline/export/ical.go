@@ -23,6 +23,7 @@ const maxLineOctets = 75
 const (
 	icalDate     = "20060102"
 	icalDateTime = "20060102T150405Z"
+	icalFloating = "20060102T150405" // a wall clock in no zone (RFC 5545 3.3.5)
 )
 
 // ICal writes an iCalendar (RFC 5545) calendar with one VEVENT per event,
@@ -69,7 +70,10 @@ func CalendarCanHold(d timeline.Date) bool {
 		return false
 	}
 	if d.Precision() == timeline.PrecisionMinute {
-		return true
+		if at, ok := d.Instant(); ok {
+			start = at
+		}
+		return start.Year() >= 1 && start.Year() <= 9999
 	}
 	return start.AddDate(0, 0, 1).Year() <= 9999
 }
@@ -98,10 +102,15 @@ func (c *ICal) WriteEvent(e timeline.Event) error {
 	}
 	c.prop("SEQUENCE", strconv.Itoa(e.Sequence))
 	if d.Precision() == timeline.PrecisionMinute {
-		// A clock time without a zone is kept as the source gave it; it is
-		// written as UTC. The duration is unknown, so there is no DTEND:
-		// the event is an instant (RFC 5545 3.6.1).
-		c.prop("DTSTART", icalTime(d.Start()))
+		// A clock time whose zone is known is written in UTC; one without
+		// a zone floats (RFC 5545 3.3.5): the wall clock the source gave,
+		// never a local time marked as UTC. The duration is unknown, so
+		// there is no DTEND: the event is an instant (RFC 5545 3.6.1).
+		if at, ok := d.Instant(); ok {
+			c.prop("DTSTART", at.UTC().Format(icalDateTime))
+		} else {
+			c.prop("DTSTART", d.Start().Format(icalFloating))
+		}
 	} else {
 		// Everything else is an all-day event on the first day it covers.
 		day := d.Start()
@@ -148,6 +157,10 @@ func icalSummary(e timeline.Event) string {
 		// "morning of 3 July 2025" -> "morning"
 		part, _, _ := strings.Cut(d.String(), " of ")
 		notes = append(notes, strings.TrimPrefix(part, "about "))
+	case d.Precision() == timeline.PrecisionMinute:
+		if _, zoned := d.Offset(); !zoned {
+			notes = append(notes, "local time, zone unknown")
+		}
 	}
 	if e.Date.Approx() && dayKnown(e.Date) {
 		notes = append(notes, "approximate date")

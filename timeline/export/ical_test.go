@@ -140,8 +140,17 @@ func TestICalDates(t *testing.T) {
 			"DTSTART;VALUE=DATE": "20241231", "DTEND;VALUE=DATE": "20250101"}},
 		{"a part of the day is all-day and says which part", "2025-07-03TMO", timeline.StatusReported, map[string]string{
 			"DTSTART;VALUE=DATE": "20250703", "DTEND;VALUE=DATE": "20250704", "SUMMARY": "Title (morning)", "STATUS": "CONFIRMED"}},
-		{"a known time is an instant in UTC", "2025-06-21T18:31", timeline.StatusReported, map[string]string{
-			"DTSTART": "20250621T183100Z", "DTEND;VALUE=DATE": "", "DTSTART;VALUE=DATE": "", "SUMMARY": "Title"}},
+		{"a time with its zone is an instant in UTC", "2025-06-21T15:35+05:30", timeline.StatusReported, map[string]string{
+			"DTSTART": "20250621T100500Z", "DTEND;VALUE=DATE": "", "DTSTART;VALUE=DATE": "", "SUMMARY": "Title"}},
+		{"a time west of UTC moves forward", "2025-07-03T18:31-04:00", timeline.StatusReported, map[string]string{
+			"DTSTART": "20250703T223100Z"}},
+		{"a time with its zone can fall on another day in UTC", "2025-05-10T01:00+03:00", timeline.StatusReported, map[string]string{
+			"DTSTART": "20250509T220000Z"}},
+		{"a time without a zone floats, never marked UTC, and says so", "2025-06-21T18:31", timeline.StatusReported, map[string]string{
+			"DTSTART": "20250621T183100", "DTEND;VALUE=DATE": "", "DTSTART;VALUE=DATE": "",
+			"SUMMARY": `Title (local time\, zone unknown)`}},
+		{"the early hours are all-day and say so", "2025-05-10TEH", timeline.StatusReported, map[string]string{
+			"DTSTART;VALUE=DATE": "20250510", "SUMMARY": "Title (early hours)"}},
 		{"a month is tentative on its first day", "2025-06", timeline.StatusReported, map[string]string{
 			"DTSTART;VALUE=DATE": "20250601", "DTEND;VALUE=DATE": "20250602", "STATUS": "TENTATIVE",
 			"SUMMARY": "Title (exact day unknown)"}},
@@ -203,6 +212,7 @@ func TestICalLeavesOutWhatACalendarCannotHold(t *testing.T) {
 	for value, want := range map[string]bool{
 		"0000": false, "0000-12-31": false, "0001": true, "9999": true, "9999-12-30": true,
 		"9999-12-31": false, "9999-12-31TNI": false, "9999-12-31T23:59": true,
+		"0001-01-01T00:30+03:00": false, "0001-01-01T00:30-03:00": true, "9999-12-31T23:59-01:00": false,
 	} {
 		if got := export.CalendarCanHold(exporttest.Date(t, value)); got != want {
 			t.Errorf("CalendarCanHold(%s) = %v, want %v", value, got, want)
@@ -283,8 +293,13 @@ func TestICalParsesInIcalJSAndLibical(t *testing.T) {
 				}
 				start := e.Date.Start()
 				if e.Date.Precision() == timeline.PrecisionMinute {
-					if got.AllDay || got.DTStart != start.Format("20060102T150405Z") || got.End != got.DTStart {
-						t.Errorf("event %d: an instant, got %+v", e.ID, got)
+					// a known zone gives the moment in UTC; none, a floating time
+					want := start.Format("20060102T150405")
+					if at, ok := e.Date.Instant(); ok {
+						want = at.Format("20060102T150405Z")
+					}
+					if got.AllDay || got.DTStart != want || got.End != got.DTStart {
+						t.Errorf("event %d: want the instant %s, got %+v", e.ID, want, got)
 					}
 				} else if !got.AllDay || got.DTStart != start.Format("20060102") ||
 					got.DTEnd == nil || *got.DTEnd != start.AddDate(0, 0, 1).Format("20060102") {

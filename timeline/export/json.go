@@ -133,7 +133,7 @@ func (j *JSON) WriteEvent(e timeline.Event) error {
 	j.startEvents()
 	je := jsonEvent{
 		ID: e.ID, Kind: string(e.Kind), Date: e.Date.Value(), Precision: e.Date.Precision().String(),
-		DateText: e.Date.String(), DateStart: jsonTime(e.Date.Start()), DateEnd: jsonTime(e.Date.End()),
+		DateText: e.Date.String(), DateStart: jsonTime(dateStart(e.Date)), DateEnd: jsonTime(dateEnd(e.Date)),
 		Title: e.Title, Summary: e.Summary, Actors: []jsonActor{}, Status: string(e.Status),
 		Confidence: jsonFloat32(e.Confidence), Origin: string(e.Origin), SourceURL: e.SourceURL,
 		Sequence: e.Sequence, Sources: e.Sources, CreatedAt: jsonTime(e.CreatedAt), UpdatedAt: jsonTime(e.UpdatedAt),
@@ -184,6 +184,20 @@ func (j *JSON) Close() error {
 		j.err = j.w.Flush()
 	}
 	return j.err
+}
+
+// dateStart and dateEnd bound the interval a date covers: the moment in
+// UTC for a clock time whose zone is known, else the wall clock written
+// as UTC, as every calendar date is.
+func dateStart(d timeline.Date) time.Time {
+	if at, ok := d.Instant(); ok {
+		return at
+	}
+	return d.Start()
+}
+
+func dateEnd(d timeline.Date) time.Time {
+	return dateStart(d).Add(d.End().Sub(d.Start()))
 }
 
 // jsonTime is t in UTC as RFC 3339 with as many fractional digits as it

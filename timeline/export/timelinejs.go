@@ -109,8 +109,9 @@ func (t *TimelineJS) encode(v any) {
 
 // tjsDateOf gives the known parts of d, and a display date when the parts
 // alone would mislead: a part of the day (TimelineJS has no such part), a
-// season, quarter or week (given as the month or day they start, which
-// only places the slide), or an approximate date.
+// clock time (it has no zones), a season, quarter or week (given as the
+// month or day they start, which only places the slide), or an
+// approximate date.
 func tjsDateOf(d timeline.Date) (tjsDate, string) {
 	s := d.Start()
 	td := tjsDate{Year: strconv.Itoa(s.Year())}
@@ -128,8 +129,11 @@ func tjsDateOf(d timeline.Date) (tjsDate, string) {
 		td.Month, td.Day = strconv.Itoa(int(s.Month())), strconv.Itoa(s.Day())
 		exact = d.PartOfDay() == ""
 	case timeline.PrecisionMinute:
+		// the wall clock where it happened; TimelineJS knows no zones, so
+		// the display date says the zone, or that it is unknown
 		td.Month, td.Day = strconv.Itoa(int(s.Month())), strconv.Itoa(s.Day())
 		td.Hour, td.Minute = strconv.Itoa(s.Hour()), strconv.Itoa(s.Minute())
+		exact = false
 	}
 	if exact && !d.Approx() {
 		return td, ""

@@ -97,6 +97,9 @@ func Tricky(t testing.TB) (*timeline.Article, []timeline.Event) {
 		hand(timeline.KindStrike, "2025-06-21T18:31", "Bombers cross into Iranian airspace", "At a known minute.", "United States"),
 		hand(timeline.KindProtest, "~2025-06-22", "Protests around that day", ""),
 		hand(timeline.KindThreat, "2025-06-26TEV", "Evening ultimatum", ""),
+		hand(timeline.KindStrike, "2025-06-27T15:35+05:30", "Drones over Delhi, at a time given in Indian time", "", "India"),
+		hand(timeline.KindStrike, "2025-06-28T01:10+03:00", "Night strike on Kyiv, the day before in UTC", "", "Ukraine"),
+		hand(timeline.KindStrike, "2025-06-29TEH", "Attack in the early hours", "", "Ukraine"),
 	)
 	planned := hand(timeline.KindMeeting, "2025-08-15", "Summit planned in Alaska", "", "United States", "Russia")
 	planned.Status = timeline.StatusPlanned

@@ -1,11 +1,13 @@
-// Package text is the one tokenizer of the extractor: the date grammar
-// (package timex) and the event pipeline read the same tokens, so that an
-// offset means the same thing to both and an article is split once.
+// Package text is the one tokenizer of the extractor: the event pipeline
+// reads its Tokens and Words, the date grammar (package timex) the Lexemes
+// of the same scan, so that an offset means the same thing to both. The
+// scan also looks every word up in a Lexicon as it reads it, so that a
+// reader knows its vocabulary's words by id without strings.
 package text
 
 import (
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -38,140 +40,153 @@ type Token struct {
 // starts a token of its own ("Thursday's" is "Thursday", "'s"), so that a
 // weekday or a country in the possessive still reads as itself.
 func Tokenize(text string) []Token {
-	return AppendTokens(make([]Token, 0, len(text)/5), text, 0)
+	return AppendTokens(make([]Token, 0, len(text)/5+1), text, 0)
 }
 
-// AppendTokens appends the tokens of text to toks, their offsets moved by
-// at: the tokens of a part of a larger text, in place.
-func AppendTokens(toks []Token, text string, at int) []Token {
-	first := len(toks)
-	defer func() {
-		if at != 0 {
-			for i := first; i < len(toks); i++ {
-				toks[i].Start += at
-				toks[i].End += at
-			}
-		}
-	}()
-	space, brk := true, false
-	newlines := 0
-	for i := 0; i < len(text); {
-		c := text[i]
+// AppendTokens appends the tokens of text to dst, their offsets moved by
+// at (the tokens of a part of a larger text, in place), and returns the
+// extended slice: Tokenize for a caller that reuses its slice.
+// The tokens are the lexemes of AppendLexemes with their strings: the
+// lower-case forms of ASCII words are slices of one lower-cased copy of
+// the text, so that a scan makes no string per token.
+func AppendTokens(dst []Token, text string, at int) []Token {
+	lp := lexemes.Get().(*[]Lexeme)
+	lx := AppendLexemes((*lp)[:0], text, nil)
+	var low string // text, lower-cased, once a word needs it
+	for k := range lx {
+		l := &lx[k]
+		s, e := int(l.Start), int(l.End)
+		t := Token{Start: s + at, End: e + at, Kind: l.Kind, Text: text[s:e], Num: int(l.Num), Digits: l.Digits(),
+			Ordinal: l.Ordinal(), Space: l.Space(), Upper: l.Upper(), Break: l.Break()}
 		switch {
-		case c == '\n':
-			newlines++
-			if newlines >= 2 {
-				brk = true
+		case l.Kind == Punct:
+			t.Low = FoldPunct(t.Text)
+		case l.Kind == Numeral && !l.Ordinal(), l.Kind == Alpha && IsLowerWord(t.Text):
+			t.Low = t.Text
+		case l.Kind == Alpha && text[s] == '\'':
+			t.Low = apostrophed(text, s, s+1, e) // a contraction: "'s"
+		case l.Kind == Alpha && isApostrophe(text[s:]):
+			t.Low = apostrophed(text, s, s+len("’"), e)
+		case isASCII(t.Text):
+			if low == "" {
+				low = lowerASCII(text)
 			}
-			space = true
-			i++
-		case c == ' ' || c == '\t' || c == '\r':
-			space = true
-			i++
-		case c >= '0' && c <= '9':
-			j := i
-			n := 0
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-				if n >= 0 && j-i < 9 {
-					n = n*10 + int(text[j]-'0')
-				} else {
-					n = -1
-				}
-				j++
-			}
-			t := Token{Start: i, End: j, Kind: Numeral, Text: text[i:j], Low: text[i:j], Num: n, Digits: j - i,
-				Space: space, Break: brk}
-			if k := ordinalSuffix(text, j); k > j {
-				t.End, t.Ordinal = k, true
-				t.Text = text[i:k]
-				t.Low = strings.ToLower(t.Text)
-				j = k
-			}
-			toks = append(toks, t)
-			i = j
-			space, brk, newlines = false, false, 0
-		case c < utf8.RuneSelf && isASCIILetter(c):
-			j := i + 1
-			ascii := true
-			for j < len(text) {
-				b := text[j]
-				if b < utf8.RuneSelf {
-					if !isASCIILetter(b) && !(b >= '0' && b <= '9') {
-						break
-					}
-					j++
-					continue
-				}
-				r, s := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-					break
-				}
-				ascii = false
-				j += s
-			}
-			toks = append(toks, wordToken(text, i, j, c >= 'A' && c <= 'Z', space, brk, ascii))
-			i = j
-			space, brk, newlines = false, false, 0
+			t.Low = low[s:e]
 		default:
-			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case unicode.IsSpace(r):
-				space = true
-				i += size
-				continue
-			case unicode.IsLetter(r):
-				j := i + size
-				for j < len(text) {
-					r2, s2 := utf8.DecodeRuneInString(text[j:])
-					if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
-						break
-					}
-					j += s2
-				}
-				toks = append(toks, wordToken(text, i, j, unicode.IsUpper(r), space, brk, false))
-				i = j
-				space, brk, newlines = false, false, 0
-				continue
-			}
-			if (r == '\'' || r == '’') && len(toks) > 0 && !space {
-				// a possessive or contraction: "'s", "'ll", "'90s"
-				j := i + size
-				k := j
-				for k < len(text) && k-j < 3 && text[k] >= 'a' && text[k] <= 'z' {
-					k++
-				}
-				if k > j && (k == len(text) || !isWordByte(text[k])) {
-					toks = append(toks, Token{Start: i, End: k, Kind: Alpha, Text: text[i:k], Low: "'" + text[j:k]})
-					i = k
-					space, brk, newlines = false, false, 0
-					continue
-				}
-			}
-			toks = append(toks, Token{Start: i, End: i + size, Kind: Punct, Text: text[i : i+size],
-				Low: normPunct(r, text[i:i+size]), Space: space, Break: brk})
-			i += size
-			space, brk, newlines = false, false, 0
+			t.Low = strings.ToLower(t.Text)
 		}
+		dst = append(dst, t)
 	}
-	return toks
+	*lp = lx[:0]
+	if cap(lx) <= 1<<16 {
+		lexemes.Put(lp)
+	}
+	return dst
 }
 
-// wordToken makes the token of the word text[i:j]; ascii says the word
-// is plain ASCII, so lower-casing it is cheap.
-func wordToken(text string, i, j int, upper, space, brk, ascii bool) Token {
-	w := text[i:j]
-	low := w
-	if ascii {
-		for k := 0; k < len(w); k++ {
-			if w[k] >= 'A' && w[k] <= 'Z' {
-				low = strings.ToLower(w)
-				break
-			}
+var lexemes = sync.Pool{New: func() any { return new([]Lexeme) }}
+
+func isApostrophe(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '’'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
-	} else {
-		low = strings.ToLower(w)
 	}
-	return Token{Start: i, End: j, Kind: Alpha, Text: w, Low: low, Space: space, Upper: upper, Break: brk}
+	return true
+}
+
+// contraction returns the end of the up to three lower-case letters of a
+// contraction starting at j ("s" of "'s", "ll" of "'ll"), or j if there
+// is none or they run on into a longer word.
+func contraction(text string, j int) int {
+	k := j
+	for k < len(text) && k-j < 3 && text[k] >= 'a' && text[k] <= 'z' {
+		k++
+	}
+	if k == j || k < len(text) && isWordByte(text[k]) {
+		return j
+	}
+	return k
+}
+
+// apostrophed is the lower-case form of the contraction text[i:k] whose
+// letters start at j: the apostrophe folded to '.
+func apostrophed(text string, i, j, k int) string {
+	if j == i+1 {
+		return text[i:k] // already '
+	}
+	switch text[j:k] {
+	case "s":
+		return "'s"
+	case "t":
+		return "'t"
+	case "ll":
+		return "'ll"
+	case "re":
+		return "'re"
+	case "ve":
+		return "'ve"
+	case "d":
+		return "'d"
+	case "m":
+		return "'m"
+	}
+	return "'" + text[j:k]
+}
+
+// The classes of bytes the scan branches on.
+const (
+	classOther   uint8 = iota // ASCII punctuation and controls
+	classLetter               // A-Z, a-z
+	classDigit                // 0-9
+	classSpace                // space, tab, carriage return
+	classNewline              // \n
+	classHigh                 // a byte of a multi-byte UTF-8 sequence
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			t[c] = classLetter
+		case c >= '0' && c <= '9':
+			t[c] = classDigit
+		case c == ' ', c == '\t', c == '\r':
+			t[c] = classSpace
+		case c == '\n':
+			t[c] = classNewline
+		case c >= utf8.RuneSelf:
+			t[c] = classHigh
+		}
+	}
+	return t
+}()
+
+// lowerASCII returns s with the ASCII letters A-Z lower-cased and every
+// other byte as it is, so that offsets into s hold in the copy.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
+		}
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -1,79 +1,84 @@
 package timex
 
+import "github.com/dateline/dateline/timeline"
+
 // combine joins neighbouring expressions that name one time: a clock time
 // and its day ("9 a.m. Tuesday", "Friday at 6 p.m."), and a date with a
-// relative year ("4 April last year").
+// relative year ("4 April last year"). It reuses ms.
 func (p *parser) combine(ms []match) []match {
-	out := ms[:0:0]
+	n := 0
 	for k := 0; k < len(ms); k++ {
-		m := ms[k]
-		if k+1 < len(ms) {
-			n := ms[k+1]
-			if merged, ok := p.join(m, n); ok {
-				out = append(out, merged)
-				k++
-				continue
-			}
+		m := &ms[k]
+		// joined expressions are at most two words apart
+		if k+1 < len(ms) && ms[k+1].start-m.end <= 2 && p.join(m, &ms[k+1]) {
+			k++
 		}
-		out = append(out, m)
+		if n != k {
+			ms[n] = *m
+		}
+		n++
 	}
-	return out
+	return ms[:n]
 }
 
-// between returns the lower-cased tokens between two matches.
-func (p *parser) between(a, b match) []string {
-	var words []string
-	for i := a.end; i < b.start; i++ {
-		words = append(words, p.toks[i].Low)
-	}
-	return words
+// gap is the words between two matches.
+type gap struct {
+	p    *parser
+	i, j int
 }
 
-func onlyWords(ws []string, allowed ...string) bool {
-	if len(ws) > 2 {
+// only reports whether the gap is at most two words, each one of allowed.
+func (g gap) only(allowed ...string) bool {
+	if g.j-g.i > 2 {
 		return false
 	}
-	for _, w := range ws {
-		ok := false
-		for _, a := range allowed {
-			if w == a {
-				ok = true
-			}
-		}
-		if !ok {
+	for k := g.i; k < g.j; k++ {
+		if !g.p.is(k, allowed...) {
 			return false
 		}
 	}
 	return true
 }
 
-func isDay(e expr) bool {
+func isDay(e *expr) bool {
 	return (e.day > 0 || e.weekday > 0 || (e.rel == relDeictic && e.unit == uDay) ||
 		(e.rel == relDeictic && e.unit == "WD")) && !e.clock && e.typ != TypeDuration && e.typ != TypeSet
 }
 
-func (p *parser) join(a, b match) (match, bool) {
-	gap := p.between(a, b)
+// join reports whether a and b name one time, and if so makes a that
+// time, over both.
+func (p *parser) join(a, b *match) bool {
+	gap := gap{p, a.end, b.start}
+	var e expr
 	switch {
-	case a.e.clock && isDay(b.e) && onlyWords(gap, ",", "on"):
-		e := b.e
-		e.hour, e.minute, e.minutes, e.clock, e.typ, e.part = a.e.hour, a.e.minute, a.e.minutes, true, TypeTime, ""
-		return match{start: a.start, end: b.end, e: e}, true
-	case isDay(a.e) && b.e.clock && onlyWords(gap, ",", "at"):
-		e := a.e
-		e.hour, e.minute, e.minutes, e.clock, e.typ, e.part = b.e.hour, b.e.minute, b.e.minutes, true, TypeTime, ""
-		return match{start: a.start, end: b.end, e: e}, true
+	case a.e.clock && isDay(&b.e) && gap.only(",", "on"):
+		e = b.e
+		e.hour, e.minute, e.minutes, e.clock, e.typ, e.part, e.zone = a.e.hour, a.e.minute, a.e.minutes, true, TypeTime, "", a.e.zone
+		a.resume = b.resume
+	case isDay(&a.e) && b.e.clock && gap.only(",", "at"):
+		e = a.e
+		e.hour, e.minute, e.minutes, e.clock, e.typ, e.part, e.zone = b.e.hour, b.e.minute, b.e.minutes, true, TypeTime, "", b.e.zone
+		a.resume = b.resume
 	case a.e.part != "" && (a.e.rel == relAnaphoric || a.e.rel == relDeictic && a.e.unit == uDay && a.e.n == 0) &&
-		a.e.day == 0 && a.e.weekday == 0 && isDay(b.e) && b.e.part == "" && onlyWords(gap, "on", ","):
+		a.e.day == 0 && a.e.weekday == 0 && isDay(&b.e) && b.e.part == "" && gap.only("on", ","):
 		// "mid-afternoon yesterday", "the morning of" handled elsewhere
-		e := b.e
+		e = b.e
 		e.part, e.typ, e.mod = a.e.part, TypeTime, a.e.mod
-		return match{start: a.start, end: b.end, e: e}, true
+		a.resume = 0
+	case isDay(&a.e) && a.e.part == "" && (b.e.part == timeline.Dawn || b.e.part == timeline.EarlyHours) &&
+		b.e.rel == relAnaphoric && b.e.day == 0 && b.e.weekday == 0 && gap.only(",", "at", "before", "by"):
+		// "Saturday at dawn", "Saturday before dawn"
+		e = a.e
+		e.part, e.typ = b.e.part, TypeTime
+		a.resume = 0
 	case (a.e.day > 0 || a.e.month > 0) && a.e.year == 0 && b.e.rel == relDeictic && b.e.unit == uYear &&
-		b.e.typ == TypeDate && b.e.mod == "" && onlyWords(gap, ","):
-		e := a.e
+		b.e.typ == TypeDate && b.e.mod == "" && gap.only(","):
+		e = a.e
 		e.rel, e.unit, e.hasYearShift, e.yearShift = relDeictic, uYear, true, b.e.n
-		return match{start: a.start, end: b.end, e: e}, true
+		a.resume = 0
+	default:
+		return false
 	}
-	return match{}, false
+	a.end, a.e = b.end, e
+	return true
 }

@@ -50,6 +50,7 @@ type expr struct {
 	hour, minute     int
 	clock            bool
 	minutes          bool // the clock time gave minutes ("6:31", not "9 a.m.")
+	zone             zone // the clock time's zone, when the text gives it
 
 	rel   relKind
 	unit  unit // for relative shifts and durations

@@ -67,7 +67,7 @@ func easter(y int) time.Time {
 
 // holiday: "Christmas", "New Year's Day", "last Thanksgiving", "Easter
 // 2024". Names must be capitalised.
-func (p *parser) holiday(i int) (match, bool) {
+func (p *parser) holiday(i int, out *match) bool {
 	j := i
 	n, shifted := 0, false
 	if p.is(j, "last", "next", "this") {
@@ -75,22 +75,22 @@ func (p *parser) holiday(i int) (match, bool) {
 		shifted = true
 		j++
 	}
-	if !p.tok(j).Upper {
-		return match{}, false
+	if !p.tok(j).Upper() {
+		return false
 	}
 	best, end := "", 0
 	name := ""
 	for k := j; k < j+3 && k < len(p.toks); k++ {
-		if k > j && p.toks[k].Low != "'s" {
+		if k > j && p.low(k) != "'s" {
 			name += " "
 		}
-		name += p.toks[k].Low
+		name += p.low(k)
 		if _, ok := holidays[name]; ok {
 			best, end = name, k+1
 		}
 	}
 	if best == "" {
-		return match{}, false
+		return false
 	}
 	e := expr{typ: TypeDate, holiday: best, rel: relTense}
 	if shifted {
@@ -99,5 +99,6 @@ func (p *parser) holiday(i int) (match, bool) {
 	if y, k, ok := p.yearNumber(end); ok {
 		e.year, e.rel, end = y, relNone, k
 	}
-	return match{end: end, e: e}, true
+	*out = match{end: end, e: e}
+	return true
 }

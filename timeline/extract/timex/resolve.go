@@ -7,32 +7,29 @@ import (
 	"github.com/dateline/dateline/timeline"
 )
 
-// tense of the clause around an expression.
-type tense int8
-
-const (
-	tenseUnknown tense = iota
-	tensePast
-	tenseFuture
-)
-
 // resolver turns expressions into TIMEX3 values, counting deictic
 // expressions from the publication date and anaphoric ones from the last
 // date of the narrative.
 type resolver struct {
-	dct     time.Time // zero when the publication date is unknown
+	dct time.Time // zero when the publication date is unknown
+	// from is what a weekday, month or season without a year is counted
+	// from: the publication date, or the moment a plan was told of
+	// ("on Tuesday he said he would travel on Friday").
+	from    time.Time
 	lastDay time.Time // the last day-precise date mentioned (starts at dct)
 	last    time.Time // the start of the last date of any precision mentioned
 	lastQ   [2]int    // the last quarter mentioned: year, quarter
 }
 
+// day is the midnight that starts the day of t, a wall clock read as UTC.
 func day(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // resolve returns the value and, when the value is a calendar date, the
 // date. A value is "" when the expression needs a reference it lacks.
-func (r *resolver) resolve(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) resolve(e *expr, t tense) (string, timeline.Date) {
 	v, d := r.value(e, t)
 	if !d.IsZero() {
 		r.last = d.Start()
@@ -43,7 +40,7 @@ func (r *resolver) resolve(e expr, t tense) (string, timeline.Date) {
 	return v, d
 }
 
-func (r *resolver) value(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) value(e *expr, t tense) (string, timeline.Date) {
 	switch {
 	case e.ref != "":
 		return e.ref, timeline.Date{}
@@ -89,7 +86,7 @@ func (r *resolver) value(e expr, t tense) (string, timeline.Date) {
 }
 
 // absolute handles dates that carry their own year.
-func (r *resolver) absolute(e expr) (string, timeline.Date) {
+func (r *resolver) absolute(e *expr) (string, timeline.Date) {
 	switch {
 	case e.quarter > 0:
 		if e.year == 0 {
@@ -115,7 +112,7 @@ func (r *resolver) absolute(e expr) (string, timeline.Date) {
 
 // calendar builds the value of a date from its parts, with the part of
 // day or clock time of e.
-func calendar(e expr, y, m, d int) (string, timeline.Date) {
+func calendar(e *expr, y, m, d int) (string, timeline.Date) {
 	var (
 		date timeline.Date
 		err  error
@@ -129,6 +126,9 @@ func calendar(e expr, y, m, d int) (string, timeline.Date) {
 		date, err = timeline.MonthDate(y, time.Month(m))
 	case e.clock && e.hour < 24:
 		date, err = timeline.MinuteDate(y, time.Month(m), d, e.hour, e.minute)
+		if off, ok := e.zone.offsetAt(date.Start()); ok && err == nil {
+			date, err = date.WithOffset(off)
+		}
 	case e.part != "":
 		date, err = timeline.PartOfDayDate(y, time.Month(m), d, e.part)
 	default:
@@ -137,22 +137,30 @@ func calendar(e expr, y, m, d int) (string, timeline.Date) {
 	if err != nil {
 		return "", timeline.Date{} // "February 30": not a date
 	}
+	v := date.TIMEX()
 	if e.clock && e.hour == 24 && d > 0 { // midnight: the end of the day
-		return date.Value() + "T24", date
+		return v + "T24", date
 	}
 	if e.clock && !e.minutes {
-		return date.Value()[:len(date.Value())-3], date // "9 a.m." is T09, not T09:00
+		v = v[:len(v)-3] // "9 a.m." is T09, not T09:00
 	}
-	return date.Value(), date
+	return v, date
 }
 
-func dateOf(e expr, t time.Time) (string, timeline.Date) {
-	return calendar(e, t.Year(), int(t.Month()), t.Day())
+func dateOf(e *expr, t time.Time) (string, timeline.Date) {
+	y, m, d := t.Date()
+	return calendar(e, y, int(m), d)
+}
+
+// addDays moves a day (a wall clock read as UTC, which has no daylight
+// saving) by n days.
+func addDays(t time.Time, n int) time.Time {
+	return t.Add(time.Duration(n) * 24 * time.Hour)
 }
 
 // holiday places a named day: in its year if given; else the last one
 // ("last Christmas"), the next one, or the one the tense points to.
-func (r *resolver) holiday(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) holiday(e *expr, t tense) (string, timeline.Date) {
 	at := holidays[e.holiday]
 	if e.year != 0 {
 		return dateOf(e, at(e.year))
@@ -180,7 +188,7 @@ func (r *resolver) holiday(e expr, t tense) (string, timeline.Date) {
 // quarterRef resolves a quarter the story names without a number: the
 // last quarter it mentioned, or else the last one completed before the
 // publication date.
-func (r *resolver) quarterRef(e expr) (string, timeline.Date) {
+func (r *resolver) quarterRef(e *expr) (string, timeline.Date) {
 	y, q := r.lastQ[0], r.lastQ[1]
 	if y == 0 {
 		if r.dct.IsZero() {
@@ -208,7 +216,7 @@ func (r *resolver) quarterRef(e expr) (string, timeline.Date) {
 
 // weekend resolves "the weekend": the last one in a past clause, the next
 // one in a future clause.
-func (r *resolver) weekend(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) weekend(e *expr, t tense) (string, timeline.Date) {
 	if r.dct.IsZero() {
 		return "", timeline.Date{}
 	}
@@ -218,7 +226,7 @@ func (r *resolver) weekend(e expr, t tense) (string, timeline.Date) {
 	case t == tenseFuture && wd < 6:
 	case wd >= 6:
 	default:
-		d = d.AddDate(0, 0, -7)
+		d = addDays(d, -7)
 	}
 	y, w := d.ISOWeek()
 	return fmt.Sprintf("%04d-W%02d-WE", y, w), timeline.Date{}
@@ -228,7 +236,7 @@ func (r *resolver) weekend(e expr, t tense) (string, timeline.Date) {
 // that has begun by the publication date ("third-quarter profit" in an
 // October article is this year's; "the fourth quarter" in January is last
 // year's).
-func (r *resolver) fiscal(e expr) (string, timeline.Date) {
+func (r *resolver) fiscal(e *expr) (string, timeline.Date) {
 	if r.dct.IsZero() {
 		if e.quarter > 0 {
 			return fmt.Sprintf("XXXX-Q%d", e.quarter), timeline.Date{}
@@ -255,7 +263,7 @@ func (r *resolver) fiscal(e expr) (string, timeline.Date) {
 // news mostly reports the past, so the most recent one on or before the
 // publication date, unless the clause looks forward. A month-day takes the
 // year that puts it nearest the publication date.
-func (r *resolver) byTense(e expr, t tense) (string, timeline.Date) {
+func (r *resolver) byTense(e *expr, t tense) (string, timeline.Date) {
 	if r.dct.IsZero() {
 		switch {
 		case e.weekday > 0 && e.day == 0:
@@ -273,7 +281,7 @@ func (r *resolver) byTense(e expr, t tense) (string, timeline.Date) {
 		}
 		return "", timeline.Date{}
 	}
-	dct := r.dct
+	dct := r.from
 	switch {
 	case e.day > 0:
 		// the nearest such day, unless the tense says which side; a
@@ -356,13 +364,13 @@ func weekdayNear(ref time.Time, wd int, t tense, strict bool) time.Time {
 		if diff == 0 && strict {
 			diff = 7
 		}
-		return ref.AddDate(0, 0, diff)
+		return addDays(ref, diff)
 	}
 	diff := (cur - wd + 7) % 7
 	if diff == 0 && strict {
 		diff = 7
 	}
-	return ref.AddDate(0, 0, -diff)
+	return addDays(ref, -diff)
 }
 
 func isoWeekday(t time.Time) int {
@@ -375,7 +383,7 @@ func isoWeekday(t time.Time) int {
 // seasonNear places a season relative to the publication date: n = 0 the
 // current or nearest by tense, -1 the last one that began before the
 // current season, +1 the next one.
-func (r *resolver) seasonNear(e expr, t tense, n int) (string, timeline.Date) {
+func (r *resolver) seasonNear(e *expr, t tense, n int) (string, timeline.Date) {
 	dct := r.dct
 	starts := []time.Time{}
 	for y := dct.Year() - 2; y <= dct.Year()+1; y++ {
@@ -410,7 +418,7 @@ func (r *resolver) seasonNear(e expr, t tense, n int) (string, timeline.Date) {
 }
 
 // shift resolves an expression counted from ref (the publication date).
-func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date) {
+func (r *resolver) shift(e *expr, ref time.Time, t tense) (string, timeline.Date) {
 	ref = day(ref)
 	if e.hasYearShift {
 		y := ref.Year() + e.yearShift
@@ -447,7 +455,7 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		case 1:
 			d = weekdayNear(ref, e.weekday, tenseFuture, true)
 		default: // "this Friday": the one of this week
-			d = ref.AddDate(0, 0, e.weekday-isoWeekday(ref))
+			d = addDays(ref, e.weekday-isoWeekday(ref))
 		}
 		return dateOf(e, d)
 	case "MO":
@@ -467,12 +475,12 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		if e.unit != uDay {
 			n = 0 // "three hours ago": today
 		}
-		return dateOf(e, ref.AddDate(0, 0, n))
+		return dateOf(e, addDays(ref, n))
 	case uWeek, uWeekend:
 		if e.vague {
 			return "", timeline.Date{}
 		}
-		d := ref.AddDate(0, 0, 7*e.n)
+		d := addDays(ref, 7*e.n)
 		y, w := d.ISOWeek()
 		date, err := timeline.WeekDate(y, w)
 		if err != nil {
@@ -484,7 +492,7 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		return date.Value(), date
 	case uMonth:
 		d := time.Date(ref.Year(), ref.Month()+time.Month(e.n), 1, 0, 0, 0, 0, time.UTC)
-		return calendar(expr{}, d.Year(), int(d.Month()), 0)
+		return calendar(&expr{}, d.Year(), int(d.Month()), 0)
 	case uQuarter:
 		q := (int(ref.Month())-1)/3 + e.n
 		y := ref.Year()
@@ -507,7 +515,7 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 		if e.vague {
 			return "", timeline.Date{}
 		}
-		return calendar(expr{}, ref.Year()+e.n, 0, 0)
+		return calendar(&expr{}, ref.Year()+e.n, 0, 0)
 	case uDecade:
 		return fmt.Sprintf("%03d", ref.Year()/10+e.n), timeline.Date{}
 	case uCentury:
@@ -518,10 +526,10 @@ func (r *resolver) shift(e expr, ref time.Time, t tense) (string, timeline.Date)
 
 // anaphoric resolves an expression counted from the last date of the
 // narrative: "two days later", "the following day", "that evening".
-func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
+func (r *resolver) anaphoric(e *expr, anchor time.Time) (string, timeline.Date) {
 	if e.vague {
 		if e.unit == uHour || e.unit == uMinute {
-			return dateOf(expr{}, anchor) // "hours later": the same day
+			return dateOf(&expr{}, anchor) // "hours later": the same day
 		}
 		return "", timeline.Date{}
 	}
@@ -533,11 +541,11 @@ func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
 		}
 		return dateOf(e, weekdayNear(anchor, e.weekday, t, true))
 	case uDay:
-		return dateOf(e, anchor.AddDate(0, 0, e.n))
+		return dateOf(e, addDays(anchor, e.n))
 	case uHour, uMinute, uSecond:
-		return dateOf(expr{part: e.part}, anchor)
+		return dateOf(&expr{part: e.part}, anchor)
 	case uWeek:
-		return dateOf(e, anchor.AddDate(0, 0, 7*e.n))
+		return dateOf(e, addDays(anchor, 7*e.n))
 	case uWeekend:
 		return "", timeline.Date{}
 	case uMonth:
@@ -545,7 +553,7 @@ func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
 			anchor = r.last
 		}
 		d := time.Date(anchor.Year(), anchor.Month()+time.Month(e.n), 1, 0, 0, 0, 0, time.UTC)
-		return calendar(expr{}, d.Year(), int(d.Month()), 0)
+		return calendar(&expr{}, d.Year(), int(d.Month()), 0)
 	case uQuarter:
 		return "", timeline.Date{}
 	case uYear:
@@ -557,7 +565,7 @@ func (r *resolver) anaphoric(e expr, anchor time.Time) (string, timeline.Date) {
 			d, _ := timeline.QuarterDate(r.lastQ[0]+e.n, r.lastQ[1])
 			return d.Value(), d
 		}
-		return calendar(expr{}, anchor.Year()+e.n, 0, 0)
+		return calendar(&expr{}, anchor.Year()+e.n, 0, 0)
 	}
 	return "", timeline.Date{}
 }
