@@ -4,6 +4,7 @@ import (
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract/lexicon"
 	"github.com/dateline/dateline/timeline/extract/timex"
+	"time"
 )
 
 // pointPreps put an event at a date; a date after any other preposition
@@ -348,8 +349,13 @@ func (a *analysis) status(s *sentence, p *parsed, ef *eframe) timeline.Status {
 		if !d.Start().Before(a.published.End()) {
 			// after the article: planned, unless the verb says it was
 			// done, when the date belongs to something else ("told oil
-			// companies of a cutback in September")
+			// companies of a cutback in September") or is the day after,
+			// where a story dated the evening before happened ("New
+			// Zealand said Friday" in a wire story of Thursday)
 			if a.pastVerb(p, ef) {
+				if d.Start().Before(a.published.End().Add(24 * time.Hour)) {
+					return timeline.StatusReported
+				}
 				ef.date = -1
 				return timeline.StatusReported
 			}

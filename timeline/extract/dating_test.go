@@ -58,6 +58,8 @@ func TestDating(t *testing.T) {
 			"attacks", "2025-06-27", timeline.StatusReported},
 		{"where after a place shares the occasion", "In May, Rouhani spoke at the assembly in New York, where John Kerry held talks with Iran's minister.",
 			"talks", "2025-05", timeline.StatusReported},
+		{"the next day, told in the past from a place ahead", "WELLINGTON, New Zealand (AP) _ New Zealand condemned the attacks on Friday.",
+			"condemned", "2025-07-04", timeline.StatusReported},
 		{"a vague date dates nothing", "President Joe Biden cut short a weekend trip to Delaware.", "trip", "", timeline.StatusReported},
 	}
 	for _, tt := range tests {

@@ -19,6 +19,27 @@ type resolver struct {
 	lastDay time.Time // the last day-precise date mentioned (starts at dct)
 	last    time.Time // the start of the last date of any precision mentioned
 	lastQ   [2]int    // the last quarter mentioned: year, quarter
+	// dateline returns the zone of the story's dateline, "" if none
+	dateline func() string
+}
+
+// ahead reports whether the story's dateline is a place whose clock runs
+// three hours or more ahead of UTC: a wire story dated by its desk in the
+// evening tells of that place's next day.
+func (r *resolver) ahead() bool {
+	if r.dateline == nil {
+		return false
+	}
+	name := r.dateline()
+	if name == "" {
+		return false
+	}
+	loc := location(name)
+	if loc == nil {
+		return false
+	}
+	_, off := r.dct.In(loc).Zone()
+	return off >= 3*3600
 }
 
 // day is the midnight that starts the day of t, a wall clock read as UTC.
@@ -318,7 +339,15 @@ func (r *resolver) byTense(e *expr, t tense) (string, timeline.Date) {
 		}
 		return dateOf(e, best)
 	case e.weekday > 0:
-		return dateOf(e, weekdayNear(dct, e.weekday, t, false))
+		d := weekdayNear(dct, e.weekday, t, false)
+		if t != tenseFuture && dct.Equal(r.dct) && addDays(d, 6).Equal(dct) && r.ahead() {
+			// the weekday after the publication date in a story from a
+			// place ahead of the desk that dated it ("WELLINGTON, New
+			// Zealand (AP) — ... New Zealand said Friday" in a story of
+			// Thursday) is that place's today, not six days ago
+			d = addDays(dct, 1)
+		}
+		return dateOf(e, d)
 	case e.month > 0:
 		y := dct.Year()
 		switch t {

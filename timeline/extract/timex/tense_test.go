@@ -50,6 +50,19 @@ func TestTenseDecidesWhichWayDatesResolve(t *testing.T) {
 		{"due to a cause", "The meeting was cancelled due to the storm on Friday.", "", "Friday", "2025-06-20", false, false},
 		{"was to blame", "Russia was to blame for the attack on Friday.", "", "Friday", "2025-06-20", false, false},
 		{"a possessive day is already reported", "They looked for ways around Wednesday's ruling.", "", "Wednesday", "2025-06-18", false, false},
+
+		// the day after a story's date in a story from a place ahead of
+		// the desk that dated it is that place's today (Thursday 20
+		// August 1998); without such a dateline, six days back
+		{"the next day in a story from a place ahead", "WELLINGTON, New Zealand (AP) _ New Zealand said Friday that talks ended.",
+			"1998-08-20", "Friday", "1998-08-21", false, false},
+		{"a dateline of three words", "DAR ES SALAAM, Tanzania (AP) _ Albright headed Tuesday to East Africa.",
+			"1998-08-17", "Tuesday", "1998-08-18", false, false},
+		{"a city the list lacks, then its country", "O'SMACH, Cambodia (AP) _ The commander said Friday he had left.",
+			"1998-08-20", "Friday", "1998-08-21", false, false},
+		{"no dateline: six days back", "New Zealand said Friday that talks ended.", "1998-08-20", "Friday", "1998-08-14", false, false},
+		{"a dateline behind: six days back", "WASHINGTON (AP) _ The State Department said Friday that talks ended.",
+			"1998-08-20", "Friday", "1998-08-14", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {

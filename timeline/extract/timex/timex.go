@@ -168,6 +168,7 @@ type reader struct {
 
 func newReader(text string, dct time.Time) *reader {
 	d := &reader{text: text}
+	d.r.dateline = d.datelineZone
 	if !dct.IsZero() {
 		d.r.dct = day(dct)
 		d.r.lastDay = d.r.dct

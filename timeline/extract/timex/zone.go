@@ -164,6 +164,17 @@ var places = map[string]string{
 	"melbourne": "Australia/Melbourne", "tbilisi": "Asia/Tbilisi", "astana": "Asia/Almaty",
 	"almaty": "Asia/Almaty", "tashkent": "Asia/Tashkent", "jakarta": "Asia/Jakarta",
 	"honolulu": "Pacific/Honolulu", "marmaris": "Europe/Istanbul",
+	"tanzania": "Africa/Dar_es_Salaam", "dar es salaam": "Africa/Dar_es_Salaam", "dodoma": "Africa/Dar_es_Salaam",
+	"uganda": "Africa/Kampala", "kampala": "Africa/Kampala", "rwanda": "Africa/Kigali", "kigali": "Africa/Kigali",
+	"congo": "Africa/Kinshasa", "kinshasa": "Africa/Kinshasa", "zimbabwe": "Africa/Harare", "harare": "Africa/Harare",
+	"zambia": "Africa/Lusaka", "lusaka": "Africa/Lusaka", "angola": "Africa/Luanda", "luanda": "Africa/Luanda",
+	"senegal": "Africa/Dakar", "dakar": "Africa/Dakar", "mali": "Africa/Bamako", "bamako": "Africa/Bamako",
+	"eritrea": "Africa/Asmara", "asmara": "Africa/Asmara", "djibouti": "Africa/Djibouti",
+	"mozambique": "Africa/Maputo", "maputo": "Africa/Maputo",
+	"uzbekistan": "Asia/Tashkent", "kazakhstan": "Asia/Almaty", "kyrgyzstan": "Asia/Bishkek", "bishkek": "Asia/Bishkek",
+	"tajikistan": "Asia/Dushanbe", "dushanbe": "Asia/Dushanbe", "mongolia": "Asia/Ulaanbaatar",
+	"ulaanbaatar": "Asia/Ulaanbaatar", "laos": "Asia/Vientiane", "vientiane": "Asia/Vientiane",
+	"indonesia": "Asia/Jakarta", "brunei": "Asia/Brunei", "georgia": "Asia/Tbilisi", "auckland": "Pacific/Auckland",
 }
 
 // zoneAt reads a time zone after a clock time, at token i: "GMT",
@@ -288,6 +299,9 @@ func (p *parser) placeAt(k int) (string, int, bool) {
 		if z, ok := places[p.name(k)+" "+p.name(k+1)]; ok {
 			return z, k + 2, true
 		}
+		if z, ok := places[p.name(k)+" "+p.name(k+1)+" "+p.name(k+2)]; ok && p.tok(k+2).Kind == text.Alpha {
+			return z, k + 3, true // "Dar es Salaam", written in capitals in a dateline
+		}
 	}
 	if p.tok(k - 1).Upper() {
 		if _, ok := places[p.name(k-1)+" "+p.name(k)]; ok {
@@ -318,6 +332,16 @@ func (p *parser) datelinePlace() string {
 		}
 		if z, n, ok := p.placeAt(k); ok && p.is(n, ",", "(", "-", "—") {
 			return z
+		}
+		// a city the list does not know, then its country: "O'SMACH,
+		// Cambodia (AP)"
+		for n := k; n < len(p.toks) && n < k+6 && (p.toks[n].Kind == text.Alpha || p.is(n, "'", "-", ".")); n++ {
+			if p.is(n+1, ",") {
+				if z, m, ok := p.placeAt(n + 2); ok && p.is(m, "(", "-", "—", ",") {
+					return z
+				}
+				break
+			}
 		}
 	}
 	return ""
