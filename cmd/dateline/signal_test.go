@@ -52,7 +52,10 @@ func TestExtractStopsOnASignal(t *testing.T) {
 					t.Skip("the command finished before the signal; nothing to stop")
 				}
 				t.Fatalf("exited %d before the signal: %s", cmd.ProcessState.ExitCode(), stderr.String())
-			case <-time.After(time.Second): // started, and busy
+			// started, and busy: 2 MiB, the most one article may hold,
+			// take extraction about a second, so the signal comes well
+			// before the end
+			case <-time.After(300 * time.Millisecond):
 			}
 			cmd.Process.Signal(tt.signal)
 			select {
