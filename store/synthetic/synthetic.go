@@ -121,6 +121,17 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 	if err != nil {
 		return err
 	}
+	var aliasRows [][]any
+	for i, row := range actorRows {
+		a := timeline.Actor{Name: row[0].(string), Kind: timeline.ActorKind(row[2].(string))}
+		for _, al := range timeline.ActorAliases(a, "") {
+			aliasRows = append(aliasRows, []any{timeline.AliasKey(al.Name), actorIDs[i], al.Name, al.Surname})
+		}
+	}
+	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"actor_aliases"}, []string{"key", "actor_id", "name", "surname"},
+		pgx.CopyFromRows(aliasRows)); err != nil {
+		return fmt.Errorf("actor aliases: %w", err)
+	}
 
 	// Articles: three sentences each, one per event that cites it.
 	nArticles := max(1, n/3)
@@ -251,7 +262,7 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 		SELECT actor_id, date_trunc('month', event_start), event_kind, count(*) FROM event_actors GROUP BY 1, 2, 3`); err != nil {
 		return fmt.Errorf("month counts per actor: %w", err)
 	}
-	if _, err = conn.Exec(ctx, `VACUUM ANALYZE events, actors, event_actors, articles, mentions, event_months, actor_months`); err != nil {
+	if _, err = conn.Exec(ctx, `VACUUM ANALYZE events, actors, actor_aliases, event_actors, articles, mentions, event_months, actor_months`); err != nil {
 		return fmt.Errorf("vacuum: %w", err)
 	}
 	return nil
