@@ -479,21 +479,10 @@ func (s *Store) ActorList(ctx context.Context, prefix, after string, limit int) 
 	return s.actorRecords(ctx, ids)
 }
 
-// NameTakenError refuses to give an actor a name another actor has: the
-// two are one, and merging them is what the editor wants.
-type NameTakenError struct {
-	Name  string
-	Other int64 // the actor with that name
-}
-
-func (e *NameTakenError) Error() string {
-	return fmt.Sprintf("%q is the name of another actor (%d)", e.Name, e.Other)
-}
-
 // UpdateActor renames an actor and sets its kind and country. Its old
 // name stays one of its aliases, so that links and filters by it still
 // find it, and the history records the change. A name another actor is
-// called by is refused with a *NameTakenError; a name that is not valid,
+// called by is refused with a *timeline.NameTakenError; a name that is not valid,
 // with a *timeline.ValidationError.
 func (s *Store) UpdateActor(ctx context.Context, a timeline.ActorRecord) (err error) {
 	defer wrap(&err, "update actor %d", a.ID)
@@ -519,7 +508,7 @@ func (s *Store) UpdateActor(ctx context.Context, a timeline.ActorRecord) (err er
 			LIMIT 1`, timeline.ActorKey(a.Name), timeline.AliasKey(a.Name), a.ID).Scan(&other)
 		switch {
 		case err == nil:
-			return &NameTakenError{Name: a.Name, Other: other}
+			return &timeline.NameTakenError{Name: a.Name, Other: other}
 		case !errors.Is(err, pgx.ErrNoRows):
 			return err
 		}
@@ -540,7 +529,7 @@ func (s *Store) UpdateActor(ctx context.Context, a timeline.ActorRecord) (err er
 }
 
 // AddAlias gives an actor one more name to be found under. A name
-// another actor is called by is refused with a *NameTakenError.
+// another actor is called by is refused with a *timeline.NameTakenError.
 func (s *Store) AddAlias(ctx context.Context, actorID int64, name string) (err error) {
 	defer wrap(&err, "add alias to actor %d", actorID)
 	name = strings.Join(strings.Fields(name), " ")
@@ -560,7 +549,7 @@ func (s *Store) AddAlias(ctx context.Context, actorID int64, name string) (err e
 			timeline.AliasKey(name), actorID).Scan(&other)
 		switch {
 		case err == nil:
-			return &NameTakenError{Name: name, Other: other}
+			return &timeline.NameTakenError{Name: name, Other: other}
 		case !errors.Is(err, pgx.ErrNoRows):
 			return err
 		}
@@ -572,17 +561,8 @@ func (s *Store) AddAlias(ctx context.Context, actorID int64, name string) (err e
 	})
 }
 
-// ActorMerge is what merging one actor into another will do, for the
-// page that asks before it is done.
-type ActorMerge struct {
-	Gone, Kept timeline.ActorRecord
-	// Moving are the events of Gone that Kept will take part in; Both
-	// those that name both already, which keep Kept alone.
-	Moving, Both int
-}
-
 // PlanActorMerge says what MergeActors(gone, kept) would do.
-func (s *Store) PlanActorMerge(ctx context.Context, gone, kept int64) (m ActorMerge, err error) {
+func (s *Store) PlanActorMerge(ctx context.Context, gone, kept int64) (m timeline.ActorMerge, err error) {
 	defer wrap(&err, "plan merging actor %d into %d", gone, kept)
 	if gone == kept {
 		return m, sameActorError()
@@ -670,4 +650,37 @@ func countText(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// ActorEvents returns the latest limit events of an actor, newest first,
+// without their mentions, from the actor's timeline index.
+func (s *Store) ActorEvents(ctx context.Context, actorID int64, limit int) (events []timeline.Event, err error) {
+	defer wrap(&err, "events of actor %d", actorID)
+	rows, err := s.pool.Query(ctx, `SELECT `+eventColumns+`
+		FROM event_actors fa JOIN events e ON e.id = fa.event_id`+eventLaterals+`
+		WHERE fa.actor_id = $1
+		ORDER BY fa.event_start DESC, fa.event_rank DESC, fa.event_id DESC LIMIT $2`, actorID, limit)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
+}
+
+// ActorLookalikes returns up to limit other actors known under one of
+// the actor's names, or its surname: the ones an editor may find are
+// the same, and merge.
+func (s *Store) ActorLookalikes(ctx context.Context, actorID int64, limit int) (actors []timeline.ActorRecord, err error) {
+	defer wrap(&err, "actors like actor %d", actorID)
+	rows, err := s.pool.Query(ctx, `
+		SELECT DISTINCT o.actor_id FROM actor_aliases mine JOIN actor_aliases o ON o.key = mine.key
+		WHERE mine.actor_id = $1 AND o.actor_id <> $1
+		ORDER BY o.actor_id LIMIT $2`, actorID, limit)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return s.actorRecords(ctx, ids)
 }

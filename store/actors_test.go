@@ -278,7 +278,7 @@ func TestActorNamesAreNotTakenTwice(t *testing.T) {
 	create(t, s, event(t, timeline.KindCall, "2025-07-03", "A call", "Iran", "Qatar"))
 	iran, qatar := actorNamed(t, s, "Iran"), actorNamed(t, s, "Qatar")
 	iran.Name = "qatar"
-	var taken *store.NameTakenError
+	var taken *timeline.NameTakenError
 	if err := s.UpdateActor(ctx, iran); !errors.As(err, &taken) || taken.Other != qatar.ID {
 		t.Errorf("renaming Iran to qatar: %v, want the name taken by %d", err, qatar.ID)
 	}

@@ -65,14 +65,15 @@ func saveArticleTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events [
 	if err != nil {
 		return false, err
 	}
-	return false, saveEventsTx(ctx, tx, a, events)
+	_, err = saveEventsTx(ctx, tx, a, events)
+	return false, err
 }
 
 // saveEventsTx stores events found in the stored article a (their
 // mentions quote it), merging those that report an occurrence already
 // stored, and records in the history which were added and which gained
-// a source.
-func saveEventsTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events []timeline.Event) error {
+// a source. It returns the ids of the events it added.
+func saveEventsTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events []timeline.Event) (added []int64, err error) {
 	// The occurrences are found as a batch finds them (actors, locks,
 	// then candidates, then timeline.SameOccurrence), and saved one by one.
 	evs := make([]*pending, len(events))
@@ -85,13 +86,13 @@ func saveEventsTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events []
 	}
 	b := batch{tx: tx}
 	if err := b.resolve(ctx, evs); err != nil {
-		return err
+		return nil, err
 	}
 	if err := b.lock(ctx, evs); err != nil {
-		return err
+		return nil, err
 	}
 	if err := b.match(ctx, evs); err != nil {
-		return err
+		return nil, err
 	}
 	var changes []timeline.Change
 	seen := map[int64]bool{}
@@ -101,7 +102,7 @@ func saveEventsTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events []
 			p.target = evs[p.joins].e.ID
 		}
 		if err := saveOccurrence(ctx, tx, p.e, p.target, b.actors); err != nil {
-			return fmt.Errorf("event %d: %w", i, err)
+			return nil, fmt.Errorf("event %d: %w", i, err)
 		}
 		if seen[p.e.ID] {
 			continue
@@ -111,10 +112,11 @@ func saveEventsTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events []
 			Detail: "reported by " + articleText(a)}
 		if fresh {
 			c.Action, c.Detail = timeline.ActionCreate, "found in "+articleText(a)
+			added = append(added, p.e.ID)
 		}
 		changes = append(changes, c)
 	}
-	return recordChanges(ctx, tx, changes...)
+	return added, recordChanges(ctx, tx, changes...)
 }
 
 // articleText names an article in a history.
@@ -282,12 +284,14 @@ func (s *Store) SetArticlePublished(ctx context.Context, id int64, d timeline.Da
 // AddArticleEvents stores more events found in a stored article (read
 // again, with a corrected publication date), as SaveArticle stores an
 // article's events: those that report a stored occurrence become its
-// mentions. It sets the events' IDs and Sources, and returns the article
-// (without its body); timeline.ErrNotFound if it is gone.
-func (s *Store) AddArticleEvents(ctx context.Context, articleID int64, events []timeline.Event) (a timeline.Article, err error) {
+// mentions. It sets the events' IDs and Sources, and returns the ids of
+// the events it added (the others joined stored ones);
+// timeline.ErrNotFound if the article is gone.
+func (s *Store) AddArticleEvents(ctx context.Context, articleID int64, events []timeline.Event) (added []int64, err error) {
 	defer wrap(&err, "add events to article %d", articleID)
 	given := slices.Clone(events)
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var a timeline.Article
 		var published string
 		err := tx.QueryRow(ctx, `
 			SELECT id, url, title, publisher, coalesce(published_value, ''), published_source, body, created_at
@@ -307,13 +311,14 @@ func (s *Store) AddArticleEvents(ctx context.Context, articleID int64, events []
 		if err := a.ValidateWithEvents(events); err != nil {
 			return err
 		}
-		return saveEventsTx(ctx, tx, &a, events)
+		added, err = saveEventsTx(ctx, tx, &a, events)
+		return err
 	})
 	if err != nil {
 		copy(events, given)
+		return nil, err
 	}
-	a.Body = ""
-	return a, err
+	return added, nil
 }
 
 // DeleteArticle deletes a stored article with its mentions, and the

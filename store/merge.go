@@ -141,3 +141,36 @@ func clip(s string) string {
 	}
 	return string(r[:79]) + "…"
 }
+
+// nearbyDays is how far from an event's start NearbyEvents looks.
+const nearbyDays = 2
+
+// NearbyEvents returns up to limit events that may report the same
+// occurrence as the event: a kind SameOccurrence treats as its kind, an
+// actor in common, and a start within nearbyDays of its start, nearest
+// first. They are what an editor may merge it with: the store merged
+// those of the same day as they were saved.
+func (s *Store) NearbyEvents(ctx context.Context, id int64, limit int) (events []timeline.Event, err error) {
+	defer wrap(&err, "events near event %d", id)
+	e, err := s.Event(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	kinds := timeline.OccurrenceKinds(e.Kind)
+	start, _ := e.Date.SortKey()
+	from, to := start.AddDate(0, 0, -nearbyDays), start.AddDate(0, 0, nearbyDays+1)
+	rows, err := s.pool.Query(ctx, `
+		WITH near AS (
+			SELECT DISTINCT o.event_id, o.event_start
+			FROM event_actors mine JOIN event_actors o ON o.actor_id = mine.actor_id
+			WHERE mine.event_id = $1 AND o.event_id <> $1 AND o.event_start >= $2 AND o.event_start < $3
+				AND o.event_kind = ANY($4::text[])
+		)
+		SELECT `+eventColumns+` FROM near JOIN events e ON e.id = near.event_id`+eventLaterals+`
+		ORDER BY abs(extract(epoch FROM near.event_start - $5::timestamp)), e.id
+		LIMIT $6`, id, from, to, kinds, start, limit)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (timeline.Event, error) { return scanEvent(r) })
+}

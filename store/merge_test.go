@@ -37,6 +37,14 @@ func TestMergingEventsKeepsEveryMentionAndSource(t *testing.T) {
 	if c.ID != b.ID {
 		t.Fatalf("the digest's event %d did not merge with the paper's %d", c.ID, b.ID)
 	}
+	far := create(t, s, timeline.Event{Kind: timeline.KindCall, Date: date(t, "2025-07-09"), Title: "A later call",
+		Actors: []timeline.Actor{person("Vladimir Putin")}, Status: timeline.StatusReported, Confidence: 1, Origin: timeline.ByHand})[0]
+	other := create(t, s, timeline.Event{Kind: timeline.KindStrike, Date: date(t, "2025-07-03"), Title: "A strike",
+		Actors: []timeline.Actor{person("Vladimir Putin")}, Status: timeline.StatusReported, Confidence: 1, Origin: timeline.ByHand})[0]
+	near, err := s.NearbyEvents(ctx, a.ID, 10)
+	if err != nil || !slices.Equal(ids(near), []int64{b.ID}) {
+		t.Errorf("events near the first call = %v, %v; want the other call alone (not %d nor %d)", titles(near), err, far.ID, other.ID)
+	}
 	kept, _ := s.Event(ctx, a.ID)
 	gone, _ := s.Event(ctx, b.ID)
 	want := append(quotes(kept), quotes(gone)...)
@@ -71,8 +79,8 @@ func TestMergingEventsKeepsEveryMentionAndSource(t *testing.T) {
 		t.Errorf("search for the merged quote = %v", got)
 	}
 	counts, err := s.MonthCounts(ctx, timeline.Filter{})
-	if err != nil || len(counts) != 1 || counts[0].Events != 1 {
-		t.Errorf("month counts = %+v, %v; want one event", counts, err)
+	if err != nil || len(counts) != 1 || counts[0].Events != 3 {
+		t.Errorf("month counts = %+v, %v; want three events: the merged call, the later call and the strike", counts, err)
 	}
 	history, err := s.EventHistory(ctx, a.ID)
 	if err != nil || len(history) == 0 || history[0].Action != timeline.ActionMerge || history[0].Author != "ana" ||
@@ -192,12 +200,13 @@ func TestReadingAnArticleAgainAddsItsNewEvents(t *testing.T) {
 	e.Origin = timeline.ByExtractor
 	e.Mentions = []timeline.Mention{{Quote: r.article.Body[start:], Start: start, End: len(r.article.Body)}}
 	events := []timeline.Event{e}
-	a, err := s.AddArticleEvents(ctx, r.article.ID, events)
+	added, err := s.AddArticleEvents(ctx, r.article.ID, events)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Published.Value() != "2025-07-04" || a.PublishedSource != "given" || events[0].ID == 0 {
-		t.Errorf("article %+v, event %+v", a, events[0])
+	a, err := s.Article(ctx, r.article.ID)
+	if err != nil || a.Published.Value() != "2025-07-04" || a.PublishedSource != "given" || !slices.Equal(added, []int64{events[0].ID}) {
+		t.Errorf("article %+v (%v), added %v, event %+v", a, err, added, events[0])
 	}
 	if got := titles(allPages(t, s, timeline.Filter{})); !slices.Equal(got, []string{"Israel strikes Iran", "Trump and Putin speak"}) {
 		t.Errorf("timeline = %v, want the kept event and the new one", got)

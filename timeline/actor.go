@@ -249,3 +249,23 @@ func orNone(s string) string {
 	}
 	return s
 }
+
+// NameTakenError refuses to give an actor a name another actor is
+// called by: the two are one, and merging them is what the editor wants.
+type NameTakenError struct {
+	Name  string
+	Other int64 // the actor with that name
+}
+
+func (e *NameTakenError) Error() string {
+	return fmt.Sprintf("%q is the name of another actor (%d)", e.Name, e.Other)
+}
+
+// ActorMerge is what merging one actor into another will do, for the
+// page that asks before it is done.
+type ActorMerge struct {
+	Gone, Kept ActorRecord
+	// Moving are the events of Gone that Kept will take part in; Both
+	// those that name both already, which keep Kept alone.
+	Moving, Both int
+}
