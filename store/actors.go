@@ -590,7 +590,7 @@ func sameActorError() error {
 
 // MergeActors makes two actors one: every event of gone names kept
 // instead (in gone's place; an event that named both names kept once),
-// kept takes gone's names as aliases, and its kind and country where it
+// kept takes gone's names (not its surname) as aliases, and its kind and country where it
 // had none, and gone is deleted. Mentions and sources are untouched:
 // the events change only in the name they show. The history of kept
 // records it, and links to gone lead to kept (ActorMergedInto).
@@ -620,9 +620,10 @@ func (s *Store) MergeActors(ctx context.Context, gone, kept int64) (err error) {
 			{`DELETE FROM event_actors WHERE actor_id = $1 AND event_id IN (SELECT event_id FROM event_actors WHERE actor_id = $2)`,
 				[]any{gone, kept}},
 			{`UPDATE event_actors SET actor_id = $2 WHERE actor_id = $1`, []any{gone, kept}},
-			{`INSERT INTO actor_aliases (key, actor_id, name, surname)
-				SELECT key, $2, name, surname FROM actor_aliases WHERE actor_id = $1
-				ON CONFLICT (key, actor_id) DO UPDATE SET surname = false WHERE NOT excluded.surname`, []any{gone, kept}},
+			// its names, not its surname: kept's surname is its own
+			{`INSERT INTO actor_aliases (key, actor_id, name)
+				SELECT key, $2, name FROM actor_aliases WHERE actor_id = $1 AND NOT surname
+				ON CONFLICT (key, actor_id) DO UPDATE SET surname = false`, []any{gone, kept}},
 			{`UPDATE actors k SET kind = CASE WHEN k.kind = '' THEN g.kind ELSE k.kind END,
 				country = CASE WHEN k.country = '' THEN g.country ELSE k.country END
 				FROM actors g WHERE g.id = $1 AND k.id = $2`, []any{gone, kept}},

@@ -155,6 +155,8 @@ func (s *Server) actorPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || moved {
 		return err
 	}
+	// The page is public, and carries the form that adds a name.
+	s.ensureFormToken(w, r, visitorOf(r.Context()))
 	return render(w, r, ActorPage(m))
 }
 

@@ -779,7 +779,7 @@ func ActorPage(m ActorPageModel) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = history(m.History).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = history(m.History, false).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -53,6 +53,8 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The page is public, and carries the form that reads it again.
+	s.ensureFormToken(w, r, visitorOf(r.Context()))
 	q := r.URL.Query()
 	switch q.Get("notice") {
 	case "known":

@@ -695,7 +695,7 @@ func EventPage(m EventPageModel) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = history(m.History).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = history(m.History, true).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -52,13 +52,14 @@ func actionText(a timeline.Action) string {
 type link struct{ url, text string }
 
 // changeLink leads from a change to what it concerns besides the page
-// it is shown on: the other event of a merge or split, the actor.
-func changeLink(c timeline.Change) link {
+// it is shown on: the other event of a split, the actor of a change an
+// event's page shows.
+func changeLink(c timeline.Change, onEvent bool) link {
 	switch c.Action {
-	case timeline.ActionMergedInto, timeline.ActionSplit, timeline.ActionSplitFrom:
+	case timeline.ActionSplit, timeline.ActionSplitFrom:
 		return link{fmt.Sprintf("/events/%d", c.Other), "the other event"}
 	case timeline.ActionRenameActor, timeline.ActionMergeActors, timeline.ActionAlias:
-		if c.EventID == 0 {
+		if onEvent {
 			return link{fmt.Sprintf("/actors/%d", c.ActorID), "the actor"}
 		}
 	}
