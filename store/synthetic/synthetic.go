@@ -27,6 +27,9 @@ type Info struct {
 	// Actor is a country in about one event in thirty, Rare a person in
 	// about one in two hundred, Common an organisation in one in four.
 	Actor, Rare, Common string
+	// ActorAlias is another name of Actor, known to the extractor's
+	// gazetteer (the seat of its government), not stored as an alias.
+	ActorAlias string
 	// Word is in the titles of about one event in thirty (and in some
 	// quotes).
 	Word string
@@ -72,7 +75,7 @@ func Load(ctx context.Context, conn *pgx.Conn, n int) (Info, error) {
 
 // Describe tells what a database that Load filled holds.
 func Describe(ctx context.Context, conn *pgx.Conn) (Info, error) {
-	s := Info{Actor: "Russia", Rare: given[3] + " " + family[7], Common: organisation, Word: "reactor"}
+	s := Info{Actor: "Russia", ActorAlias: "Kremlin", Rare: given[3] + " " + family[7], Common: organisation, Word: "reactor"}
 	err := conn.QueryRow(ctx, `SELECT count(*), min(date_start), max(date_start) FROM events`).Scan(&s.Events, &s.First, &s.Last)
 	if err != nil {
 		return Info{}, fmt.Errorf("describe synthetic events: %w", err)
