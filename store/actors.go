@@ -302,6 +302,8 @@ type aliasRow struct {
 // insertAliases writes aliases, in key order; a name given to an actor
 // wins over the same key as its surname.
 func insertAliases(ctx context.Context, tx pgx.Tx, aliases []aliasRow) error {
+	// a name of punctuation alone has no key to be found under
+	aliases = slices.DeleteFunc(aliases, func(a aliasRow) bool { return a.key == "" })
 	if len(aliases) == 0 {
 		return nil
 	}

@@ -96,6 +96,7 @@ func TestWrittenNamesLinkToTheActorTheyName(t *testing.T) {
 		{"a country's tail is no person", timeline.Actor{Name: "Sudan", Kind: timeline.ActorCountry},
 			timeline.Actor{Name: "South Sudan", Kind: timeline.ActorCountry}, "South Sudan", []string{"South Sudan", "Sudan"}},
 		{"a different person", person("Vladimir Putin"), person("Angela Merkel"), "Angela Merkel", []string{"Angela Merkel", "Vladimir Putin"}},
+		{"a name of punctuation", person("Vladimir Putin"), timeline.Actor{Name: "."}, ".", []string{".", "Vladimir Putin"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
