@@ -95,11 +95,12 @@ func actorIDs(ctx context.Context, q querier, names []string) ([]int64, error) {
 // A name links to the actor it names when it names one, or several by
 // names they were given (the first stored); a surname links only when
 // written alone, and one person has it: otherwise the name becomes an
-// actor of its own, which an editor may merge. Names of one batch that name nothing stored link to
-// one another: the longest are stored first, so that "Putin" finds the
-// "Vladimir Putin" stored with it. A person stored under one word gets
-// the fuller name a later article gives ("Prigozhin" becomes "Yevgeny
-// Prigozhin"). Rows are written in key order, and only what is new.
+// actor of its own, which an editor may merge. Names of one batch that
+// name nothing stored link to one another: the longest are stored
+// first, so that "Putin" finds the "Vladimir Putin" stored with it. A
+// person stored under one word gets the fuller name a later article
+// gives ("Prigozhin" becomes "Yevgeny Prigozhin"), which the history
+// records. Rows are written in key order, and only what is new.
 func resolveActors(ctx context.Context, tx pgx.Tx, events []*timeline.Event) (map[string]storedActor, error) {
 	written := map[string]timeline.Actor{} // by AliasKey
 	for _, e := range events {
@@ -367,15 +368,20 @@ func giveFullerNames(ctx context.Context, tx pgx.Tx, fuller []storedActor, byID 
 		return fmt.Errorf("fuller names: %w", err)
 	}
 	var aliases []aliasRow
+	var changes []timeline.Change
 	for id, name := range renamed {
 		st := byID[id]
+		changes = append(changes, timeline.Change{Action: timeline.ActionRenameActor, ActorID: id,
+			Detail: fmt.Sprintf("renamed from “%s” to “%s”, the fuller name an article gives", st.name, name)})
 		st.name = name
 		byID[id] = st
 		aliases = append(aliases, aliasRow{key: timeline.AliasKey(name), actor: id, name: name})
 	}
 	if err := insertAliases(ctx, sp, aliases); err != nil {
-		sp.Rollback(ctx)
-		return err
+		return errors.Join(err, sp.Rollback(ctx))
+	}
+	if err := recordChanges(ctx, sp, changes...); err != nil {
+		return errors.Join(err, sp.Rollback(ctx))
 	}
 	return sp.Commit(ctx)
 }

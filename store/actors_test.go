@@ -217,6 +217,10 @@ func TestRenamingAndMergingActorsChangesOnlyTheNames(t *testing.T) {
 	if lavrov.Name != "Sergey Lavrov" {
 		t.Fatalf("Lavrov is %q, want the fuller name", lavrov.Name)
 	}
+	if h, err := s.ActorHistory(ctx, lavrov.ID); err != nil || len(h) != 1 ||
+		h[0].Detail != "renamed from “Lavrov” to “Sergey Lavrov”, the fuller name an article gives" {
+		t.Errorf("Lavrov's history = %+v, %v", h, err)
+	}
 	stray := create(t, s, timeline.Event{Kind: timeline.KindVisit, Date: date(t, "2025-07-06"), Title: "The minister visits",
 		Actors: []timeline.Actor{{Name: "Russian foreign minister", Kind: timeline.ActorGroup}},
 		Status: timeline.StatusReported, Confidence: 1, Origin: timeline.ByHand})[0]
