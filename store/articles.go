@@ -65,8 +65,17 @@ func saveArticleTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events [
 	if err != nil {
 		return false, err
 	}
-	// The occurrences are found as a batch finds them (locks, then
-	// candidates, then timeline.SameOccurrence), and saved one by one.
+	_, err = saveEventsTx(ctx, tx, a, events)
+	return false, err
+}
+
+// saveEventsTx stores events found in the stored article a (their
+// mentions quote it), merging those that report an occurrence already
+// stored, and records in the history which were added and which gained
+// a source. It returns the ids of the events it added.
+func saveEventsTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events []timeline.Event) (added []int64, err error) {
+	// The occurrences are found as a batch finds them (actors, locks,
+	// then candidates, then timeline.SameOccurrence), and saved one by one.
 	evs := make([]*pending, len(events))
 	for i := range events {
 		e := &events[i]
@@ -76,28 +85,53 @@ func saveArticleTx(ctx context.Context, tx pgx.Tx, a *timeline.Article, events [
 		evs[i] = &pending{e: e, key: occurrenceKey(*e), joins: -1}
 	}
 	b := batch{tx: tx}
+	if err := b.resolve(ctx, evs); err != nil {
+		return nil, err
+	}
 	if err := b.lock(ctx, evs); err != nil {
-		return false, err
+		return nil, err
 	}
 	if err := b.match(ctx, evs); err != nil {
-		return false, err
+		return nil, err
 	}
+	var changes []timeline.Change
+	seen := map[int64]bool{}
 	for i, p := range evs {
+		fresh := p.target == 0 && p.joins < 0
 		if p.joins >= 0 {
 			p.target = evs[p.joins].e.ID
 		}
-		if err := saveOccurrence(ctx, tx, p.e, p.target); err != nil {
-			return false, fmt.Errorf("event %d: %w", i, err)
+		if err := saveOccurrence(ctx, tx, p.e, p.target, b.actors); err != nil {
+			return nil, fmt.Errorf("event %d: %w", i, err)
 		}
+		if seen[p.e.ID] {
+			continue
+		}
+		seen[p.e.ID] = true
+		c := timeline.Change{Action: timeline.ActionSource, EventID: p.e.ID, ArticleID: a.ID,
+			Detail: "reported by " + articleText(a)}
+		if fresh {
+			c.Action, c.Detail = timeline.ActionCreate, "found in "+articleText(a)
+			added = append(added, p.e.ID)
+		}
+		changes = append(changes, c)
 	}
-	return false, nil
+	return added, recordChanges(ctx, tx, changes...)
+}
+
+// articleText names an article in a history.
+func articleText(a *timeline.Article) string {
+	if a.Title != "" {
+		return fmt.Sprintf("“%s” (article %d)", a.Title, a.ID)
+	}
+	return fmt.Sprintf("article %d", a.ID)
 }
 
 // saveOccurrence stores e as a new event, or, when target is set, as new
 // mentions of that stored event, and sets e.ID and e.Sources.
-func saveOccurrence(ctx context.Context, tx pgx.Tx, e *timeline.Event, target int64) error {
+func saveOccurrence(ctx context.Context, tx pgx.Tx, e *timeline.Event, target int64, actors map[string]storedActor) error {
 	if target == 0 {
-		if err := insertEvent(ctx, tx, e); err != nil {
+		if err := insertEvent(ctx, tx, e, actors); err != nil {
 			return err
 		}
 	} else {
@@ -204,4 +238,180 @@ func (s *Store) ExistingArticles(ctx context.Context, hashes [][32]byte) (found 
 		found[[32]byte(h)] = true
 	}
 	return found, nil
+}
+
+// SetArticlePublished sets the publication date of a stored article, as
+// given by a person (zero: none), and records it in the history. Its
+// events stay as they are: reading it again (extract, then
+// AddArticleEvents) proposes what the date changes.
+func (s *Store) SetArticlePublished(ctx context.Context, id int64, d timeline.Date) (err error) {
+	defer wrap(&err, "set the publication date of article %d", id)
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var before string
+		err := tx.QueryRow(ctx, `SELECT coalesce(published_value, '') FROM articles WHERE id = $1 FOR UPDATE`, id).Scan(&before)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return timeline.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if before == d.Value() {
+			return nil
+		}
+		source := "given"
+		if d.IsZero() {
+			source = ""
+		}
+		if _, err := tx.Exec(ctx, `UPDATE articles SET published_value = nullif($2, ''), published_source = $3 WHERE id = $1`,
+			id, d.Value(), source); err != nil {
+			return err
+		}
+		from := "none"
+		if before != "" {
+			if b, err := timeline.ParseDate(before); err == nil {
+				from = b.String()
+			}
+		}
+		to := "none"
+		if !d.IsZero() {
+			to = d.String()
+		}
+		return recordChanges(ctx, tx, timeline.Change{Action: timeline.ActionArticleDate, ArticleID: id,
+			Detail: fmt.Sprintf("publication date from %s to %s", from, to)})
+	})
+}
+
+// AddArticleEvents stores more events found in a stored article (read
+// again, with a corrected publication date), as SaveArticle stores an
+// article's events: those that report a stored occurrence become its
+// mentions. It sets the events' IDs and Sources, and returns the ids of
+// the events it added (the others joined stored ones);
+// timeline.ErrNotFound if the article is gone.
+func (s *Store) AddArticleEvents(ctx context.Context, articleID int64, events []timeline.Event) (added []int64, err error) {
+	defer wrap(&err, "add events to article %d", articleID)
+	given := slices.Clone(events)
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var a timeline.Article
+		var published string
+		err := tx.QueryRow(ctx, `
+			SELECT id, url, title, publisher, coalesce(published_value, ''), published_source, body, created_at
+			FROM articles WHERE id = $1 FOR SHARE`, articleID).
+			Scan(&a.ID, &a.URL, &a.Title, &a.Publisher, &published, &a.PublishedSource, &a.Body, &a.CreatedAt)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return timeline.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if published != "" {
+			if a.Published, err = timeline.ParseDate(published); err != nil {
+				return err
+			}
+		}
+		if err := a.ValidateWithEvents(events); err != nil {
+			return err
+		}
+		added, err = saveEventsTx(ctx, tx, &a, events)
+		return err
+	})
+	if err != nil {
+		copy(events, given)
+		return nil, err
+	}
+	return added, nil
+}
+
+// DeleteArticle deletes a stored article with its mentions, and the
+// events that no other article reports (an event entered by hand and
+// cited by no article is no article's). It returns those events' ids, and
+// records everything in the history. timeline.ErrNotFound if it is gone.
+func (s *Store) DeleteArticle(ctx context.Context, id int64) (deleted []int64, err error) {
+	defer wrap(&err, "delete article %d", id)
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var title string
+		err := tx.QueryRow(ctx, `SELECT title FROM articles WHERE id = $1 FOR UPDATE`, id).Scan(&title)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return timeline.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `
+			DELETE FROM events e
+			WHERE e.id IN (SELECT event_id FROM mentions WHERE article_id = $1)
+				AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.article_id <> $1)
+			RETURNING e.id, e.title, e.date_value`, id)
+		if err != nil {
+			return err
+		}
+		var changes []timeline.Change
+		var eid int64
+		var etitle, value string
+		_, err = pgx.ForEachRow(rows, []any{&eid, &etitle, &value}, func() error {
+			deleted = append(deleted, eid)
+			d, err := timeline.ParseDate(value)
+			if err != nil {
+				return err
+			}
+			changes = append(changes, timeline.Change{Action: timeline.ActionDelete, EventID: eid, ArticleID: id,
+				Detail: eventText(timeline.Event{Title: etitle, Date: d}) + ", with the article only it was found in"})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = $1`, id); err != nil {
+			return err
+		}
+		a := timeline.Article{ID: id, Title: title}
+		changes = append(changes, timeline.Change{Action: timeline.ActionDeleteArticle, ArticleID: id,
+			Detail: fmt.Sprintf("%s deleted with %s only it reported", articleText(&a), countText(len(deleted), "event", "events"))})
+		return recordChanges(ctx, tx, changes...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(deleted)
+	return deleted, nil
+}
+
+// Articles returns up to limit stored articles, newest first, from the
+// one before id before (0: the newest), without their bodies, each with
+// the number of events that cite it; undated ones only when undated is
+// set.
+func (s *Store) Articles(ctx context.Context, undated bool, before int64, limit int) (list []timeline.ArticleEntry, err error) {
+	defer wrap(&err, "list articles")
+	if before <= 0 {
+		before = 1<<63 - 1
+	}
+	where := "id < $1"
+	if undated {
+		where += " AND published_value IS NULL"
+	}
+	rows, err := s.pool.Query(ctx, `
+		SELECT id, url, title, publisher, coalesce(published_value, ''), published_source, created_at,
+			(SELECT count(DISTINCT event_id) FROM mentions m WHERE m.article_id = a.id)
+		FROM articles a WHERE `+where+` ORDER BY id DESC LIMIT $2`, before, limit)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (e timeline.ArticleEntry, err error) {
+		var published string
+		a := &e.Article
+		if err := r.Scan(&a.ID, &a.URL, &a.Title, &a.Publisher, &published, &a.PublishedSource, &a.CreatedAt, &e.Events); err != nil {
+			return e, err
+		}
+		if published != "" {
+			a.Published, err = timeline.ParseDate(published)
+		}
+		return e, err
+	})
+}
+
+// HasUndated reports whether some stored article has no publication
+// date (an index holds those alone).
+func (s *Store) HasUndated(ctx context.Context) (has bool, err error) {
+	defer wrap(&err, "look for undated articles")
+	err = s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE published_value IS NULL)`).Scan(&has)
+	return has, err
 }

@@ -53,6 +53,7 @@ type batch struct {
 	articles []*timeline.Article
 	events   [][]timeline.Event
 	dups     []bool
+	actors   map[string]storedActor // the batch's actors, stored (resolveActors)
 }
 
 // pending is an event of the batch to store: new, or joining another.
@@ -93,6 +94,9 @@ func (b *batch) save(ctx context.Context) error {
 			}
 			evs = append(evs, &pending{e: e, key: occurrenceKey(*e), joins: -1})
 		}
+	}
+	if err := b.resolve(ctx, evs); err != nil {
+		return err
 	}
 	if err := b.lock(ctx, evs); err != nil {
 		return err
@@ -195,6 +199,19 @@ func (b *batch) saveArticles(ctx context.Context) error {
 			a.ID, a.CreatedAt = st.id, st.created
 		}
 	}
+	return err
+}
+
+// resolve links the actors of the batch's events to stored actors,
+// storing the new ones, before events are compared by their actors'
+// names (see resolveActors).
+func (b *batch) resolve(ctx context.Context, evs []*pending) error {
+	events := make([]*timeline.Event, len(evs))
+	for i, p := range evs {
+		events[i] = p.e
+	}
+	var err error
+	b.actors, err = resolveActors(ctx, b.tx, events)
 	return err
 }
 
@@ -354,7 +371,7 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]newEvent, e
 			fresh = append(fresh, p.e)
 		}
 	}
-	news, err := prepareNew(ctx, b.tx, fresh)
+	news, err := prepareNew(ctx, b.tx, fresh, b.actors)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,14 +27,11 @@ type newEvent struct {
 	keep bool
 }
 
-// prepareNew draws ids for events, sets them, and stores their actors.
-func prepareNew(ctx context.Context, tx pgx.Tx, events []*timeline.Event) ([]newEvent, error) {
+// prepareNew draws ids for events and sets them. Their actors are
+// stored already (resolveActors), as actors gives them.
+func prepareNew(ctx context.Context, tx pgx.Tx, events []*timeline.Event, actors map[string]storedActor) ([]newEvent, error) {
 	if len(events) == 0 {
 		return nil, nil
-	}
-	actors, err := storeActors(ctx, tx, events)
-	if err != nil {
-		return nil, err
 	}
 	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)`, len(events))
 	if err != nil {
@@ -216,64 +211,6 @@ func insertMentionRows(ctx context.Context, tx pgx.Tx, ms []*timeline.Mention) e
 		return fmt.Errorf("mentions: %w", err)
 	}
 	return nil
-}
-
-// storedActor is an actor row: its id, and its name as first stored.
-type storedActor struct {
-	id   int64
-	name string
-}
-
-// storeActors stores the actors of events, fills in kinds
-// that were unknown, and returns them all by ActorKey. Rows are written in
-// key order and only when something changes, so that concurrent batches
-// naming the same actors neither deadlock nor rewrite them each time.
-func storeActors(ctx context.Context, tx pgx.Tx, events []*timeline.Event) (map[string]storedActor, error) {
-	byKey := map[string]timeline.Actor{}
-	for _, e := range events {
-		for _, a := range e.Actors {
-			k := timeline.ActorKey(a.Name)
-			if known, ok := byKey[k]; !ok || known.Kind == "" {
-				byKey[k] = a
-			}
-		}
-	}
-	actors := map[string]storedActor{}
-	if len(byKey) == 0 {
-		return actors, nil
-	}
-	keys := slices.Sorted(maps.Keys(byKey))
-	names, kinds := make([]string, len(keys)), make([]string, len(keys))
-	for i, k := range keys {
-		names[i], kinds[i] = strings.Join(strings.Fields(byKey[k].Name), " "), string(byKey[k].Kind)
-	}
-	steps := []string{`
-		INSERT INTO actors (name, key, kind)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-		ON CONFLICT (key) DO NOTHING`, `
-		UPDATE actors SET kind = x.kind
-		FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, key, kind)
-		WHERE actors.key = x.key AND actors.kind = '' AND x.kind <> ''`,
-	}
-	for _, sql := range steps {
-		if _, err := tx.Exec(ctx, sql, names, keys, kinds); err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-	}
-	rows, err := tx.Query(ctx, `SELECT key, id, name FROM actors WHERE key = ANY($1::text[])`, keys)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	var k string
-	var a storedActor
-	_, err = pgx.ForEachRow(rows, []any{&k, &a.id, &a.name}, func() error {
-		actors[k] = a
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return actors, nil
 }
 
 // storedArticle is what a writer learns of an article row.

@@ -6,87 +6,84 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/jackc/pgx/v5"
 )
 
 // CreateEvent validates e and stores it with its actors and mentions,
-// setting e.ID, e.Sequence and the timestamps.
+// setting e.ID, e.Sequence and the timestamps. Its actors are linked to
+// the stored actors their names name (see resolveActors), and e.Actors
+// set to those. The history records who added it.
 func (s *Store) CreateEvent(ctx context.Context, e *timeline.Event) (err error) {
 	defer wrap(&err, "create event")
 	if err := e.Validate(); err != nil {
 		return err
 	}
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		return insertEvent(ctx, tx, e)
+		actors, err := resolveActors(ctx, tx, []*timeline.Event{e})
+		if err != nil {
+			return err
+		}
+		if err := insertEvent(ctx, tx, e, actors); err != nil {
+			return err
+		}
+		return recordChanges(ctx, tx, timeline.Change{Action: timeline.ActionCreate, EventID: e.ID, Detail: createdText(*e)})
 	})
 }
 
-func insertEvent(ctx context.Context, tx pgx.Tx, e *timeline.Event) error {
-	return insertEventAs(ctx, tx, e, false)
+// createdText says how an event came to be, for its history.
+func createdText(e timeline.Event) string {
+	switch e.Origin {
+	case timeline.ByHand:
+		return "added by hand"
+	case timeline.ByImport:
+		return "imported"
+	}
+	return "found in an article"
 }
 
-// insertEventAs inserts e; with keep, e's sequence and (non-zero)
-// timestamps are stored as they are instead of starting afresh.
-func insertEventAs(ctx context.Context, tx pgx.Tx, e *timeline.Event, keep bool) error {
+// insertEvent inserts e, whose actors are stored (resolveActors).
+func insertEvent(ctx context.Context, tx pgx.Tx, e *timeline.Event, actors map[string]storedActor) error {
 	start, rank := e.Date.SortKey()
-	var (
-		sequence         int
-		created, updated *time.Time
-	)
-	if keep {
-		sequence, created, updated = e.Sequence, nullTime(e.CreatedAt), nullTime(e.UpdatedAt)
-	}
 	err := tx.QueryRow(ctx, `
 		INSERT INTO events (kind, date_value, date_precision, date_start, date_end, date_rank,
-			status, title, summary, confidence, origin, source_url, sequence, created_at, updated_at, reviewed)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-			coalesce($14, now()), coalesce($15, $14, now()), NOT $16)
+			status, title, summary, confidence, origin, source_url, reviewed)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NOT $13)
 		RETURNING id, sequence, created_at, updated_at`,
 		e.Kind, e.Date.Value(), e.Date.Precision().String(), start, e.Date.End(), rank,
-		e.Status, e.Title, e.Summary, e.Confidence, e.Origin, e.SourceURL, sequence, created, updated, e.Unreviewed,
+		e.Status, e.Title, e.Summary, e.Confidence, e.Origin, e.SourceURL, e.Unreviewed,
 	).Scan(&e.ID, &e.Sequence, &e.CreatedAt, &e.UpdatedAt)
 	if err != nil {
 		return err
 	}
-	if err := setActors(ctx, tx, e.ID, e.Actors); err != nil {
+	if err := setActors(ctx, tx, e.ID, e.Actors, actors); err != nil {
 		return err
 	}
 	return insertMentions(ctx, tx, e.ID, e.Mentions)
 }
 
-// setActors makes the event's actors exactly actors, in order, creating
-// actors that do not exist yet.
-func setActors(ctx context.Context, tx pgx.Tx, eventID int64, actors []timeline.Actor) error {
+// setActors makes the event's actors exactly actors, in order: stored
+// actors, found in stored by their names' ActorKey.
+func setActors(ctx context.Context, tx pgx.Tx, eventID int64, actors []timeline.Actor, stored map[string]storedActor) error {
 	if _, err := tx.Exec(ctx, `DELETE FROM event_actors WHERE event_id = $1`, eventID); err != nil {
 		return err
 	}
 	if len(actors) == 0 {
 		return nil
 	}
-	names := make([]string, len(actors))
-	keys := make([]string, len(actors))
-	kinds := make([]string, len(actors))
+	ids := make([]int64, len(actors))
 	for i, a := range actors {
-		names[i], keys[i], kinds[i] = strings.Join(strings.Fields(a.Name), " "), timeline.ActorKey(a.Name), string(a.Kind)
+		st, ok := stored[timeline.ActorKey(a.Name)]
+		if !ok {
+			return fmt.Errorf("actor %q is not stored", a.Name)
+		}
+		ids[i] = st.id
 	}
-	// DO UPDATE rather than DO NOTHING so that RETURNING gives the id of an
-	// actor another transaction created concurrently; it also fills in a
-	// kind that was unknown.
 	_, err := tx.Exec(ctx, `
-		WITH upserted AS (
-			INSERT INTO actors (name, key, kind)
-			SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-			ON CONFLICT (key) DO UPDATE
-				SET kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END
-			RETURNING id, key
-		)
 		INSERT INTO event_actors (event_id, actor_id, position)
-		SELECT $4, u.id, k.position - 1
-		FROM unnest($2::text[]) WITH ORDINALITY AS k(key, position)
-		JOIN upserted u ON u.key = k.key`,
-		names, keys, kinds, eventID)
+		SELECT $1, id, position - 1 FROM unnest($2::bigint[]) WITH ORDINALITY AS x(id, position)`, eventID, ids)
 	return err
 }
 
@@ -229,7 +226,9 @@ func (s *Store) Event(ctx context.Context, id int64) (e timeline.Event, err erro
 // UpdateEvent replaces the event's fields and actors. e.Sequence must be
 // the sequence the edit started from: if the event changed since, the
 // update is refused with timeline.ErrConflict. On success e.Sequence and
-// e.UpdatedAt are the new values. Mentions are left as they are.
+// e.UpdatedAt are the new values, and e.Actors the stored actors their
+// names name. Mentions are left as they are. The history records who
+// changed what.
 func (s *Store) UpdateEvent(ctx context.Context, e *timeline.Event) (err error) {
 	defer wrap(&err, "update event %d", e.ID)
 	if err := e.Validate(); err != nil {
@@ -237,45 +236,70 @@ func (s *Store) UpdateEvent(ctx context.Context, e *timeline.Event) (err error) 
 	}
 	start, rank := e.Date.SortKey()
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `
+		before, err := lockEvent(ctx, tx, e.ID)
+		if err != nil {
+			return err
+		}
+		if before.Sequence != e.Sequence {
+			return timeline.ErrConflict
+		}
+		actors, err := resolveActors(ctx, tx, []*timeline.Event{e})
+		if err != nil {
+			return err
+		}
+		err = tx.QueryRow(ctx, `
 			UPDATE events SET kind = $2, date_value = $3, date_precision = $4, date_start = $5,
 				date_end = $6, date_rank = $7, status = $8, title = $9, summary = $10,
 				confidence = $11, source_url = $12, sequence = sequence + 1, updated_at = now(),
 				reviewed = true
-			WHERE id = $1 AND sequence = $13
+			WHERE id = $1
 			RETURNING sequence, updated_at`,
 			e.ID, e.Kind, e.Date.Value(), e.Date.Precision().String(), start, e.Date.End(), rank,
-			e.Status, e.Title, e.Summary, e.Confidence, e.SourceURL, e.Sequence,
+			e.Status, e.Title, e.Summary, e.Confidence, e.SourceURL,
 		).Scan(&e.Sequence, &e.UpdatedAt)
-		if errors.Is(err, pgx.ErrNoRows) {
-			var exists bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE id = $1)`, e.ID).Scan(&exists); err != nil {
-				return err
-			}
-			if exists {
-				return timeline.ErrConflict
-			}
-			return timeline.ErrNotFound
-		}
 		if err != nil {
 			return err
 		}
-		return setActors(ctx, tx, e.ID, e.Actors)
+		if err := setActors(ctx, tx, e.ID, e.Actors, actors); err != nil {
+			return err
+		}
+		return recordChanges(ctx, tx, timeline.Change{Action: timeline.ActionEdit, EventID: e.ID, Detail: timeline.Differences(before, *e)})
 	})
 }
 
+// lockEvent locks an event for the rest of the transaction and reads it
+// (without its mentions), or returns timeline.ErrNotFound.
+func lockEvent(ctx context.Context, tx pgx.Tx, id int64) (timeline.Event, error) {
+	var locked int64
+	err := tx.QueryRow(ctx, `SELECT id FROM events WHERE id = $1 FOR UPDATE`, id).Scan(&locked)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return timeline.Event{}, timeline.ErrNotFound
+	}
+	if err != nil {
+		return timeline.Event{}, err
+	}
+	return scanEvent(tx.QueryRow(ctx, `SELECT `+eventColumns+eventFrom+` WHERE e.id = $1`, id))
+}
+
 // DeleteEvent removes the event and its mentions, or returns
-// timeline.ErrNotFound.
+// timeline.ErrNotFound. The history records who deleted it.
 func (s *Store) DeleteEvent(ctx context.Context, id int64) (err error) {
 	defer wrap(&err, "delete event %d", id)
-	tag, err := s.pool.Exec(ctx, `DELETE FROM events WHERE id = $1`, id)
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() == 0 {
-		return timeline.ErrNotFound
-	}
-	return nil
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		e, err := lockEvent(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM events WHERE id = $1`, id); err != nil {
+			return err
+		}
+		return recordChanges(ctx, tx, timeline.Change{Action: timeline.ActionDelete, EventID: id, Detail: eventText(e)})
+	})
+}
+
+// eventText names an event in a history: its title and date.
+func eventText(e timeline.Event) string {
+	return fmt.Sprintf("%q, %s", e.Title, e.Date)
 }
 
 // Events returns one page of the events f selects, in chronological order
@@ -504,6 +528,20 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 			return nil, err
 		}
 	}
+	// Words that name an actor also find the actor's events, whatever
+	// name they are written under: "FBI" finds the Federal Bureau of
+	// Investigation's.
+	words := ""
+	if text != "" {
+		named, err := textActors(ctx, q, text)
+		if err != nil {
+			return nil, err
+		}
+		words = "websearch_to_tsquery('english', " + c.arg(text) + ")"
+		if len(named) > 0 {
+			words = "(" + words + " || " + c.arg(searchTerms(nil, named)) + "::tsquery)"
+		}
+	}
 	switch {
 	case (text != "" || len(actors) > 1) && !walk:
 		c.searched = true
@@ -512,12 +550,11 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 		case text == "":
 			c.add("e.search @@ " + c.arg(terms) + "::tsquery")
 		case terms == "":
-			c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(text) + ")")
+			c.add("e.search @@ " + words)
 		default:
 			// Words that are all stop words make an empty tsquery, which
 			// matches nothing alone; joined to the terms it would match
 			// all their events.
-			words := "websearch_to_tsquery('english', " + c.arg(text) + ")"
 			c.add("numnode(" + words + ") > 0")
 			c.add("e.search @@ (" + words + " && " + c.arg(terms) + "::tsquery)")
 		}
@@ -531,7 +568,7 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 			c.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = " + c.actorArg + ")")
 		}
 		if walk {
-			c.add("e.search @@ websearch_to_tsquery('english', " + c.arg(text) + ")")
+			c.add("e.search @@ " + words)
 		}
 	}
 	if !from.IsZero() {
@@ -546,6 +583,20 @@ func filterConditions(ctx context.Context, q querier, f timeline.Filter) (*condi
 		c.add("e.date_end <= " + c.to + " AND e.date_start < " + c.to)
 	}
 	return c, nil
+}
+
+// textActors are the actors a search text names as a whole, if it is
+// short enough to be a name.
+func textActors(ctx context.Context, q querier, text string) ([]int64, error) {
+	if utf8.RuneCountInString(text) > timeline.MaxActorRunes || strings.Contains(text, `"`) {
+		return nil, nil
+	}
+	for _, w := range strings.Fields(text) {
+		if strings.HasPrefix(w, "-") || strings.EqualFold(w, "or") {
+			return nil, nil // a search with operators is no name
+		}
+	}
+	return actorIDs(ctx, q, []string{text})
 }
 
 // fewEvents reports whether the actor has at most actorWalk events of the
@@ -598,15 +649,4 @@ func searchTerms(kinds []timeline.Kind, actors []int64) string {
 		parts = append(parts, "("+strings.Join(as, " | ")+")")
 	}
 	return strings.Join(parts, " & ")
-}
-
-// actorIDs returns the ids of the named actors that exist (by ActorKey).
-func actorIDs(ctx context.Context, q querier, names []string) ([]int64, error) {
-	keys := make([]string, len(names))
-	for i, n := range names {
-		keys[i] = timeline.ActorKey(n)
-	}
-	var ids []int64
-	err := q.QueryRow(ctx, `SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM actors WHERE key = ANY($1::text[])`, keys).Scan(&ids)
-	return ids, err
 }

@@ -92,7 +92,11 @@ func importEvents(ctx context.Context, tx pgx.Tx, events []timeline.Event) error
 	for i := range events {
 		ptrs[i] = &events[i]
 	}
-	news, err := prepareNew(ctx, tx, ptrs)
+	actors, err := resolveActors(ctx, tx, ptrs)
+	if err != nil {
+		return err
+	}
+	news, err := prepareNew(ctx, tx, ptrs, actors)
 	if err != nil {
 		return err
 	}

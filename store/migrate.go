@@ -24,7 +24,9 @@ const migrateLock = 7_201_493_120
 
 // Migrate brings the database to the newest schema, creating the database if
 // needed: our migrations (migrations/, with tern), then River's (the job
-// queue's tables, with rivermigrate). Both run under one PostgreSQL
+// queue's tables, with rivermigrate), and what a migration needs the
+// code for (aliases of actors stored before migration 0008, whose keys
+// the code computes). All run under one PostgreSQL
 // advisory lock, so processes starting together apply each migration once
 // and wait for one another; an up-to-date database is left untouched.
 func Migrate(ctx context.Context, cfg *pgx.ConnConfig) (err error) {
@@ -47,6 +49,9 @@ func Migrate(ctx context.Context, cfg *pgx.ConnConfig) (err error) {
 		return fmt.Errorf("load migrations: %w", err)
 	}
 	if err := m.Migrate(ctx); err != nil {
+		return err
+	}
+	if err := backfillAliases(ctx, conn); err != nil {
 		return err
 	}
 	return migrateRiver(ctx, cfg)

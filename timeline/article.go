@@ -91,3 +91,10 @@ func (a *Article) ValidateWithEvents(events []Event) error {
 	}
 	return v.Err()
 }
+
+// ArticleEntry is a stored article in a list: without its body, with the
+// number of events that cite it.
+type ArticleEntry struct {
+	Article
+	Events int
+}

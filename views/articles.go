@@ -69,6 +69,10 @@ type ReviewModel struct {
 	// names its feed.
 	InboxItem int64
 	FeedTitle string
+	// ArticleID is the stored article read again, whose events Stored
+	// are on the timeline already and stay; 0 for a new article.
+	ArticleID int64
+	Stored    []timeline.Event
 }
 
 // inboxOf is the inbox article a review route names (/inbox/{id}/...),
@@ -84,6 +88,9 @@ func inboxOf(r *http.Request) (int64, string) {
 // acceptAction and rereadAction are where the review form sends its
 // article: back to the article routes, or the inbox's.
 func (m ReviewModel) acceptAction() string {
+	if m.ArticleID != 0 {
+		return fmt.Sprintf("/articles/%d/accept", m.ArticleID)
+	}
 	if m.InboxItem != 0 {
 		return fmt.Sprintf("/inbox/%d/accept", m.InboxItem)
 	}
@@ -91,6 +98,9 @@ func (m ReviewModel) acceptAction() string {
 }
 
 func (m ReviewModel) rereadAction() string {
+	if m.ArticleID != 0 {
+		return fmt.Sprintf("/articles/%d/read", m.ArticleID)
+	}
 	if m.InboxItem != 0 {
 		return fmt.Sprintf("/inbox/%d", m.InboxItem)
 	}
@@ -355,6 +365,14 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 
 	known, err := s.store.ArticleByBody(r.Context(), f.Body)
 	switch {
+	case err == nil && (known.Published.IsZero() || !published.IsZero() && published != known.Published):
+		// Stored before, without a date or with another: its page reads
+		// it again with the one given.
+		q := url.Values{"notice": {"known"}}
+		if f.Published != "" {
+			q.Set("published", f.Published)
+		}
+		return seeOther(w, r, fmt.Sprintf("/articles/%d?%s", known.ID, q.Encode()))
 	case err == nil:
 		return s.showKnown(w, r, known.ID)
 	case !errors.Is(err, timeline.ErrNotFound):
@@ -776,21 +794,7 @@ func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
 		duplicate, err = s.store.SaveArticle(r.Context(), &a, events)
 	}
 	if v := timeline.FieldErrors(err); v != nil {
-		// Validation above is the same; this is for the rules only the
-		// store knows. Events' fields are named events[i].field.
-		for _, fe := range v.Fields {
-			var i int
-			var field string
-			if n, _ := fmt.Sscanf(fe.Field, "events[%d].", &i); n == 1 && i < len(chosen) {
-				_, field, _ = strings.Cut(fe.Field, "].")
-				if strings.HasPrefix(field, "mentions") {
-					field = "quote"
-				}
-				m.Candidates[chosen[i]].Errors.Add(field, fe.Message)
-			} else {
-				m.Errors.Add(fe.Field, fe.Message)
-			}
-		}
+		m.reviewProblems(v, chosen)
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ReviewPage(m))
 	}
 	if err != nil {
@@ -799,27 +803,35 @@ func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
 	if duplicate {
 		return s.showKnown(w, r, a.ID)
 	}
-	added, merged := 0, 0
-	var ids []int64
+	// events stored by this call have the article's time; merged ones
+	// were stored before
+	var added []int64
 	for _, e := range events {
-		if slices.Contains(ids, e.ID) {
-			continue
-		}
-		ids = append(ids, e.ID)
-		if e.CreatedAt.Before(a.CreatedAt) {
-			merged++
-		} else {
-			added++
+		if !e.CreatedAt.Before(a.CreatedAt) {
+			added = append(added, e.ID)
 		}
 	}
-	first := slices.MinFunc(events, func(x, y timeline.Event) int {
-		if c := timeline.Compare(x.Date, y.Date); c != 0 {
-			return c
+	return seeOther(w, r, addedURL(events, added))
+}
+
+// reviewProblems puts the problems the store found with the chosen
+// events (chosen maps them to candidates) next to their candidates:
+// validation before saving is the same, so these are for the rules only
+// the store knows. Events' fields are named events[i].field.
+func (m *ReviewModel) reviewProblems(v *timeline.ValidationError, chosen []int) {
+	for _, fe := range v.Fields {
+		var i int
+		var field string
+		if n, _ := fmt.Sscanf(fe.Field, "events[%d].", &i); n == 1 && i < len(chosen) {
+			_, field, _ = strings.Cut(fe.Field, "].")
+			if strings.HasPrefix(field, "mentions") {
+				field = "quote"
+			}
+			m.Candidates[chosen[i]].Errors.Add(field, fe.Message)
+		} else {
+			m.Errors.Add(fe.Field, fe.Message)
 		}
-		return int(x.ID - y.ID)
-	})
-	q := url.Values{"notice": {"added"}, "added": {strconv.Itoa(added)}, "merged": {strconv.Itoa(merged)}}
-	return seeOther(w, r, highlightURL(q, ids, first))
+	}
 }
 
 // showKnown sends the user to the timeline at the events of an article

@@ -64,11 +64,21 @@ func (f EventForm) actorFields() []string {
 	return fields
 }
 
-// EventPageModel is the page of one event.
+// EventPageModel is the page of one event, with the events it may be
+// merged with and its history.
 type EventPageModel struct {
-	Event  timeline.Event
-	Notice string
+	Event   timeline.Event
+	Notice  string
+	Nearby  []timeline.Event
+	History []timeline.Change
+	// MergeWith is the event typed to merge into this one, and Errors
+	// its problem.
+	MergeWith string
+	Errors    *timeline.ValidationError
 }
+
+// nearbyShown is how many events an event page offers to merge with.
+const nearbyShown = 5
 
 // DeleteModel asks whether to delete an event.
 type DeleteModel struct {
@@ -89,17 +99,42 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	e, err := s.store.Event(r.Context(), id)
+	if errors.Is(err, timeline.ErrNotFound) {
+		// An event merged into another lives on in it.
+		if to, merr := s.store.MergedInto(r.Context(), id); merr == nil {
+			return seeOther(w, r, fmt.Sprintf("/events/%d?saved=merged-away", to))
+		}
+	}
 	if err != nil {
 		return err
 	}
-	m := EventPageModel{Event: e}
+	m, err := s.eventPageModel(r, e)
+	if err != nil {
+		return err
+	}
 	switch r.URL.Query().Get("saved") {
 	case "created":
 		m.Notice = "The event was added."
 	case "updated":
 		m.Notice = "Your changes were saved."
+	case "merged":
+		m.Notice = "The events were merged: this one has the mentions and sources of both."
+	case "merged-away":
+		m.Notice = "The event you asked for was merged into this one."
+	case "split":
+		m.Notice = "The mention is an event of its own now: correct what differs from the event it was split from."
 	}
 	return render(w, r, EventPage(m))
+}
+
+// eventPageModel reads what the page of e shows besides e.
+func (s *Server) eventPageModel(r *http.Request, e timeline.Event) (m EventPageModel, err error) {
+	m.Event = e
+	if m.Nearby, err = s.store.NearbyEvents(r.Context(), e.ID, nearbyShown); err != nil {
+		return m, err
+	}
+	m.History, err = s.store.EventHistory(r.Context(), e.ID)
+	return m, err
 }
 
 func (s *Server) newEvent(w http.ResponseWriter, r *http.Request) error {
@@ -136,15 +171,9 @@ func formOf(e timeline.Event) EventForm {
 	}
 }
 
-func (s *Server) suggest(r *http.Request, f *EventForm) error {
-	actors, err := s.store.Actors(r.Context(), suggestedActors)
-	if err != nil {
-		return err
-	}
-	for _, a := range actors {
-		f.Suggestions = append(f.Suggestions, a.Name)
-	}
-	return nil
+func (s *Server) suggest(r *http.Request, f *EventForm) (err error) {
+	f.Suggestions, err = s.actorSuggestions(r.Context())
+	return err
 }
 
 // readEventForm reads the posted form (parsed by Server.change); preview

@@ -42,7 +42,7 @@ func page(title string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, " · Dateline</title><link rel=\"stylesheet\" href=\"/static/style.css\"><script src=\"/static/dateline.js\" defer></script></head><body><a class=\"skip\" href=\"#main\">Skip to the content</a><header class=\"site\"><a class=\"brand\" href=\"/\">Dateline</a><nav class=\"site-nav\" aria-label=\"Main\"><a href=\"/\">Timeline</a> <a href=\"/articles/new\" data-testid=\"nav-add-article\">Add an article</a> <a href=\"/events/new\" data-testid=\"nav-add-event\">Add an event</a> <a href=\"/feeds\" data-testid=\"nav-feeds\">Feeds</a> <a href=\"/inbox\" data-testid=\"nav-inbox\">Inbox</a></nav>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, " · Dateline</title><link rel=\"stylesheet\" href=\"/static/style.css\"><script src=\"/static/dateline.js\" defer></script></head><body><a class=\"skip\" href=\"#main\">Skip to the content</a><header class=\"site\"><a class=\"brand\" href=\"/\">Dateline</a><nav class=\"site-nav\" aria-label=\"Main\"><a href=\"/\">Timeline</a> <a href=\"/articles/new\" data-testid=\"nav-add-article\">Add an article</a> <a href=\"/events/new\" data-testid=\"nav-add-event\">Add an event</a> <a href=\"/actors\" data-testid=\"nav-actors\">Actors</a> <a href=\"/articles\" data-testid=\"nav-articles\">Articles</a> <a href=\"/feeds\" data-testid=\"nav-feeds\">Feeds</a> <a href=\"/inbox\" data-testid=\"nav-inbox\">Inbox</a></nav>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -104,7 +104,7 @@ func ErrorPage(status int, message, requestID string) templ.Component {
 			var templ_7745c5c3_Var5 string
 			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(message)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 40, Col: 16}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 42, Col: 16}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 			if templ_7745c5c3_Err != nil {
@@ -122,7 +122,7 @@ func ErrorPage(status int, message, requestID string) templ.Component {
 				var templ_7745c5c3_Var6 string
 				templ_7745c5c3_Var6, templ_7745c5c3_Err = templ.JoinStringErrs(requestID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 42, Col: 120}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 44, Col: 120}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var6))
 				if templ_7745c5c3_Err != nil {
@@ -182,7 +182,7 @@ func account() templ.Component {
 			var templ_7745c5c3_Var8 string
 			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(name)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 55, Col: 44}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 57, Col: 44}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 			if templ_7745c5c3_Err != nil {

@@ -308,7 +308,8 @@ func (s *Server) change(pattern string, route formRoute, h handlerFunc) {
 			return statusError{status: http.StatusForbidden, message: "This form has expired, or did not come from Dateline. " +
 				"Go back, reload the page and send it again."}
 		}
-		return h(w, r)
+		// The history records every change as the signed-in user's.
+		return h(w, r.WithContext(timeline.WithAuthor(r.Context(), signedIn(r.Context()))))
 	})
 }
 

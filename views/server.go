@@ -50,6 +50,42 @@ type Store interface {
 	// mentions that quote it, in the order they appear.
 	Article(ctx context.Context, id int64) (timeline.Article, error)
 	ArticleMentions(ctx context.Context, articleID int64) ([]timeline.Mention, error)
+	// Articles lists stored articles, newest first (undated: only those
+	// without a publication date); HasUndated says whether any is.
+	Articles(ctx context.Context, undated bool, before int64, limit int) ([]timeline.ArticleEntry, error)
+	HasUndated(ctx context.Context) (bool, error)
+	// SetArticlePublished corrects an article's publication date, and
+	// AddArticleEvents stores what reading it again found; DeleteArticle
+	// deletes it with the events only it reported.
+	SetArticlePublished(ctx context.Context, id int64, d timeline.Date) error
+	AddArticleEvents(ctx context.Context, articleID int64, events []timeline.Event) (added []int64, err error)
+	DeleteArticle(ctx context.Context, id int64) (deleted []int64, err error)
+
+	// Actors as identities (see store.Store): an actor with its names,
+	// the actors a name names, a page of actors by name, an actor's
+	// latest events and the actors that may be the same.
+	Actor(ctx context.Context, id int64) (timeline.ActorRecord, error)
+	FindActors(ctx context.Context, name string) ([]timeline.ActorRecord, error)
+	ActorList(ctx context.Context, prefix, after string, limit int) ([]timeline.ActorRecord, error)
+	ActorEvents(ctx context.Context, actorID int64, limit int) ([]timeline.Event, error)
+	ActorLookalikes(ctx context.Context, actorID int64, limit int) ([]timeline.ActorRecord, error)
+	UpdateActor(ctx context.Context, a timeline.ActorRecord) error
+	AddAlias(ctx context.Context, actorID int64, name string) error
+	PlanActorMerge(ctx context.Context, gone, kept int64) (timeline.ActorMerge, error)
+	MergeActors(ctx context.Context, gone, kept int64) error
+	ActorMergedInto(ctx context.Context, actorID int64) (int64, error)
+
+	// Editing events beyond their fields: merging two, splitting a
+	// mention off, the events one may be merged with, and the history of
+	// changes.
+	MergeEvents(ctx context.Context, kept, gone int64) error
+	MergedInto(ctx context.Context, eventID int64) (int64, error)
+	SplitMention(ctx context.Context, eventID, articleID int64, quoteStart int) (int64, error)
+	NearbyEvents(ctx context.Context, id int64, limit int) ([]timeline.Event, error)
+	EventHistory(ctx context.Context, eventID int64) ([]timeline.Change, error)
+	ActorHistory(ctx context.Context, actorID int64) ([]timeline.Change, error)
+	ArticleHistory(ctx context.Context, articleID int64) ([]timeline.Change, error)
+
 	// Health checks that the database answers with the schema this
 	// code needs.
 	Health(ctx context.Context) error
@@ -134,6 +170,7 @@ type Server struct {
 	fetchPage func(ctx context.Context, url string) (fetch.Page, error)
 	mux       *http.ServeMux
 	handler   http.Handler
+	suggested suggestions
 }
 
 // NewServer returns the web application over store, with the zero
@@ -181,7 +218,19 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	s.formPage("GET /articles/new", s.newArticle)
 	s.change("POST /articles", articleForm, s.readArticle)
 	s.change("POST /articles/accept", article, s.acceptArticle)
+	s.handle("GET /articles", s.articlesPage)
 	s.handle("GET /articles/{id}", s.articlePage)
+	s.change("POST /articles/{id}/read", article, s.readStoredArticle)
+	s.change("POST /articles/{id}/accept", article, s.acceptStoredArticle)
+	s.formPage("GET /articles/{id}/delete", s.confirmDeleteArticle)
+	s.change("POST /articles/{id}/delete", small, s.deleteArticle)
+	s.handle("GET /actors", s.actorsPage)
+	s.handle("GET /actors/{id}", s.actorPage)
+	s.formPage("GET /actors/{id}/edit", s.editActor)
+	s.change("POST /actors/{id}", small, s.updateActor)
+	s.change("POST /actors/{id}/aliases", small, s.addAlias)
+	s.formPage("GET /actors/{id}/merge", s.confirmActorMerge)
+	s.change("POST /actors/{id}/merge", small, s.mergeActors)
 	s.formPage("GET /events/new", s.newEvent)
 	s.change("POST /events", event, s.createEvent)
 	s.handle("GET /events/{id}", s.eventPage)
@@ -189,6 +238,10 @@ func New(store Store, log *slog.Logger, opts Options) *Server {
 	s.change("POST /events/{id}", event, s.updateEvent)
 	s.formPage("GET /events/{id}/delete", s.confirmDelete)
 	s.change("POST /events/{id}/delete", small, s.deleteEvent)
+	s.formPage("GET /events/{id}/merge", s.confirmMerge)
+	s.change("POST /events/{id}/merge", small, s.mergeEvents)
+	s.formPage("GET /events/{id}/split", s.confirmSplit)
+	s.change("POST /events/{id}/split", small, s.splitMention)
 	s.formPage("GET /feeds", s.feedsPage)
 	s.change("POST /feeds", small, s.addFeed)
 	s.change("POST /feeds/{id}/poll", small, s.feedAction(s.pollFeed))

@@ -42,6 +42,11 @@ type TimelineModel struct {
 	// LatestURL jumps to the last page, the latest events, oldest first;
 	// "" when this page is the only one or the order is newest first.
 	LatestURL string
+	// Suggestions are actor names for the actor filter's autocomplete.
+	Suggestions []string
+	// Undated is set on the first page of the whole timeline when some
+	// article has no publication date, so that its events may be missing.
+	Undated bool
 }
 
 // DateRange is the timeline's date range as typed ("June 2025", "last
@@ -177,6 +182,14 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 		m.HighlightLabel = "From this article"
 	}
 	m.WebcalURL = s.webcalURL(r, m.ExportQuery)
+	if m.Suggestions, err = s.actorSuggestions(r.Context()); err != nil {
+		return err
+	}
+	if m.FirstPage && !m.Filtered() {
+		if m.Undated, err = s.store.HasUndated(r.Context()); err != nil {
+			return err
+		}
+	}
 	other := f
 	other.Order = reversed(f.Order)
 	m.OrderURL = pageURL(other)
@@ -299,6 +312,12 @@ func noticeText(q url.Values) string {
 		return "You added this article before: nothing was saved twice. Its events are highlighted below."
 	case "deleted":
 		return "The event was deleted."
+	case "article-deleted":
+		n := count("deleted")
+		if n == 0 {
+			return "The article was deleted; its events stay with their other sources."
+		}
+		return fmt.Sprintf("The article was deleted, with the %s only it reported.", plural(n, "event", "events"))
 	}
 	return ""
 }

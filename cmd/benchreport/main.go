@@ -265,7 +265,7 @@ func render(rs results, load string, events int) (string, error) {
 			fmt.Sprintf("%.2fx", get("BenchmarkSaveArticles/import", "x-batch")), ">= 1,300 events/s", importRate < 1300},
 	)
 	for _, name := range []string{"timeline", "timeline_newest_first", "timeline_deep_page", "timeline_month",
-		"timeline_by_kinds", "timeline_by_actor", "timeline_by_rare_actor", "timeline_by_common_actor",
+		"timeline_by_kinds", "timeline_by_actor", "timeline_by_actor_alias", "timeline_by_rare_actor", "timeline_by_common_actor",
 		"timeline_by_actor,_kind_and_year", "timeline_search", "timeline_all_filters"} {
 		rows = append(rows, page(name))
 	}

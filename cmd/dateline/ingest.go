@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,6 +72,18 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	for _, f := range sum.Failures {
 		fmt.Fprintf(e.stderr, "  %s: %s\n", f.Name, oneLine(f.Err.Error()))
 	}
+	if n := len(sum.Undated); n > 0 {
+		fmt.Fprintf(e.stdout, "%d stored without a publication date: their dates such as \"Thursday\" could not be placed, "+
+			"so events may be missing. Give each its date on its page (Articles, without a publication date: /articles?undated=1):\n", n)
+		slices.Sort(sum.Undated)
+		for i, name := range sum.Undated {
+			if i == maxUndatedListed {
+				fmt.Fprintf(e.stdout, "  and %d more\n", n-i)
+				break
+			}
+			fmt.Fprintf(e.stdout, "  %s\n", name)
+		}
+	}
 	switch {
 	case err != nil:
 		return err
@@ -81,6 +94,9 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	}
 	return nil
 }
+
+// maxUndatedListed is how many undated articles an ingest names.
+const maxUndatedListed = 20
 
 func rate(p ingest.Progress) float64 {
 	if p.Elapsed <= 0 {

@@ -136,3 +136,20 @@ func TestIngestTakesWebAddresses(t *testing.T) {
 		t.Errorf("stored page: %q %q %v", url, title, err)
 	}
 }
+
+// An article stored without a publication date keeps only its events
+// dated in full; the summary names it, and where to give it one.
+func TestIngestNamesArticlesWithoutADate(t *testing.T) {
+	dir := t.TempDir()
+	undated := filepath.Join(dir, "undated.txt")
+	if err := os.WriteFile(undated, []byte("Leaders talk\n\nPresident Trump and President Putin spoke by phone on Thursday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dated := filepath.Join("..", "..", "testdata", "articles", "grain-corridor.txt")
+	r := dateline(t, storetest.URL(t), "ingest", undated, dated)
+	if r.code != 0 || !strings.Contains(r.stdout, "2 articles saved") ||
+		!strings.Contains(r.stdout, "1 stored without a publication date") || !strings.Contains(r.stdout, "/articles?undated=1") ||
+		!strings.Contains(r.stdout, "  "+undated+"\n") || strings.Contains(r.stdout, "grain-corridor") {
+		t.Errorf("ingest: %+v; want the undated article named, and only it", r)
+	}
+}

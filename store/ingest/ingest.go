@@ -76,7 +76,11 @@ type Failure struct {
 // Summary is the end of a run.
 type Summary struct {
 	Progress
-	Failures    []Failure
+	Failures []Failure
+	// Undated names the articles stored without a publication date (in
+	// the article or given): their relative dates could not be placed,
+	// so their events may be missing until one is given.
+	Undated     []string
 	Interrupted bool // the context ended before every article was read
 }
 
@@ -361,6 +365,11 @@ func rolledBack(err error) bool {
 }
 
 func (r *run) saved(it *Item, duplicate bool) {
+	if !duplicate && it.Article.Published.IsZero() {
+		r.mu.Lock()
+		r.sum.Undated = append(r.sum.Undated, it.Name)
+		r.mu.Unlock()
+	}
 	r.count(func(p *Progress) {
 		if duplicate {
 			p.Duplicates++

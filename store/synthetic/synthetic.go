@@ -27,6 +27,9 @@ type Info struct {
 	// Actor is a country in about one event in thirty, Rare a person in
 	// about one in two hundred, Common an organisation in one in four.
 	Actor, Rare, Common string
+	// ActorAlias is another name of Actor, known to the extractor's
+	// gazetteer (the seat of its government), not stored as an alias.
+	ActorAlias string
 	// Word is in the titles of about one event in thirty (and in some
 	// quotes).
 	Word string
@@ -72,7 +75,7 @@ func Load(ctx context.Context, conn *pgx.Conn, n int) (Info, error) {
 
 // Describe tells what a database that Load filled holds.
 func Describe(ctx context.Context, conn *pgx.Conn) (Info, error) {
-	s := Info{Actor: "Russia", Rare: given[3] + " " + family[7], Common: organisation, Word: "reactor"}
+	s := Info{Actor: "Russia", ActorAlias: "Kremlin", Rare: given[3] + " " + family[7], Common: organisation, Word: "reactor"}
 	err := conn.QueryRow(ctx, `SELECT count(*), min(date_start), max(date_start) FROM events`).Scan(&s.Events, &s.First, &s.Last)
 	if err != nil {
 		return Info{}, fmt.Errorf("describe synthetic events: %w", err)
@@ -120,6 +123,17 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 	actorIDs, err := ids(ctx, conn, "actors")
 	if err != nil {
 		return err
+	}
+	var aliasRows [][]any
+	for i, row := range actorRows {
+		a := timeline.Actor{Name: row[0].(string), Kind: timeline.ActorKind(row[2].(string))}
+		for _, al := range timeline.ActorAliases(a, "") {
+			aliasRows = append(aliasRows, []any{timeline.AliasKey(al.Name), actorIDs[i], al.Name, al.Surname})
+		}
+	}
+	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"actor_aliases"}, []string{"key", "actor_id", "name", "surname"},
+		pgx.CopyFromRows(aliasRows)); err != nil {
+		return fmt.Errorf("actor aliases: %w", err)
 	}
 
 	// Articles: three sentences each, one per event that cites it.
@@ -251,7 +265,7 @@ func load(ctx context.Context, conn *pgx.Conn, n int) error {
 		SELECT actor_id, date_trunc('month', event_start), event_kind, count(*) FROM event_actors GROUP BY 1, 2, 3`); err != nil {
 		return fmt.Errorf("month counts per actor: %w", err)
 	}
-	if _, err = conn.Exec(ctx, `VACUUM ANALYZE events, actors, event_actors, articles, mentions, event_months, actor_months`); err != nil {
+	if _, err = conn.Exec(ctx, `VACUUM ANALYZE events, actors, actor_aliases, event_actors, articles, mentions, event_months, actor_months`); err != nil {
 		return fmt.Errorf("vacuum: %w", err)
 	}
 	return nil
