@@ -12,7 +12,6 @@ import (
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
-	"github.com/dateline/dateline/timeline/extract/lexicon"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -25,9 +24,10 @@ import (
 // canonicalName is what the extractor's gazetteer calls a name.
 func canonicalName(name string) string { return extract.CanonicalActor(name) }
 
-// personCountry is the country a known leader acted for, or "".
+// personCountry is the country a person's written name gives, or the
+// one a known leader of that name acted for, or "".
 func personCountry(name string) string {
-	c, _ := lexicon.Get().Leader(name)
+	c, _ := extract.PersonCountry(name)
 	return c
 }
 

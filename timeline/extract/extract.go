@@ -112,7 +112,8 @@ func prepare(ctx context.Context, input string, opts Options) (*document, Result
 
 // CanonicalActor returns the name the extractor gives an actor written
 // as name ("U.S." is "United States"), or name itself when the lexicon
-// does not know it.
+// does not know it. People's names are the store's to read (it strips
+// courtesy titles and initials itself).
 func CanonicalActor(name string) string {
 	lx := lexicon.Get()
 	ws := text.Words(name, text.Tokenize(name), lx.IsAbbreviation)
@@ -123,4 +124,74 @@ func CanonicalActor(name string) string {
 		return e.Name
 	}
 	return name
+}
+
+// PersonCountry returns the country a person written as name acts for:
+// the one the name says ("Russian President Vladimir Putin", "King
+// Hussein of Jordan"), or that of the leader of that name (leaders.txt).
+func PersonCountry(name string) (string, bool) {
+	lx := lexicon.Get()
+	person, country := readPerson(lx, text.Words(name, text.Tokenize(name), lx.IsAbbreviation))
+	if country != "" {
+		return country, true
+	}
+	if person == "" {
+		person = name
+	}
+	return lx.Leader(person)
+}
+
+// readPerson reads a person's name written with an office, a country or
+// initials: the name alone, and the country the words give, if any. The
+// name is "" when the words hold an office or a country but no name, or
+// neither (a name as it is needs no reading).
+func readPerson(lx *lexicon.Lexicon, ws []text.Word) (string, string) {
+	seq := lexicon.Slice(ws)
+	i, country := 0, ""
+	for i < len(ws) {
+		if e, n, ok := lx.Entities.Match(seq, i, len(ws)); ok && e.Country != "" && e.Use != lexicon.UsePlace {
+			country, i = e.Country, i+n // "Russian", "Iran's"
+			if i < len(ws) && ws[i].Low == "'s" {
+				i++
+			}
+			continue
+		}
+		if _, n, ok := lx.Titles.Match(seq, i, len(ws)); ok {
+			i += n // "President", "Secretary of State", "Mr."
+			continue
+		}
+		break
+	}
+	j := len(ws)
+	// "of Russia" after the name
+	for k := i + 1; k+1 < len(ws); k++ {
+		if ws[k].Low == "of" {
+			if e, n, ok := lx.Entities.Match(seq, k+1, len(ws)); ok && k+1+n == len(ws) && e.Country != "" {
+				country, j = e.Country, k
+			}
+			break
+		}
+	}
+	if i == 0 && j == len(ws) && !hasInitial(ws) || i >= j {
+		return "", country
+	}
+	return nameText(wordsOf(ws[i:j])), country
+}
+
+func hasInitial(ws []text.Word) bool {
+	for _, w := range ws {
+		if w.Period && len(w.Low) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOf wraps text words as the pipeline's words, for nameText.
+func wordsOf(ws []text.Word) []word {
+	out := make([]word, len(ws))
+	for i, w := range ws {
+		out[i].Word = w
+	}
+	return out
 }

@@ -348,3 +348,22 @@ func TestTestdataArticles(t *testing.T) {
 		t.Errorf("paywalled paste: %+v, want only the resignation on 12 May 2023", res.Events)
 	}
 }
+
+// A person's country is the one the written name gives, or that of the
+// leader of that name.
+func TestPersonCountry(t *testing.T) {
+	tests := []struct{ written, country string }{
+		{"Russian President Vladimir V. Putin", "Russia"},
+		{"President Vladimir Putin of Russia", "Russia"},
+		{"King Hussein of Jordan", "Jordan"},
+		{"Secretary of State Antony Blinken", "United States"},
+		{"Bill Clinton", "United States"},
+		{"Mr. Putin", ""}, // a surname alone names no leader
+		{"Jane Doe", ""},
+	}
+	for _, tt := range tests {
+		if got, _ := PersonCountry(tt.written); got != tt.country {
+			t.Errorf("PersonCountry(%q) = %q, want %q", tt.written, got, tt.country)
+		}
+	}
+}
