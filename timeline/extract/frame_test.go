@@ -49,6 +49,8 @@ func TestFrames(t *testing.T) {
 			[]string{"Rouhani"}, []string{"Obama"}},
 		{"the parties of what was cut", "Ties between Iran and the United States were severed in 1979.",
 			"severed", timeline.KindSanction, nil, []string{"Iran", "United States"}},
+		{"summon an ambassador", "France on Tuesday summoned the Russian ambassador.", "summoned", timeline.KindStatement,
+			[]string{"France"}, []string{"Russia"}},
 		{"a measure of an event", "The Treasury Department announced a series of new sanctions against Russia on Thursday.", "sanctions",
 			timeline.KindSanction, []string{"Treasury Department"}, []string{"Russia"}},
 		{"aid in an amount", "Germany pledged $500 million in military aid to Ukraine on Tuesday.", "aid", timeline.KindAid,

@@ -72,7 +72,7 @@ func (d *document) publication() (timeline.Date, string) {
 }
 
 // labelRE finds the labels of date lines, as whole words.
-var labelRE = regexp.MustCompile(`(?i)\b(updated|modified|last edited|published|posted|online|filed|date|issued|first published)\b`)
+var labelRE = regexp.MustCompile(`(?i)\b(updated|modified|last edited|published|posted|online|filed|date|issued|first published|created)\b`)
 
 // label reads the words before a date in a date line; the nearest label
 // wins ("Published 1 May ... Updated <date>").
