@@ -8,12 +8,15 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/dateline/dateline/store/storetest"
+	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/extract"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -92,6 +95,45 @@ func TestAttacksOnALocalServer(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusBadRequest || n > 64<<10 {
 			t.Errorf("%d URL bytes of actors: %d with %d bytes, want a short 400", len(q.Encode()), resp.StatusCode, n)
+		}
+	})
+
+	// Text without sentence ends once cost time in the square of its
+	// length. The two sizes are extracted in turn, seven times each, and
+	// the best of each compared, so that a busy moment of the machine does
+	// not decide; linear work gives about 2x, the bound leaves room.
+	t.Run("extraction of 86 KB of run-on text costs at most 3x of 43 KB", func(t *testing.T) {
+		words := strings.Fields("Putin met Erdogan on Monday and spoke by phone with Macron on June 21 while officials in Ankara said the talks went on")
+		runOn := func(n int) string {
+			var b strings.Builder
+			for i := 0; b.Len() < n; i++ {
+				b.WriteString(words[i%len(words)])
+				b.WriteByte(' ')
+			}
+			return b.String()
+		}
+		published, err := timeline.ParseDate("2025-07-03")
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := []string{runOn(43_000), runOn(86_000)}
+		best := make([]time.Duration, len(texts))
+		for range 7 {
+			for i, text := range texts {
+				runtime.GC() // each run starts from the same heap
+				start := time.Now()
+				if _, err := extract.Article(t.Context(), text, extract.Options{Published: published}); err != nil {
+					t.Fatal(err)
+				}
+				if d := time.Since(start); best[i] == 0 || d < best[i] {
+					best[i] = d
+				}
+			}
+		}
+		ratio := float64(best[1]) / float64(best[0])
+		t.Logf("43 KB: %s, 86 KB: %s (%.2fx)", best[0].Round(time.Millisecond), best[1].Round(time.Millisecond), ratio)
+		if ratio > 3 {
+			t.Errorf("86 KB of run-on text took %.1fx the time of 43 KB, more than 3x", ratio)
 		}
 	})
 
