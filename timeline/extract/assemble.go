@@ -46,7 +46,11 @@ type hint struct {
 // with the confidence it allows.
 func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 	first := len(a.cands)
-	defer func() { shareTargets(a.cands[first:]) }()
+	var from []*eframe // the frame of each candidate from first on
+	defer func() {
+		a.cands = append(a.cands[:first], dropReports(p, a.cands[first:], from)...)
+		shareTargets(a.cands[first:])
+	}()
 	var speakers []timeline.Actor
 	for i := range frames {
 		if frames[i].kind == timeline.KindStatement {
@@ -141,9 +145,49 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			Confidence: a.confidence(ef, len(actors), when, c.quoted),
 			Mentions:   []timeline.Mention{{Quote: quote, Start: qs, End: qe, ExtractorVersion: Version}},
 		}
+		from = append(from, ef)
 		a.cands = append(a.cands, candidate{event: e, sentence: s.n, trigger: ef.f.Lemma, weak: weak, placed: len(ef.places) > 0,
 			presumed: ef.presumed, title: a.titleParts(s, p, ef, source, target)})
 	}
+}
+
+// dropReports leaves out a statement that only reports another event of
+// its sentence: in "the United States and Russia have agreed on a plan,
+// Kerry said on Saturday", Kerry's words are the source of the news, not
+// news of their own. The statement goes when its verb reports (say,
+// announce) and an event of the clause it governs falls on its day; what
+// a reaction is about ("deplored the blasts which killed ...") is no
+// report. cands are one sentence's candidates, from their frames.
+func dropReports(p *parsed, cands []candidate, from []*eframe) []candidate {
+	var kept []candidate
+	for i, c := range cands {
+		reported := false
+		for j, x := range cands {
+			reported = reported || from[i].f.Reports && x.event.Kind != timeline.KindStatement &&
+				reportedIn(p, from[i].clause, from[j].clause) &&
+				timeline.OccurrenceDay(x.event.Date) == timeline.OccurrenceDay(c.event.Date)
+		}
+		if !reported {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// reportedIn reports whether clause cj tells what clause ci says: it is
+// governed by ci through what was said, its participles and infinitives.
+func reportedIn(p *parsed, ci, cj int) bool {
+	for k := cj; p.cl[k].parent >= 0; k = p.cl[k].parent {
+		switch p.cl[k].kind {
+		case cComplement, cParticiple, cInfinitive:
+		default:
+			return false
+		}
+		if p.cl[k].parent == ci {
+			return true
+		}
+	}
+	return false
 }
 
 // shareTargets gives a strike of a sentence that names only who struck the

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/dateline/dateline/timeline"
@@ -126,6 +127,34 @@ func TestAssembly(t *testing.T) {
 		}
 		if len(res.Events) != 1 || len(res.Events[0].Mentions) != 2 {
 			t.Errorf("events %+v, want one meeting with two mentions", res.Events)
+		}
+	})
+	t.Run("saying that an event happened is no event of its own", func(t *testing.T) {
+		tests := []struct {
+			text  string
+			kinds []timeline.Kind
+		}{
+			{"The United States and Russia have agreed on a plan to destroy Syria's chemical weapons, Secretary of State John Kerry said on Saturday.",
+				[]timeline.Kind{timeline.KindAgreement}},
+			{"Iran and six world powers have reached an agreement on a nuclear deal, EU foreign policy chief Catherine Ashton said on Sunday.",
+				[]timeline.Kind{timeline.KindAgreement}},
+			// what a reaction is about is not what it reports
+			{"South Africa deplored on Friday the bomb blasts which killed scores of people outside the embassy of the United States in Kenya earlier that day.",
+				[]timeline.Kind{timeline.KindStatement, timeline.KindStrike}},
+		}
+		for _, tt := range tests {
+			res, err := Article(t.Context(), tt.text, Options{Published: pub})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []timeline.Kind
+			for _, e := range res.Events {
+				got = append(got, e.Kind)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.kinds) {
+				t.Errorf("%q: kinds %v, want %v", tt.text, got, tt.kinds)
+			}
 		}
 	})
 }

@@ -25,10 +25,14 @@ type Frame struct {
 	Inf            bool          // an infinitive clause follows
 	InfNot         timeline.Kind // whose verb is no trigger of this kind
 	Comp           bool          // a clause of what was said follows
-	Voice          Voice
-	Conf           float64
-	Title          string
-	Line           int // in triggers.txt, for messages
+	// Reports marks a verb that tells what others did ("said",
+	// "announced"): when what it tells is an event of its own, the
+	// telling is the source of the news and no event.
+	Reports bool
+	Voice   Voice
+	Conf    float64
+	Title   string
+	Line    int // in triggers.txt, for messages
 }
 
 // Voice constrains a verb frame.
@@ -267,6 +271,8 @@ func (lx *Lexicon) parseFrame(kind timeline.Kind, noun bool, rest string, n int)
 
 		case "comp":
 			fr.Comp = true
+		case "reports":
+			fr.Reports = true
 		case "active":
 			fr.Voice = Active
 		case "passive":
