@@ -112,6 +112,14 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 			// who; "landed at the airport": who, but not where
 			continue
 		}
+		if a.lx.Kind(ef.kind).Places == "destination" && len(source) == 0 {
+			// "chief diplomats are flying to Geneva": a visit of people
+			// the article does not name is a visit of those its speakers
+			// name, or of no one it can tell
+			if source = speakers; len(source) == 0 {
+				continue
+			}
+		}
 		var located []timeline.Actor
 		switch a.lx.Kind(ef.kind).Places {
 		case "target", "destination":

@@ -92,7 +92,8 @@ func TestAssembly(t *testing.T) {
 		}
 	})
 	t.Run("a visit needs a visitor and a destination", func(t *testing.T) {
-		text := "The president arrived in Philadelphia on Friday. President Emil Kovac of Slovakia landed at the airport on Saturday."
+		text := "The president arrived in Philadelphia on Friday. President Emil Kovac of Slovakia landed at the airport on Saturday. " +
+			"Chief diplomats are flying to Geneva on Sunday to seal an accord."
 		res, err := Article(t.Context(), text, Options{Published: pub})
 		if err != nil {
 			t.Fatal(err)
