@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dateline/dateline/timeline/extract/lexicon"
 	"github.com/dateline/dateline/timeline/extract/text"
@@ -261,7 +262,8 @@ func (a *analysis) isVerbHere(s *sentence, i int, f lexicon.Form, prev tag) bool
 			// attacks"), or after a verb ("launched cruise missile
 			// strikes"), unless that verb reports speech; a number counts
 			// nouns ("36 Houthi targets")
-			return !(a.afterNumber(s, i) || a.nounish(a.words[i].Low) && (a.afterPrep(s, i) || a.verbBefore(s, i) && !a.speechBefore(s, i)))
+			return !(a.afterNumber(s, i) || a.nounish(a.words[i].Low) &&
+				(a.afterPrep(s, i) || a.verbBefore(s, i) && (!a.speechBefore(s, i) || a.bareAfterVerb(s, i))))
 		}
 		if f&lexicon.Ing != 0 {
 			// "leaders meeting in Brussels": after a plural, before a
@@ -331,6 +333,20 @@ func (a *analysis) afterPrep(s *sentence, i int) bool {
 		return false
 	}
 	return false
+}
+
+// bareAfterVerb reports whether only lower-case nouns and adjectives
+// stand between the last verb and word i: "announced new economic
+// sanctions" is an object, where a subject of "supplies" would have a
+// name or a determiner ("say Iran supplies", "say the army supplies").
+func (a *analysis) bareAfterVerb(s *sentence, i int) bool {
+	k := i - 1
+	for ; k >= s.w0 && a.words[k].tag == tNoun; k-- {
+		if w := a.words[k].Text; w == "" || unicode.IsUpper(rune(w[0])) {
+			return false
+		}
+	}
+	return k < i-1 && k >= s.w0 && a.words[k].tag == tVerb
 }
 
 // speechBefore reports whether the last verb before word i reports

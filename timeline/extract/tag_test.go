@@ -25,6 +25,8 @@ func TestTags(t *testing.T) {
 		{"that after a noun relates", "The deal that was signed collapsed.", "that", tRel},
 		{"a noun after a preposition stays a noun", "He spoke in response to U.S. missile attacks.", "attacks", tNoun},
 		{"after a verb of speech a verb", "Officials say Iran supplies weapons.", "supplies", tVerb},
+		{"after a verb of speech and a determiner a verb", "Officials say the army supplies weapons.", "supplies", tVerb},
+		{"after a verb of speech and adjectives a noun", "Obama announced new economic sanctions against Russia.", "sanctions", tNoun},
 		{"a noun after a number and its modifiers", "Britain struck 36 Houthi targets in Yemen.", "targets", tNoun},
 		{"an -ly word after a determiner is a noun", "Rouhani spoke at the assembly in New York.", "assembly", tNoun},
 		{"a capitalised -ed word is a name", "Mohamed rented a house.", "Mohamed", tName},
