@@ -199,6 +199,8 @@ func TestTitles(t *testing.T) {
 		{"Iran condemned Iraq's invasion of Kuwait on Thursday.", "Iran condemns Iraq's invasion of Kuwait"},
 		{"Secretary of State Marco Rubio took office in January.", "Rubio takes office"},
 		{"Italian Prime Minister Matteo Renzi resigned on Friday.", "Renzi resigns"},
+		{"Russian President Vladimir Putin signed a treaty with Crimean officials on Tuesday.", "Putin signs treaty"},
+		{"Turkey joined NATO in 1952.", "Turkey joins NATO"},
 		{"Secretary of State John Kerry attended talks in Geneva on Sunday.", "Kerry holds talks"},
 		{"The United States and Britain struck 36 Houthi targets in Yemen on Saturday.", "US and UK strike Houthis and Yemen"},
 		{"President Bush said on Tuesday that the United States may extend its naval quarantine to Jordan's Red Sea port.",
