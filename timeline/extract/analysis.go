@@ -54,6 +54,14 @@ type analysis struct {
 	// that opens with it: "On Aug. 7, the staff had just ended a news
 	// conference. They were talking when the bomb went off."
 	scene struct{ block, date int }
+	// follow is the date and the parties of the last sentence whose main
+	// clause is dated: the next sentence may go on telling what the same
+	// people did then (see follows)
+	follow struct {
+		sent, date int
+		actors     []timeline.Actor
+		used       bool
+	}
 	// capitals counts each word written with a capital inside sentences:
 	// a single unknown name the article uses again is a name, not a
 	// fragment
@@ -114,6 +122,7 @@ func newAnalysis(d *document, published timeline.Date) *analysis {
 		countries: map[string]int{}}
 	a.people = newPeople(a.lx)
 	a.scene.block = -1
+	a.follow.date = -1
 	if !published.IsZero() {
 		a.dct = published.Start()
 	}
@@ -232,6 +241,7 @@ func (a *analysis) read(s *sentence) {
 	}
 	a.setScene(s, cl)
 	a.candidates(s, cl, frames)
+	a.setFollow(s, cl)
 	a.noteSubject(s, cl)
 	if a.observe != nil {
 		a.observe(s, cl, frames)

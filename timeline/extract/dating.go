@@ -51,6 +51,9 @@ func (a *analysis) date(s *sentence, p *parsed, ef *eframe) {
 			a.pastVerb(p, ef) && !p.ch[p.cl[ef.clause].vp].perfect {
 			ef.date = a.scene.date
 		}
+		if ef.date < 0 && a.follows(s, p, ef) {
+			ef.date, a.follow.used = a.follow.date, true
+		}
 	}
 	ef.status = a.status(s, p, ef)
 }
@@ -69,6 +72,51 @@ func (a *analysis) setScene(s *sentence, p *parsed) {
 	}
 	if k+1 < len(p.ch) && p.ch[k].kind == kDate && p.ch[k+1].kind == kComma && a.usable(a.words[p.ch[k].i].date) {
 		a.scene.date = a.words[p.ch[k].i].date
+	}
+}
+
+// follows reports whether an event goes on with the story of the sentence
+// before, and so took place on its date: "Obama and Putin met on Monday.
+// The two leaders discussed Syria and agreed to hold talks." The event is
+// told in the simple past in a sentence with no date of its own, right
+// after a sentence whose main clause is dated, and one of its parties is
+// a party of that clause; what someone said may be said any day.
+func (a *analysis) follows(s *sentence, p *parsed, ef *eframe) bool {
+	if a.follow.date < 0 || a.follow.sent != s.n-1 || ef.kind == timeline.KindStatement || a.dated(s) ||
+		!a.pastVerb(p, ef) || p.ch[p.cl[ef.clause].vp].perfect {
+		return false
+	}
+	for _, x := range a.actorsOf(s, ef.source, nil) {
+		if hasActor(a.follow.actors, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// setFollow keeps the date and the subject's parties of a sentence whose
+// main clause is dated, and carries them on through a sentence that
+// followed them; any other sentence ends the story they tell.
+func (a *analysis) setFollow(s *sentence, p *parsed) {
+	used := a.follow.used
+	a.follow.used = false
+	if used && !a.dated(s) {
+		a.follow.sent = s.n
+		return
+	}
+	a.follow.date = -1
+	for _, c := range p.cl {
+		if c.kind != cMain {
+			continue
+		}
+		for _, k := range c.dates {
+			if d := a.words[p.ch[k].i].date; a.usable(d) && a.dates[d].Date.Precision() >= timeline.PrecisionDay && len(c.subj) > 0 {
+				a.follow.sent, a.follow.date = s.n, d
+				a.follow.actors = a.actorsOf(s, a.mentionsOf(s, p, c.subj), nil)
+				return
+			}
+		}
+		return
 	}
 }
 
