@@ -154,6 +154,10 @@ func (a *analysis) wordTag(s *sentence, i int) tag {
 		return tPrep
 	case pos&lexicon.Poss != 0:
 		return tPoss
+	case (low == "all" || low == "both" || low == "each") && (prev.nominal() || prev == tPron) && a.canBe(next, lexicon.Past|lexicon.Third):
+		// "the five powers all denounced", "they both agreed": a
+		// quantifier after its noun, before the verb
+		return tAdv
 	case pos&lexicon.Det != 0:
 		return tDet
 	case pos&lexicon.Pron != 0:

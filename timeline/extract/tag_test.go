@@ -30,6 +30,8 @@ func TestTags(t *testing.T) {
 		{"a noun after a number and its modifiers", "Britain struck 36 Houthi targets in Yemen.", "targets", tNoun},
 		{"an -ly word after a determiner is a noun", "Rouhani spoke at the assembly in New York.", "assembly", tNoun},
 		{"a capitalised -ed word is a name", "Mohamed rented a house.", "Mohamed", tName},
+		{"a quantifier after its noun leaves the verb a verb", "The five powers all denounced North Korea.", "denounced", tVerb},
+		{"a quantifier before a noun determines it", "Leaders of all countries met.", "all", tDet},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
