@@ -4,14 +4,17 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/store/ingest"
+	"github.com/dateline/dateline/store/fetch"
+	"github.com/dateline/dateline/store/files"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/ingest"
 )
 
 // ingestCmd extracts and stores articles in bulk: files, directories and
@@ -50,16 +53,16 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 
 	var paths, urls []string
 	for _, arg := range flags.Args() {
-		if ingest.IsAddress(arg) {
+		if isAddress(arg) {
 			urls = append(urls, arg)
 		} else {
 			paths = append(paths, arg)
 		}
 	}
-	total := ingest.Count(paths) + len(urls)
+	total := files.Count(paths) + len(urls)
 	sources := ingest.Concat(
-		ingest.Files(paths, timeline.MaxArticleBytes),
-		ingest.Pages(ctx, urls, fetchClient(e, timeline.MaxArticleBytes).Page),
+		files.Articles(paths, timeline.MaxArticleBytes),
+		pages(ctx, urls, fetchClient(e, timeline.MaxArticleBytes)),
 	)
 	bar := newProgressBar(e.stderr)
 	sum, err := ingest.Run(ctx, st, sources, total, ingest.Options{
@@ -93,6 +96,31 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 		return fmt.Errorf("%d of %d articles failed", sum.Failed, sum.Read)
 	}
 	return nil
+}
+
+// isAddress reports whether an argument names a web page rather than a
+// file.
+func isAddress(arg string) bool {
+	return strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://")
+}
+
+// pages yields the articles at the web addresses, fetched one after
+// another (public addresses only, bounded time and size, decoded to
+// UTF-8). A page that cannot be fetched is yielded as an error, and the
+// others go on. The source is named by its address and keeps the address
+// the redirects led to.
+func pages(ctx context.Context, urls []string, client *fetch.Client) iter.Seq2[ingest.Source, error] {
+	return func(yield func(ingest.Source, error) bool) {
+		for _, u := range urls {
+			if ctx.Err() != nil {
+				return
+			}
+			page, err := client.Page(ctx, u)
+			if !yield(ingest.Source{Name: u, Text: page.Text, URL: page.URL}, err) {
+				return
+			}
+		}
+	}
 }
 
 // maxUndatedListed is how many undated articles an ingest names.
