@@ -4,9 +4,9 @@
 // interrupted run resumes where it stopped.
 //
 // It reads and writes nothing itself: articles come from a sequence of
-// Sources (files, web pages: see store/files and store/fetch) and go to a
-// Saver (the store), so that the pipeline's rules can be tested without
-// either.
+// Sources (files read by store/files, pages fetched by store/fetch) and
+// go to a Saver (the store), so that the pipeline's rules can be tested
+// without either.
 package ingest
 
 import (
@@ -43,13 +43,6 @@ func Concat(seqs ...iter.Seq2[Source, error]) iter.Seq2[Source, error] {
 			}
 		}
 	}
-}
-
-// item is an article ready to save, with the events found in it.
-type item struct {
-	Name    string
-	Article timeline.Article
-	Events  []timeline.Event
 }
 
 // Saver stores articles; the store satisfies it.
@@ -192,6 +185,13 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 }
 
 var errTooSlow = errors.New("the article's time limit passed")
+
+// item is an article ready to save, with the events found in it.
+type item struct {
+	Name    string
+	Article timeline.Article
+	Events  []timeline.Event
+}
 
 type run struct {
 	saver    Saver

@@ -272,8 +272,9 @@ func TestRunNamesUndatedArticles(t *testing.T) {
 	}
 }
 
-// Per-article limits: a source's own title and date win over what
-// extraction finds, and a title is cut to what an article may hold.
+// Per article: a source's own title wins over the one extraction finds,
+// a title is cut to what an article may hold, and extraction is given
+// the run's publication date and size limit.
 func TestRunKeepsWhatTheSourceSays(t *testing.T) {
 	m := &memory{}
 	long := strings.Repeat("é", timeline.MaxTitleRunes+10)
@@ -281,24 +282,25 @@ func TestRunKeepsWhatTheSourceSays(t *testing.T) {
 		_ = yield(ingest.Source{Name: "titled", Text: "found title\nbody", Title: "given title"}, nil) &&
 			yield(ingest.Source{Name: "long", Text: long + "\nbody"}, nil)
 	}
-	var published []timeline.Date
+	var given []extract.Options
 	var mu sync.Mutex
 	ex := func(ctx context.Context, input string, opts extract.Options) (extract.Result, error) {
 		mu.Lock()
-		published = append(published, opts.Published)
+		given = append(given, opts)
 		mu.Unlock()
 		return quick(ctx, input, opts)
 	}
-	if _, err := ingest.Run(context.Background(), m, src, 2, ingest.Options{Extract: ex, Published: day(t, "2025-07-03")}); err != nil {
+	opts := ingest.Options{Extract: ex, Published: day(t, "2025-07-03"), MaxBytes: 4096}
+	if _, err := ingest.Run(context.Background(), m, src, 2, opts); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"given title", strings.Repeat("é", timeline.MaxTitleRunes)}
 	if got := m.titles(); !slices.Equal(got, want) {
 		t.Errorf("titles %q, want the given one and the long one cut", got)
 	}
-	for _, p := range published {
-		if p.Value() != "2025-07-03" {
-			t.Errorf("extracted with publication date %q, want the one given", p.Value())
+	for _, o := range given {
+		if o.Published.Value() != "2025-07-03" || o.MaxBytes != 4096 {
+			t.Errorf("extracted with %+v, want the publication date and size limit given", o)
 		}
 	}
 }
