@@ -23,6 +23,11 @@ import (
 // per kind and day, taken in one order, so batches saved at once by
 // several processes merge rather than duplicate and cannot deadlock.
 // Merged events are given the id of the event they joined.
+//
+// A transaction PostgreSQL rolls back to end a deadlock or a
+// serialization conflict with another writer is tried again, a few times,
+// before its error is returned: the caller need not know SQLSTATEs. An
+// unreachable database reads as timeline.ErrUnavailable.
 func (s *Store) SaveArticles(ctx context.Context, articles []*timeline.Article, events [][]timeline.Event) (dups []bool, err error) {
 	defer wrap(&err, "save %d articles", len(articles))
 	if len(events) != len(articles) {
@@ -34,10 +39,15 @@ func (s *Store) SaveArticles(ctx context.Context, articles []*timeline.Article, 
 		}
 	}
 	dups = make([]bool, len(articles))
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		b := batch{tx: tx, articles: articles, events: events, dups: dups}
-		return b.save(ctx)
-	})
+	for try := 1; ; try++ {
+		err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+			b := batch{tx: tx, articles: articles, events: events, dups: dups}
+			return b.save(ctx)
+		})
+		if err == nil || try == saveTries || !rolledBack(err) || !pause(ctx, time.Duration(try*try)*50*time.Millisecond) {
+			break
+		}
+	}
 	if err != nil {
 		for _, a := range articles {
 			a.ID = 0
@@ -45,6 +55,29 @@ func (s *Store) SaveArticles(ctx context.Context, articles []*timeline.Article, 
 		return nil, err
 	}
 	return dups, nil
+}
+
+// saveTries is how many times SaveArticles tries a batch that loses to
+// another writer: enough for the few writers an ingest runs at once.
+const saveTries = 4
+
+// rolledBack reports whether PostgreSQL rolled the transaction back to
+// resolve a deadlock or a serialization conflict (SQLSTATE class 40):
+// trying again is the remedy.
+func rolledBack(err error) bool {
+	return strings.HasPrefix(pgCode(err), "40")
+}
+
+// pause waits d, or until ctx ends; it reports whether the wait was whole.
+func pause(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // batch is one SaveArticles call at work.

@@ -62,7 +62,7 @@ func run(events int, out string) error {
 		{"real articles", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkRealArticles$", "-benchtime", "1x", "-timeout", "30m", "./cmd/benchreport/"}},
 		timexStep,
 		{"batched inserts", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkSaveArticles$", "-benchtime", "1x", "-timeout", "30m", "./store/"}},
-		{"ingest", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkIngest$", "-benchtime", "1x", "-timeout", "30m", "./store/ingest/"}},
+		{"ingest", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkIngest$", "-benchtime", "1x", "-timeout", "30m", "./store/"}},
 		{"pages", []string{fmt.Sprintf("DATELINE_BENCH_EVENTS=%d", events), "DATELINE_BENCH_PLANS=" + plans},
 			[]string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkPages$", "-benchtime", "200x", "-timeout", "90m", "./views/"}},
 		{"exports", nil, []string{"test", "-count=1", "-run", "^$", "-bench", "^BenchmarkExport$", "-benchtime", "3x", "-timeout", "30m", "./views/"}},

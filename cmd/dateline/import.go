@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/timeline"
@@ -86,19 +85,11 @@ func importCmd(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer st.Close()
-	// Progress per batch of events, at most every bar.every (the last
-	// batch always): the import is one transaction, so what it shows is
-	// written, not yet committed.
-	bar := newProgressBar(e.stderr)
-	started, shown := time.Now(), time.Time{}
-	total := len(imp.Events)
+	// Progress per batch of events: the import is one transaction, so what
+	// it shows is written, not yet committed.
+	bar := newProgress(e.stderr, "import", "events written", len(imp.Events))
 	sum, err := st.ImportProgress(ctx, imp.Articles, imp.Events, func(s store.ImportSummary) {
-		if time.Since(shown) < bar.every && s.Events < total {
-			return
-		}
-		shown = time.Now()
-		bar.draw("import", s.Events, total, fmt.Sprintf("%d/%d events written, %.0f/s", s.Events, total,
-			float64(s.Events)/time.Since(started).Seconds()))
+		bar.show(s.Events, "")
 	})
 	bar.done()
 	if err != nil {

@@ -3,15 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
+	"iter"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/store/ingest"
+	"github.com/dateline/dateline/store/fetch"
+	"github.com/dateline/dateline/store/files"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/ingest"
 )
 
 // ingestCmd extracts and stores articles in bulk: files, directories and
@@ -50,21 +51,24 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 
 	var paths, urls []string
 	for _, arg := range flags.Args() {
-		if ingest.IsAddress(arg) {
+		if isAddress(arg) {
 			urls = append(urls, arg)
 		} else {
 			paths = append(paths, arg)
 		}
 	}
-	total := ingest.Count(paths) + len(urls)
+	total := files.Count(paths) + len(urls)
 	sources := ingest.Concat(
-		ingest.Files(paths, timeline.MaxArticleBytes),
-		ingest.Pages(ctx, urls, fetchClient(e, timeline.MaxArticleBytes).Page),
+		files.Articles(paths, timeline.MaxArticleBytes),
+		pages(ctx, urls, fetchClient(e, timeline.MaxArticleBytes)),
 	)
-	bar := newProgressBar(e.stderr)
+	bar := newProgress(e.stderr, "ingest", "articles", total)
+	show := func(p ingest.Progress) {
+		bar.show(p.Saved+p.Duplicates+p.Failed, fmt.Sprintf("%d events, %d stored before, %d failed", p.Events, p.Duplicates, p.Failed))
+	}
 	sum, err := ingest.Run(ctx, st, sources, total, ingest.Options{
-		Workers: *workers, Writers: *writers, BatchSize: *batch, Published: pub, ArticleTimeout: *timeout, Progress: bar.show,
-		ProgressEvery: bar.every,
+		Workers: *workers, Writers: *writers, BatchSize: *batch, Published: pub, ArticleTimeout: *timeout,
+		Progress: show, ProgressEvery: bar.every,
 	})
 	bar.done()
 	fmt.Fprintf(e.stdout, "%d articles saved with %d events; %d already stored; %d failed (%s, %.1f articles/s)\n",
@@ -95,6 +99,31 @@ func ingestCmd(ctx context.Context, args []string, e env) error {
 	return nil
 }
 
+// isAddress reports whether an argument names a web page rather than a
+// file.
+func isAddress(arg string) bool {
+	return strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://")
+}
+
+// pages yields the articles at the web addresses, fetched one after
+// another (public addresses only, bounded time and size, decoded to
+// UTF-8). A page that cannot be fetched is yielded as an error, and the
+// others go on. The source is named by its address and keeps the address
+// the redirects led to.
+func pages(ctx context.Context, urls []string, client *fetch.Client) iter.Seq2[ingest.Source, error] {
+	return func(yield func(ingest.Source, error) bool) {
+		for _, u := range urls {
+			if ctx.Err() != nil {
+				return
+			}
+			page, err := client.Page(ctx, u)
+			if !yield(ingest.Source{Name: u, Text: page.Text, URL: page.URL}, err) {
+				return
+			}
+		}
+	}
+}
+
 // maxUndatedListed is how many undated articles an ingest names.
 const maxUndatedListed = 20
 
@@ -103,57 +132,4 @@ func rate(p ingest.Progress) float64 {
 		return 0
 	}
 	return float64(p.Saved+p.Duplicates+p.Failed) / p.Elapsed.Seconds()
-}
-
-// progressBar draws progress on a terminal, redrawing one line; elsewhere
-// (a log, CI) it writes a plain line every few seconds.
-type progressBar struct {
-	w     io.Writer
-	tty   bool
-	every time.Duration
-	drawn bool
-}
-
-func newProgressBar(w io.Writer) *progressBar {
-	b := &progressBar{w: w, every: 5 * time.Second}
-	if f, ok := w.(*os.File); ok {
-		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
-			b.tty, b.every = true, 200*time.Millisecond
-		}
-	}
-	return b
-}
-
-func (b *progressBar) show(p ingest.Progress) {
-	done := p.Saved + p.Duplicates + p.Failed
-	eta := "?"
-	if r := rate(p); r > 0 && p.Total > done {
-		eta = (time.Duration(float64(p.Total-done)/r) * time.Second).Round(time.Second).String()
-	} else if p.Total > 0 && done >= p.Total {
-		eta = "0s"
-	}
-	b.draw("ingest", done, p.Total, fmt.Sprintf("%d/%d articles, %d events, %d stored before, %d failed, %.1f/s, ETA %s",
-		done, p.Total, p.Events, p.Duplicates, p.Failed, rate(p), eta))
-}
-
-// draw shows done of total and stats: redrawn in place on a terminal,
-// else as a line of its own, prefixed by what is in progress.
-func (b *progressBar) draw(what string, done, total int, stats string) {
-	if !b.tty {
-		fmt.Fprintf(b.w, "%s: %s\n", what, stats)
-		return
-	}
-	const width = 30
-	filled := 0
-	if total > 0 {
-		filled = min(width, width*done/total)
-	}
-	fmt.Fprintf(b.w, "\r[%s%s] %s\x1b[K", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), stats)
-	b.drawn = true
-}
-
-func (b *progressBar) done() {
-	if b.drawn {
-		fmt.Fprintln(b.w)
-	}
 }

@@ -1,4 +1,4 @@
-package ingest_test
+package store_test
 
 import (
 	"context"
@@ -13,18 +13,24 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/store/ingest"
+	"github.com/dateline/dateline/store/files"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
-	"github.com/dateline/dateline/timeline/extract"
+	"github.com/dateline/dateline/timeline/ingest"
 )
 
-var articles = filepath.Join("..", "..", "testdata", "articles")
+// These tests run the ingest pipeline end to end into PostgreSQL: what
+// the store promises ingest (one transaction per batch, articles unique by
+// hash, occurrences merged across concurrent writers, ErrUnavailable when
+// the database goes) holds under real load. The pipeline's own rules are
+// tested with a fake saver in timeline/ingest.
+
+var articleDir = filepath.Join("..", "testdata", "articles")
 
 // articleFiles counts the test articles, which other tests add to.
 func articleFiles(t *testing.T) int {
 	t.Helper()
-	entries, err := os.ReadDir(articles)
+	entries, err := os.ReadDir(articleDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,53 +52,23 @@ func writeJSONL(t *testing.T, lines ...string) string {
 	return path
 }
 
-func TestFilesReadsTextHTMLAndJSONLines(t *testing.T) {
-	feed := writeJSONL(t,
-		`{"text":"Leaders met on Monday.","url":"https://example.com/a","published":"2025-07-03"}`,
-		``,
-		`not json`,
-		`{"text":"Talks ended.","published":"July 2025"}`,
-	)
-	var names, bad []string
-	for src, err := range ingest.Files([]string{articles, feed}, timeline.MaxArticleBytes) {
-		if err != nil {
-			bad = append(bad, src.Name)
-			continue
-		}
-		names = append(names, filepath.Base(src.Name))
-		if strings.HasSuffix(src.Name, ":1") && (src.URL != "https://example.com/a" || src.Published.Value() != "2025-07-03") {
-			t.Errorf("line 1 = %+v", src)
-		}
-	}
-	files := articleFiles(t)
-	if len(names) != files+1 {
-		t.Errorf("read %v, want the %d test articles and 1 good line", names, files)
-	}
-	if len(bad) != 2 || !strings.HasSuffix(bad[0], "feed.jsonl:3") || !strings.HasSuffix(bad[1], "feed.jsonl:4") {
-		t.Errorf("bad lines = %v, want lines 3 (not JSON) and 4 (a month is not a day)", bad)
-	}
-	if n := ingest.Count([]string{articles, feed}); n != files+3 {
-		t.Errorf("Count = %d, want %d (the files and 3 non-empty lines)", n, files+3)
-	}
-}
-
-func TestRunSavesOnceAndResumes(t *testing.T) {
+func TestIngestSavesOnceAndResumes(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.New(t)
 	feed := writeJSONL(t,
 		`{"text":"President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday.","published":"2025-07-03"}`,
 		`{"text":"","published":"2025-07-03"}`,
 	)
-	paths := []string{articles, feed}
+	paths := []string{articleDir, feed}
 	var reports atomic.Int32
 	opts := ingest.Options{Workers: 2, BatchSize: 2, Progress: func(ingest.Progress) { reports.Add(1) }}
 
-	sum, err := ingest.Run(ctx, st, ingest.Files(paths, timeline.MaxArticleBytes), ingest.Count(paths), opts)
+	sum, err := ingest.Run(ctx, st, files.Articles(paths, timeline.MaxArticleBytes), files.Count(paths), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := articleFiles(t)
-	if sum.Saved != files+1 || sum.Failed != 1 || sum.Duplicates != 0 || sum.Events == 0 || sum.Interrupted {
+	n := articleFiles(t)
+	if sum.Saved != n+1 || sum.Failed != 1 || sum.Duplicates != 0 || sum.Events == 0 || sum.Interrupted {
 		t.Fatalf("first run: %+v", sum)
 	}
 	if !strings.Contains(sum.Failures[0].Err.Error(), "empty") {
@@ -106,57 +82,12 @@ func TestRunSavesOnceAndResumes(t *testing.T) {
 		t.Errorf("the JSON line's meeting: %+v, %v", page.Events, err)
 	}
 
-	again, err := ingest.Run(ctx, st, ingest.Files(paths, timeline.MaxArticleBytes), 0, opts)
+	again, err := ingest.Run(ctx, st, files.Articles(paths, timeline.MaxArticleBytes), 0, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Saved != 0 || again.Duplicates != files+1 || again.Failed != 1 {
+	if again.Saved != 0 || again.Duplicates != n+1 || again.Failed != 1 {
 		t.Errorf("second run: %+v, want every article recognised", again)
-	}
-}
-
-// An article whose extraction outlasts the time limit fails alone: the
-// others are saved and the run ends.
-func TestAnArticleOverTheTimeLimitFailsAlone(t *testing.T) {
-	ctx := context.Background()
-	st := storetest.New(t)
-	feed := writeJSONL(t,
-		`{"text":"President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday.","published":"2025-07-03"}`,
-		`{"text":"A text that takes forever to read.","published":"2025-07-03"}`,
-	)
-	// The slow article takes ten seconds unless its context ends first,
-	// as extraction does.
-	slow := func(ctx context.Context, input string, opts extract.Options) (extract.Result, error) {
-		if strings.Contains(input, "forever") {
-			select {
-			case <-ctx.Done():
-				return extract.Result{}, ctx.Err()
-			case <-time.After(10 * time.Second):
-			}
-		}
-		return extract.Article(ctx, input, opts)
-	}
-	sum, err := ingest.Run(ctx, st, ingest.Files([]string{feed}, timeline.MaxArticleBytes), 2,
-		ingest.Options{ArticleTimeout: 200 * time.Millisecond, Extract: slow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.Saved != 1 || sum.Failed != 1 || sum.Interrupted || !strings.HasSuffix(sum.Failures[0].Name, ":2") ||
-		!strings.Contains(sum.Failures[0].Err.Error(), "longer than the 200ms allowed") {
-		t.Errorf("run: %+v, want the second line failed for its time and the first saved", sum)
-	}
-}
-
-func TestRunStopsWhenCancelled(t *testing.T) {
-	st := storetest.New(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	sum, err := ingest.Run(ctx, st, ingest.Files([]string{articles}, timeline.MaxArticleBytes), articleFiles(t), ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !sum.Interrupted || sum.Saved != 0 {
-		t.Errorf("cancelled run: %+v", sum)
 	}
 }
 
@@ -182,7 +113,7 @@ func TestTwoIngestersStoreEverythingOnce(t *testing.T) {
 	feed := writeJSONL(t, lines...)
 
 	lone := storetest.New(t)
-	if _, err := ingest.Run(ctx, lone, ingest.Files([]string{articles, feed}, timeline.MaxArticleBytes), 0,
+	if _, err := ingest.Run(ctx, lone, files.Articles([]string{articleDir, feed}, timeline.MaxArticleBytes), 0,
 		ingest.Options{Workers: 1, BatchSize: 100}); err != nil {
 		t.Fatal(err)
 	}
@@ -190,9 +121,9 @@ func TestTwoIngestersStoreEverythingOnce(t *testing.T) {
 	var wg sync.WaitGroup
 	sums := make([]ingest.Summary, 2)
 	errs := make([]error, 2)
-	for i, paths := range [][]string{{articles, feed}, {feed, articles}} {
+	for i, paths := range [][]string{{articleDir, feed}, {feed, articleDir}} {
 		wg.Go(func() {
-			sums[i], errs[i] = ingest.Run(ctx, shared, ingest.Files(paths, timeline.MaxArticleBytes), 0,
+			sums[i], errs[i] = ingest.Run(ctx, shared, files.Articles(paths, timeline.MaxArticleBytes), 0,
 				ingest.Options{Workers: 2, BatchSize: 3 + 4*i})
 		})
 	}
@@ -242,7 +173,7 @@ func TestTwoIngestersStoreEverythingOnce(t *testing.T) {
 
 // When the database goes away mid-run, the run stops with the error and
 // says how far it got, rather than extracting the rest for nothing.
-func TestRunStopsWhenTheDatabaseGoesAway(t *testing.T) {
+func TestIngestStopsWhenTheDatabaseGoesAway(t *testing.T) {
 	ctx := context.Background()
 	cfg := storetest.Config(t)
 	st, err := store.Open(ctx, cfg)
@@ -256,7 +187,7 @@ func TestRunStopsWhenTheDatabaseGoesAway(t *testing.T) {
 			once.Do(func() { storetest.Drop(t, cfg.ConnConfig.Database) })
 		}
 	}}
-	sum, err := ingest.Run(ctx, st, ingest.Files([]string{articles}, timeline.MaxArticleBytes), articleFiles(t), opts)
+	sum, err := ingest.Run(ctx, st, files.Articles([]string{articleDir}, timeline.MaxArticleBytes), articleFiles(t), opts)
 	if err == nil {
 		t.Fatalf("the run went on without its database: %+v", sum)
 	}

@@ -1,4 +1,4 @@
-package ingest_test
+package store_test
 
 import (
 	"context"
@@ -10,11 +10,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline/dateline/store/ingest"
+	"github.com/dateline/dateline/store/files"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
 	"github.com/dateline/dateline/timeline/extract/synthetic"
+	"github.com/dateline/dateline/timeline/ingest"
 )
 
 // writeCorpus writes n synthetic articles as .txt files, as a newsroom's
@@ -55,7 +56,7 @@ func BenchmarkIngest(b *testing.B) {
 					}
 				})
 			}
-			for src, err := range ingest.Files(paths, timeline.MaxArticleBytes) {
+			for src, err := range files.Articles(paths, timeline.MaxArticleBytes) {
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -76,7 +77,7 @@ func BenchmarkIngest(b *testing.B) {
 			st := storetest.New(b)
 			b.StartTimer()
 			start := time.Now()
-			sum, err := ingest.Run(context.Background(), st, ingest.Files(paths, timeline.MaxArticleBytes), n, ingest.Options{})
+			sum, err := ingest.Run(context.Background(), st, files.Articles(paths, timeline.MaxArticleBytes), n, ingest.Options{})
 			elapsed += time.Since(start)
 			if err != nil || sum.Saved != n {
 				b.Fatalf("%+v, %v", sum, err)

@@ -1,12 +1,9 @@
-// Package ingest loads articles in bulk: it reads files and JSON lines,
-// extracts events on every core, and saves articles in batches, each
-// batch one transaction. Articles stored before are recognised by their
-// hash and skipped, so an interrupted run resumes where it stopped.
-package ingest
+// Package files reads articles to ingest from files: text and HTML files,
+// directories of them, and JSON lines with one article per line.
+package files
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,18 +14,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dateline/dateline/store/fetch"
 	"github.com/dateline/dateline/timeline"
+	"github.com/dateline/dateline/timeline/ingest"
 )
-
-// Source is one article to ingest.
-type Source struct {
-	Name      string // file name, or file:line for JSON lines
-	Text      string
-	URL       string
-	Title     string
-	Published timeline.Date // zero: found in the text
-}
 
 // jsonLine is one line of a JSON-lines file.
 type jsonLine struct {
@@ -38,16 +26,16 @@ type jsonLine struct {
 	Published string `json:"published"`
 }
 
-// Files yields the articles in paths: .txt and .html files (directories
+// Articles yields the articles in paths: .txt and .html files (directories
 // are walked), and .jsonl/.ndjson files with one article per line. A file
 // or line that cannot be read is yielded as an error, and the walk goes
 // on.
-func Files(paths []string, maxBytes int) iter.Seq2[Source, error] {
-	return func(yield func(Source, error) bool) {
+func Articles(paths []string, maxBytes int) iter.Seq2[ingest.Source, error] {
+	return func(yield func(ingest.Source, error) bool) {
 		for _, p := range paths {
 			info, err := os.Stat(p)
 			if err != nil {
-				if !yield(Source{Name: p}, err) {
+				if !yield(ingest.Source{Name: p}, err) {
 					return
 				}
 				continue
@@ -61,7 +49,7 @@ func Files(paths []string, maxBytes int) iter.Seq2[Source, error] {
 			stop := false
 			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 				if err != nil {
-					if !yield(Source{Name: path}, err) {
+					if !yield(ingest.Source{Name: path}, err) {
 						stop = true
 						return filepath.SkipAll
 					}
@@ -91,30 +79,30 @@ func ingestible(path string) bool {
 	return false
 }
 
-func readPath(path string, maxBytes int, yield func(Source, error) bool) bool {
+func readPath(path string, maxBytes int, yield func(ingest.Source, error) bool) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson":
 		f, err := os.Open(path)
 		if err != nil {
-			return yield(Source{Name: path}, err)
+			return yield(ingest.Source{Name: path}, err)
 		}
 		defer f.Close()
 		return readJSONLines(path, f, maxBytes, yield)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return yield(Source{Name: path}, err)
+		return yield(ingest.Source{Name: path}, err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, int64(maxBytes)+1))
 	if err == nil && len(b) > maxBytes {
 		err = fmt.Errorf("larger than %d bytes", maxBytes)
 	}
-	return yield(Source{Name: path, Text: string(b)}, err)
+	return yield(ingest.Source{Name: path, Text: string(b)}, err)
 }
 
 // readJSONLines yields one source per line of r.
-func readJSONLines(name string, r io.Reader, maxBytes int, yield func(Source, error) bool) bool {
+func readJSONLines(name string, r io.Reader, maxBytes int, yield func(ingest.Source, error) bool) bool {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxBytes+4096)
 	n := 0
@@ -124,7 +112,7 @@ func readJSONLines(name string, r io.Reader, maxBytes int, yield func(Source, er
 		if line == "" {
 			continue
 		}
-		src := Source{Name: fmt.Sprintf("%s:%d", name, n)}
+		src := ingest.Source{Name: fmt.Sprintf("%s:%d", name, n)}
 		var jl jsonLine
 		err := json.Unmarshal([]byte(line), &jl)
 		if err == nil {
@@ -144,50 +132,12 @@ func readJSONLines(name string, r io.Reader, maxBytes int, yield func(Source, er
 		if errors.Is(err, bufio.ErrTooLong) {
 			err = fmt.Errorf("a line is longer than %d bytes", maxBytes)
 		}
-		return yield(Source{Name: fmt.Sprintf("%s:%d", name, n+1)}, err)
+		return yield(ingest.Source{Name: fmt.Sprintf("%s:%d", name, n+1)}, err)
 	}
 	return true
 }
 
-// Pages yields the articles at the web addresses, fetched one after
-// another by get (fetch.Client.Page: public addresses only, bounded time
-// and size, decoded to UTF-8). A page that cannot be fetched is yielded as
-// an error, and the others go on. The source is named by its address and
-// keeps the address the redirects led to.
-func Pages(ctx context.Context, urls []string, get func(context.Context, string) (fetch.Page, error)) iter.Seq2[Source, error] {
-	return func(yield func(Source, error) bool) {
-		for _, u := range urls {
-			if ctx.Err() != nil {
-				return
-			}
-			page, err := get(ctx, u)
-			if !yield(Source{Name: u, Text: page.Text, URL: page.URL}, err) {
-				return
-			}
-		}
-	}
-}
-
-// IsAddress reports whether an argument names a web page rather than a
-// file.
-func IsAddress(arg string) bool {
-	return strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://")
-}
-
-// Concat yields the sources of each sequence in turn.
-func Concat(seqs ...iter.Seq2[Source, error]) iter.Seq2[Source, error] {
-	return func(yield func(Source, error) bool) {
-		for _, seq := range seqs {
-			for src, err := range seq {
-				if !yield(src, err) {
-					return
-				}
-			}
-		}
-	}
-}
-
-// Count returns how many articles Files(paths) will yield, for a progress
+// Count returns how many articles Articles(paths) will yield, for a progress
 // bar's total: files, and the non-empty lines of JSON-lines files. It
 // reads only the JSON-lines files.
 func Count(paths []string) int {

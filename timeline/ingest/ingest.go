@@ -1,3 +1,12 @@
+// Package ingest loads articles in bulk: it extracts events on every core
+// and saves articles in batches, each batch one transaction. Articles
+// stored before are recognised by their hash and skipped, so an
+// interrupted run resumes where it stopped.
+//
+// It reads and writes nothing itself: articles come from a sequence of
+// Sources (files read by store/files, pages fetched by store/fetch) and
+// go to a Saver (the store), so that the pipeline's rules can be tested
+// without either.
 package ingest
 
 import (
@@ -12,14 +21,28 @@ import (
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// Item is an article ready to save, with the events found in it.
-type Item struct {
-	Name    string
-	Article timeline.Article
-	Events  []timeline.Event
+// Source is one article to ingest.
+type Source struct {
+	Name      string // file name, file:line for JSON lines, or web address
+	Text      string
+	URL       string
+	Title     string
+	Published timeline.Date // zero: found in the text
+}
+
+// Concat yields the sources of each sequence in turn.
+func Concat(seqs ...iter.Seq2[Source, error]) iter.Seq2[Source, error] {
+	return func(yield func(Source, error) bool) {
+		for _, seq := range seqs {
+			for src, err := range seq {
+				if !yield(src, err) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Saver stores articles; the store satisfies it.
@@ -27,7 +50,9 @@ type Saver interface {
 	// SaveArticles stores a batch of articles with their events (events[i]
 	// belong to articles[i]) in one transaction. It reports per article
 	// whether it was stored before, and refuses the whole batch on any
-	// error.
+	// error. It retries what is worth retrying (a conflict with another
+	// writer) itself; an error that is timeline.ErrUnavailable means the
+	// storage is gone, and the run stops.
 	SaveArticles(ctx context.Context, articles []*timeline.Article, events [][]timeline.Event) (duplicates []bool, err error)
 	// ExistingArticles returns which of the hashes are stored.
 	ExistingArticles(ctx context.Context, hashes [][32]byte) (map[[32]byte]bool, error)
@@ -84,11 +109,14 @@ type Summary struct {
 	Interrupted bool // the context ended before every article was read
 }
 
-// Run ingests the sources. It extracts on every core, checks in bulk which
-// articles are stored already, and saves the others in batches. When ctx
-// ends it stops reading, saves what it has extracted, and returns with
-// Interrupted set: running again resumes, since stored articles are
-// skipped.
+// Run ingests the sources; total is how many they hold, for Progress (0 if
+// not known). It extracts on every core, checks in bulk which articles are
+// stored already, and saves the others in batches. A source yielded with
+// an error, an article that fails to extract, or one the saver refuses
+// is a Failure, and the run goes on. When ctx ends it stops reading,
+// saves what it has extracted, and returns with Interrupted set: running
+// again resumes, since stored articles are skipped. Run returns an error
+// only when the saver cannot go on.
 func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], total int, opts Options) (Summary, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
@@ -115,7 +143,7 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 	r.sum.Total = total
 
 	jobs := make(chan Source, 4*opts.Workers)
-	results := make(chan *Item, 4*opts.Workers)
+	results := make(chan *item, 4*opts.Workers)
 	readErr := make(chan error, 1)
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
@@ -157,6 +185,13 @@ func Run(ctx context.Context, saver Saver, sources iter.Seq2[Source, error], tot
 }
 
 var errTooSlow = errors.New("the article's time limit passed")
+
+// item is an article ready to save, with the events found in it.
+type item struct {
+	Name    string
+	Article timeline.Article
+	Events  []timeline.Event
+}
 
 type run struct {
 	saver    Saver
@@ -219,7 +254,7 @@ func (r *run) read(ctx context.Context, sources iter.Seq2[Source, error], jobs c
 }
 
 // extract finds the events of one source, within opts.ArticleTimeout.
-func (r *run) extract(ctx context.Context, src Source) (*Item, error) {
+func (r *run) extract(ctx context.Context, src Source) (*item, error) {
 	pub := src.Published
 	if pub.IsZero() {
 		pub = r.opts.Published
@@ -241,18 +276,16 @@ func (r *run) extract(ctx context.Context, src Source) (*Item, error) {
 		URL: src.URL, Title: truncate(title, timeline.MaxTitleRunes), Published: res.Published,
 		PublishedSource: res.PublishedSource, Body: src.Text,
 	}
-	return &Item{Name: src.Name, Article: a, Events: res.Events}, nil
+	return &item{Name: src.Name, Article: a, Events: res.Events}, nil
 }
 
 // write saves the extracted articles in batches, with opts.Writers
 // batches in flight at once and the next one gathered meanwhile, so that
-// extraction goes on during the database's work and the database can use
-// more than one core. A batch the database refuses is retried one article
-// at a time, so that one bad article costs only itself. The last batches
-// are saved even when ctx has ended.
-func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func()) error {
-	batches := make(chan []*Item) // unbuffered: a batch is gathered while others are saved
-	failed := make(chan struct{}) // closed when the database is gone
+// extraction goes on during the saver's work and the storage can use
+// more than one core. The last batches are saved even when ctx has ended.
+func (r *run) write(ctx context.Context, results <-chan *item, stopReading func()) error {
+	batches := make(chan []*item) // unbuffered: a batch is gathered while others are saved
+	failed := make(chan struct{}) // closed when the storage is gone
 	var (
 		savers  sync.WaitGroup
 		once    sync.Once
@@ -268,14 +301,14 @@ func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func(
 			}
 		})
 	}
-	batch := make([]*Item, 0, r.opts.BatchSize)
+	batch := make([]*item, 0, r.opts.BatchSize)
 	send := func() bool {
 		if len(batch) == 0 {
 			return true
 		}
 		select {
 		case batches <- batch:
-			batch = make([]*Item, 0, r.opts.BatchSize)
+			batch = make([]*item, 0, r.opts.BatchSize)
 			return true
 		case <-failed:
 			return false
@@ -308,17 +341,12 @@ func (r *run) write(ctx context.Context, results <-chan *Item, stopReading func(
 	return saveErr
 }
 
-// flush saves one batch, or its articles one by one when the database
-// refuses the batch for one of them. When the database cannot be reached
-// (timeline.ErrUnavailable, as the store classifies it), retrying is
-// pointless and the run stops.
-func (r *run) flush(ctx context.Context, batch []*Item) error {
+// flush saves one batch, or its articles one by one when the saver
+// refuses the batch, so that one bad article costs only itself. When the
+// storage is gone (timeline.ErrUnavailable), retrying is pointless and
+// the run stops.
+func (r *run) flush(ctx context.Context, batch []*item) error {
 	dups, err := r.saveBatch(ctx, batch)
-	for try := 1; try < 4 && rolledBack(err); try++ {
-		// another writer's transaction won a deadlock or a conflict
-		time.Sleep(time.Duration(try*try) * 50 * time.Millisecond)
-		dups, err = r.saveBatch(ctx, batch)
-	}
 	if err == nil {
 		for i, it := range batch {
 			r.saved(it, dups[i])
@@ -329,7 +357,7 @@ func (r *run) flush(ctx context.Context, batch []*Item) error {
 		return err
 	}
 	for _, it := range batch {
-		d, err := r.saveBatch(ctx, []*Item{it})
+		d, err := r.saveBatch(ctx, []*item{it})
 		if err != nil {
 			if errors.Is(err, timeline.ErrUnavailable) {
 				return err
@@ -342,7 +370,7 @@ func (r *run) flush(ctx context.Context, batch []*Item) error {
 	return nil
 }
 
-func (r *run) saveBatch(ctx context.Context, items []*Item) ([]bool, error) {
+func (r *run) saveBatch(ctx context.Context, items []*item) ([]bool, error) {
 	articles := make([]*timeline.Article, len(items))
 	events := make([][]timeline.Event, len(items))
 	for i, it := range items {
@@ -351,20 +379,12 @@ func (r *run) saveBatch(ctx context.Context, items []*Item) ([]bool, error) {
 	return r.saver.SaveArticles(ctx, articles, events)
 }
 
-func drain(results <-chan *Item) {
+func drain(results <-chan *item) {
 	for range results {
 	}
 }
 
-// rolledBack reports whether PostgreSQL rolled the transaction back to
-// resolve a deadlock or a serialization conflict (SQLSTATE class 40):
-// trying again is the remedy.
-func rolledBack(err error) bool {
-	var pg *pgconn.PgError
-	return errors.As(err, &pg) && strings.HasPrefix(pg.Code, "40")
-}
-
-func (r *run) saved(it *Item, duplicate bool) {
+func (r *run) saved(it *item, duplicate bool) {
 	if !duplicate && it.Article.Published.IsZero() {
 		r.mu.Lock()
 		r.sum.Undated = append(r.sum.Undated, it.Name)
