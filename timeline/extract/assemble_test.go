@@ -173,6 +173,8 @@ func TestSilenceOnOtherNews(t *testing.T) {
 		"weather": "A storm hit the coast on Monday, cutting power to thousands of homes. Forecasters said on Tuesday that more rain would come.",
 		"one country's politics": "U.S. Senator John Smith said on Monday that the budget bill would pass the Senate. " +
 			"The White House said on Tuesday that the president would sign it. Lawmakers in Washington said on Wednesday that the vote was close.",
+		"an investigation of a bombing abroad": "Kenyan police said on Tuesday they had arrested 14 foreigners in their search for the bombers of the U.S. embassy. " +
+			"The FBI and Tanzanian investigators said on Wednesday that a suspect had not admitted any role.",
 	}
 	for name, text := range stories {
 		t.Run(name, func(t *testing.T) {
