@@ -75,14 +75,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return fail(http.StatusBadRequest, "A user name is plain text, without control characters.")
 	}
 	now := time.Now()
-	if ok, wait := s.addrLimit.take(addrKey(addr), now); !ok {
+	fromAddr, ok, wait := s.addrLimit.take(addrKey(addr), now)
+	if !ok {
 		s.log.Warn("sign-in refused: too many attempts from the address", "addr", addr)
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Too many sign-in attempts from your address. Try again in "+waitText(wait)+".")
 	}
 	key := auth.NameKey(m.Name) + "\x00" + addrKey(addr)
-	if ok, wait := s.nameLimit.take(key, now); !ok {
-		s.addrLimit.give(addrKey(addr)) // the name's limit refused it, not the address's
+	if _, ok, wait := s.nameLimit.take(key, now); !ok {
+		fromAddr.giveBack() // the name's limit refused it, not the address's
 		s.log.Warn("sign-in refused: too many attempts for the name from the address", "name", truncate(m.Name, 64), "addr", addr)
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Too many sign-in attempts for this name from your address. Try again in "+waitText(wait)+".")
@@ -108,7 +109,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.nameLimit.forget(key)
-	s.addrLimit.give(addrKey(addr))
+	fromAddr.giveBack()
 	s.setCookie(w, r, sessionCookie, token, s.opts.SessionTTL)
 	s.log.Info("signed in", "user", u.Name, "addr", addr)
 	return seeOther(w, r, m.Next)
