@@ -93,12 +93,12 @@ func (s *Server) acceptArticle(w http.ResponseWriter, r *http.Request) error {
 	}
 	var duplicate bool
 	if m.InboxItem != 0 {
-		duplicate, err = s.store.AcceptInbox(r.Context(), m.InboxItem, &a, events)
+		duplicate, err = s.inbox.AcceptInbox(r.Context(), m.InboxItem, &a, events)
 		if errors.Is(err, timeline.ErrNotFound) {
 			return seeOther(w, r, "/inbox?notice=gone")
 		}
 	} else {
-		duplicate, err = s.store.SaveArticle(r.Context(), &a, events)
+		duplicate, err = s.articles.SaveArticle(r.Context(), &a, events)
 	}
 	if v := timeline.FieldErrors(err); v != nil {
 		m.reviewProblems(v, chosen)
@@ -144,7 +144,7 @@ func (m *ReviewModel) reviewProblems(v *timeline.ValidationError, chosen []int) 
 // showKnown sends the user to the timeline at the events of an article
 // that was added before.
 func (s *Server) showKnown(w http.ResponseWriter, r *http.Request, articleID int64) error {
-	events, err := s.store.ArticleEvents(r.Context(), articleID)
+	events, err := s.articles.ArticleEvents(r.Context(), articleID)
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticleFormPage(f))
 	}
 
-	known, err := s.store.ArticleByBody(r.Context(), f.Body)
+	known, err := s.articles.ArticleByBody(r.Context(), f.Body)
 	switch {
 	case err == nil && (known.Published.IsZero() || !published.IsZero() && published != known.Published):
 		// Stored before, without a date or with another: its page reads

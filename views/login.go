@@ -42,7 +42,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
 // describeAccess says on the sign-in page whether anyone can sign in, and
 // whether anyone needs to.
 func (s *Server) describeAccess(r *http.Request, m *LoginModel) error {
-	has, err := s.store.HasUsers(r.Context())
+	has, err := s.users.HasUsers(r.Context())
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Too many sign-in attempts for this name from your address. Try again in "+waitText(wait)+".")
 	}
-	u, hash, err := s.store.Credentials(r.Context(), m.Name)
+	u, hash, err := s.users.Credentials(r.Context(), m.Name)
 	switch {
 	case errors.Is(err, timeline.ErrNotFound) || m.Name == "":
 		err = auth.CheckNobody(password)
@@ -105,7 +105,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return fail(http.StatusUnauthorized, "The name or the password is not right.")
 	}
 	token := auth.NewToken()
-	if err := s.store.CreateSession(r.Context(), u.ID, auth.TokenHash(token), now.Add(s.opts.SessionTTL)); err != nil {
+	if err := s.users.CreateSession(r.Context(), u.ID, auth.TokenHash(token), now.Add(s.opts.SessionTTL)); err != nil {
 		return err
 	}
 	s.nameLimit.forget(key)
@@ -119,7 +119,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	v := visitorOf(r.Context())
 	if v.user != nil {
-		if err := s.store.EndSession(r.Context(), v.session); err != nil {
+		if err := s.users.EndSession(r.Context(), v.session); err != nil {
 			return err
 		}
 		s.log.Info("signed out", "user", v.user.Name)

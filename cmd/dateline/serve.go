@@ -285,3 +285,8 @@ func openStore(ctx context.Context, cfg *pgxpool.Config, wait time.Duration, log
 		delay = min(2*delay, 5*time.Second)
 	}
 }
+
+// The store is all the storage the pages need: every one of views' small
+// interfaces, asserted here where the two are wired, so that store need
+// not import views.
+var _ views.Store = (*store.Store)(nil)
