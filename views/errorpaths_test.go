@@ -370,3 +370,86 @@ func TestASessionTheStoreCannotReadRefusesChanges(t *testing.T) {
 		}
 	}
 }
+
+// A reviewed article is accepted in one call to the store, whose answer
+// decides the page: rules only the store knows are marked where they
+// apply, with the review kept as the user left it.
+func TestAcceptingAReviewedArticle(t *testing.T) {
+	refused := func(field, msg string) error {
+		v := &timeline.ValidationError{}
+		v.Add(field, msg)
+		return fmt.Errorf("store: save article: %w", v)
+	}
+	tests := []struct {
+		name      string
+		duplicate bool
+		err       error
+		status    int
+		sel, want string
+		location  string
+	}{
+		{
+			name:   "an event the store refuses is marked on its candidate",
+			err:    refused("events[0].title", "is a title the store refuses"),
+			status: 422, sel: "[data-testid=candidate] [data-testid=error-title]", want: "is a title the store refuses",
+		},
+		{
+			name:   "a problem with the article is marked on the article's field",
+			err:    refused("url", "is an address the store refuses"),
+			status: 422, sel: "[data-testid=error-url]", want: "is an address the store refuses",
+		},
+		{
+			name: "an article added before leads to its events on the timeline", duplicate: true,
+			status: 303, location: "/?after=",
+		},
+		{
+			name: "a database gone is the 503 page", err: unavailable,
+			status: 503, sel: "[data-testid=error]", want: "cannot reach its database just now",
+		},
+		{
+			name: "an unexpected failure is the 500 page", err: errSecret,
+			status: 500, sel: "[data-testid=error]", want: "Something went wrong on our side.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := emptyStore()
+			st.ArticleByBodyFn = func(context.Context, string) (timeline.Article, error) {
+				return timeline.Article{}, timeline.ErrNotFound
+			}
+			st.SaveArticleFn = func(_ context.Context, a *timeline.Article, events []timeline.Event) (bool, error) {
+				a.ID = 3
+				return tt.duplicate, tt.err
+			}
+			st.ArticleEventsFn = func(context.Context, int64) ([]timeline.Event, error) {
+				return []timeline.Event{storedEvent(t, 1, "A call")}, nil
+			}
+			review := serveFake(t, st, "POST", "/articles", url.Values{"body": {exampleArticle}, "published": {"2025-06-23"}})
+			if review.Code != http.StatusOK {
+				t.Fatalf("review: %d %.300s", review.Code, review.text("main"))
+			}
+			form := formValues(review.doc, "[data-testid=review-form]")
+			p := serveFake(t, st, "POST", "/articles/accept", form)
+			if p.Code != tt.status {
+				t.Fatalf("status %d, want %d: %.400s\nlog: %s", p.Code, tt.status, p.text("main"), p.log)
+			}
+			if tt.location != "" {
+				if got := p.Header().Get("Location"); !strings.HasPrefix(got, tt.location) || !strings.Contains(got, "notice=known") {
+					t.Errorf("leads to %q, want the timeline at the known events", got)
+				}
+				return
+			}
+			if got := p.text(tt.sel); !strings.Contains(got, tt.want) {
+				t.Errorf("%s says %q, want %q", tt.sel, got, tt.want)
+			}
+			if strings.Contains(p.Body.String(), "secret_table") {
+				t.Error("the page shows the store's own words")
+			}
+			if p.Code == 422 {
+				if kept := formValues(p.doc, "[data-testid=review-form]"); kept.Get("body") != form.Get("body") || kept.Get("c0.title") != form.Get("c0.title") {
+					t.Error("the review is not kept as the user left it")
+				}
+			}
+		})
+	}
+}
