@@ -28,7 +28,9 @@ type Server struct {
 	Addr string
 	// TLSCert and TLSKey, both set, are the PEM files to serve HTTPS with.
 	TLSCert, TLSKey string
-	Log             *slog.Logger
+	// Log hears the server's start, its problems and its shutdown; nil
+	// means nowhere.
+	Log *slog.Logger
 
 	ln      net.Listener
 	srv     *http.Server
@@ -41,6 +43,9 @@ type Server struct {
 
 // Open listens and starts serving, with 503 pages until Ready.
 func (s *Server) Open() error {
+	if s.Log == nil {
+		s.Log = slog.New(slog.DiscardHandler)
+	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.Addr, err)
