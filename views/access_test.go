@@ -449,19 +449,28 @@ func TestLimiterRefills(t *testing.T) {
 	l := newLimiter(2, time.Minute)
 	now := time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC)
 	for i, want := range []bool{true, true, false} {
-		if ok, _ := l.take("k", now); ok != want {
+		if _, ok, _ := l.take("k", now); ok != want {
 			t.Errorf("take %d = %v, want %v", i+1, ok, want)
 		}
 	}
-	if _, wait := l.take("k", now); wait != time.Minute {
+	if _, _, wait := l.take("k", now); wait != time.Minute {
 		t.Errorf("wait = %v, want a minute", wait)
 	}
-	if ok, _ := l.take("k", now.Add(time.Minute)); !ok {
+	later := now.Add(time.Minute)
+	a, ok, _ := l.take("k", later)
+	if !ok {
 		t.Error("no attempt after a minute")
 	}
-	l.give("k")
-	if ok, _ := l.take("k", now.Add(time.Minute)); !ok {
+	a.giveBack()
+	if _, ok, _ := l.take("k", later); !ok {
 		t.Error("an attempt given back cannot be taken")
+	}
+	if _, ok, _ := l.take("k", later); ok {
+		t.Error("an attempt given back can be taken twice")
+	}
+	l.forget("k")
+	if _, ok, _ := l.take("k", later); !ok {
+		t.Error("a forgotten key is still limited")
 	}
 	if addrKey("2001:db8::1") != addrKey("2001:db8::ffff") || addrKey("192.0.2.1") == addrKey("192.0.2.2") {
 		t.Error("IPv6 addresses are limited per /64 and IPv4 ones per address")

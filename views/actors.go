@@ -80,7 +80,7 @@ func actorKindText(k timeline.ActorKind) string {
 func (s *Server) actorsPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	if name := strings.TrimSpace(q.Get("name")); name != "" {
-		found, err := s.store.FindActors(r.Context(), name)
+		found, err := s.actors.FindActors(r.Context(), name)
 		if err != nil {
 			return err
 		}
@@ -93,7 +93,7 @@ func (s *Server) actorsPage(w http.ResponseWriter, r *http.Request) error {
 	if len(m.Query) > timeline.MaxActorRunes*4 || len(q.Get("after")) > timeline.MaxActorRunes*4 {
 		return badRequest{"That name is too long to be an actor's."}
 	}
-	actors, err := s.store.ActorList(r.Context(), m.Query, q.Get("after"), actorsPerPage+1)
+	actors, err := s.actors.ActorList(r.Context(), m.Query, q.Get("after"), actorsPerPage+1)
 	if err != nil {
 		return err
 	}
@@ -118,9 +118,9 @@ func (s *Server) actorPageModel(w http.ResponseWriter, r *http.Request) (m Actor
 	if err != nil {
 		return m, false, err
 	}
-	a, err := s.store.Actor(r.Context(), id)
+	a, err := s.actors.Actor(r.Context(), id)
 	if errors.Is(err, timeline.ErrNotFound) {
-		to, merr := s.store.ActorMergedInto(r.Context(), id)
+		to, merr := s.actors.ActorMergedInto(r.Context(), id)
 		if merr != nil {
 			return m, false, err
 		}
@@ -130,13 +130,13 @@ func (s *Server) actorPageModel(w http.ResponseWriter, r *http.Request) (m Actor
 		return m, false, err
 	}
 	m.Actor = a
-	if m.Events, err = s.store.ActorEvents(r.Context(), id, actorEvents); err != nil {
+	if m.Events, err = s.actors.ActorEvents(r.Context(), id, actorEvents); err != nil {
 		return m, false, err
 	}
-	if m.Lookalikes, err = s.store.ActorLookalikes(r.Context(), id, 10); err != nil {
+	if m.Lookalikes, err = s.actors.ActorLookalikes(r.Context(), id, 10); err != nil {
 		return m, false, err
 	}
-	if m.History, err = s.store.ActorHistory(r.Context(), id); err != nil {
+	if m.History, err = s.changes.ActorHistory(r.Context(), id); err != nil {
 		return m, false, err
 	}
 	switch r.URL.Query().Get("notice") {
@@ -165,7 +165,7 @@ func (s *Server) editActor(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.store.Actor(r.Context(), id)
+	a, err := s.actors.Actor(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -177,7 +177,7 @@ func (s *Server) updateActor(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	stored, err := s.store.Actor(r.Context(), id)
+	stored, err := s.actors.Actor(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -186,13 +186,13 @@ func (s *Server) updateActor(w http.ResponseWriter, r *http.Request) error {
 	a.Kind = timeline.ActorKind(r.PostFormValue("kind"))
 	a.Country = strings.TrimSpace(r.PostFormValue("country"))
 	m := ActorFormModel{Actor: a}
-	err = s.store.UpdateActor(r.Context(), a)
+	err = s.actors.UpdateActor(r.Context(), a)
 	var taken *timeline.NameTakenError
 	switch {
 	case err == nil:
 		return seeOther(w, r, actorPageURL(id)+"?notice=saved")
 	case errors.As(err, &taken):
-		other, err := s.store.Actor(r.Context(), taken.Other)
+		other, err := s.actors.Actor(r.Context(), taken.Other)
 		if err != nil {
 			return err
 		}
@@ -213,7 +213,7 @@ func (s *Server) addAlias(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	name := strings.Join(strings.Fields(r.PostFormValue("alias")), " ")
-	err = s.store.AddAlias(r.Context(), id, name)
+	err = s.actors.AddAlias(r.Context(), id, name)
 	if err == nil {
 		return seeOther(w, r, actorPageURL(id)+"?notice=alias")
 	}
@@ -227,7 +227,7 @@ func (s *Server) addAlias(w http.ResponseWriter, r *http.Request) error {
 	}
 	m.Alias, m.Errors = name, &timeline.ValidationError{}
 	if taken != nil {
-		other, err := s.store.Actor(r.Context(), taken.Other)
+		other, err := s.actors.Actor(r.Context(), taken.Other)
 		if err != nil {
 			return err
 		}
@@ -252,7 +252,7 @@ func (s *Server) confirmActorMerge(w http.ResponseWriter, r *http.Request) error
 		name := strings.TrimSpace(q.Get("into"))
 		var found []timeline.ActorRecord
 		if name != "" {
-			if found, err = s.store.FindActors(r.Context(), name); err != nil {
+			if found, err = s.actors.FindActors(r.Context(), name); err != nil {
 				return err
 			}
 		}
@@ -275,7 +275,7 @@ func (s *Server) confirmActorMerge(w http.ResponseWriter, r *http.Request) error
 		}
 		into = found[0].ID
 	}
-	plan, err := s.store.PlanActorMerge(r.Context(), id, into)
+	plan, err := s.actors.PlanActorMerge(r.Context(), id, into)
 	if timeline.FieldErrors(err) != nil {
 		return badRequest{"An actor cannot be merged into itself."}
 	}
@@ -304,7 +304,7 @@ func (s *Server) mergeActors(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || into <= 0 {
 		return badRequest{"The form could not be read. Go back, reload the page and merge again."}
 	}
-	err = s.store.MergeActors(r.Context(), id, into)
+	err = s.actors.MergeActors(r.Context(), id, into)
 	if timeline.FieldErrors(err) != nil {
 		return badRequest{"An actor cannot be merged into itself."}
 	}

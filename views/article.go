@@ -89,17 +89,17 @@ func (s *Server) articlePageModel(r *http.Request) (m ArticlePageModel, err erro
 	if err != nil {
 		return m, err
 	}
-	if m.Article, err = s.store.Article(r.Context(), id); err != nil {
+	if m.Article, err = s.articles.Article(r.Context(), id); err != nil {
 		return m, err
 	}
-	mentions, err := s.store.ArticleMentions(r.Context(), id)
+	mentions, err := s.articles.ArticleMentions(r.Context(), id)
 	if err != nil {
 		return m, err
 	}
-	if m.Events, err = s.store.ArticleEvents(r.Context(), id); err != nil {
+	if m.Events, err = s.articles.ArticleEvents(r.Context(), id); err != nil {
 		return m, err
 	}
-	if m.History, err = s.store.ArticleHistory(r.Context(), id); err != nil {
+	if m.History, err = s.changes.ArticleHistory(r.Context(), id); err != nil {
 		return m, err
 	}
 	m.Paragraphs = paragraphs(m.Article.Body, mentions)
@@ -210,7 +210,7 @@ func (s *Server) readStoredArticle(w http.ResponseWriter, r *http.Request) error
 		m.Errors.Add("published", reading.Error)
 		return renderStatus(w, r, http.StatusUnprocessableEntity, ArticlePage(m))
 	}
-	if err := s.store.SetArticlePublished(r.Context(), a.ID, reading.Date); err != nil {
+	if err := s.articles.SetArticlePublished(r.Context(), a.ID, reading.Date); err != nil {
 		return err
 	}
 	res, err := s.extract(r.Context(), a.Body, extract.Options{Published: reading.Date, MaxBytes: timeline.ArticleBytesCeiling})
@@ -222,7 +222,7 @@ func (s *Server) readStoredArticle(w http.ResponseWriter, r *http.Request) error
 	review.PublishedNote = reading.Note
 	// What the article's stored mentions quote is on the timeline
 	// already, and stays: only the new candidates are for review.
-	stored, err := s.store.ArticleMentions(r.Context(), a.ID)
+	stored, err := s.articles.ArticleMentions(r.Context(), a.ID)
 	if err != nil {
 		return err
 	}
@@ -261,7 +261,7 @@ func (s *Server) acceptStoredArticle(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	stored, err := s.store.Article(r.Context(), id)
+	stored, err := s.articles.Article(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -280,7 +280,7 @@ func (s *Server) acceptStoredArticle(w http.ResponseWriter, r *http.Request) err
 	if !ok {
 		return s.showReviewAgain(w, r, m)
 	}
-	added, err := s.store.AddArticleEvents(r.Context(), id, events)
+	added, err := s.articles.AddArticleEvents(r.Context(), id, events)
 	if v := timeline.FieldErrors(err); v != nil {
 		m.reviewProblems(v, chosen)
 		return s.showReviewAgain(w, r, m)
@@ -293,7 +293,7 @@ func (s *Server) acceptStoredArticle(w http.ResponseWriter, r *http.Request) err
 
 // showReviewAgain shows a stored article's review with its problems.
 func (s *Server) showReviewAgain(w http.ResponseWriter, r *http.Request, m ReviewModel) error {
-	events, err := s.store.ArticleEvents(r.Context(), m.ArticleID)
+	events, err := s.articles.ArticleEvents(r.Context(), m.ArticleID)
 	if err != nil {
 		return err
 	}
@@ -337,11 +337,11 @@ func (s *Server) confirmDeleteArticle(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	a, err := s.store.Article(r.Context(), id)
+	a, err := s.articles.Article(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	events, err := s.store.ArticleEvents(r.Context(), id)
+	events, err := s.articles.ArticleEvents(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -361,7 +361,7 @@ func (s *Server) deleteArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	deleted, err := s.store.DeleteArticle(r.Context(), id)
+	deleted, err := s.articles.DeleteArticle(r.Context(), id)
 	if errors.Is(err, timeline.ErrNotFound) {
 		return seeOther(w, r, "/articles?notice=gone")
 	}
@@ -393,7 +393,7 @@ func (s *Server) articlesPage(w http.ResponseWriter, r *http.Request) error {
 			return badRequest{"That page link is damaged; start again from the first page."}
 		}
 	}
-	list, err := s.store.Articles(r.Context(), m.Undated, before, articlesPerPage+1)
+	list, err := s.articles.Articles(r.Context(), m.Undated, before, articlesPerPage+1)
 	if err != nil {
 		return err
 	}

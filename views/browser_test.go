@@ -452,7 +452,7 @@ func TestBrowserFollowingAFeed(t *testing.T) {
 	news := fetchtest.NewSite(t)
 	news.Serve("/summit.html", "text/html; charset=utf-8", string(article(t, "border-summit.html")))
 	news.Serve("/feed.xml", "application/rss+xml", news.RSS("Wire Service", "/summit.html"))
-	b := newBrowser(t, func(s *Server) { s.opts.Follow = startQueue(t, s.store.(*store.Store)) })
+	b := newBrowser(t, func(s *Server) { s.opts.Follow = startQueue(t, s.inbox.(*store.Store)) })
 
 	b.open("/feeds")
 	b.do(chromedp.SendKeys(`[data-testid=feed-url]`, news.URL+"/feed.xml"))

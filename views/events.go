@@ -98,10 +98,10 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.store.Event(r.Context(), id)
+	e, err := s.events.Event(r.Context(), id)
 	if errors.Is(err, timeline.ErrNotFound) {
 		// An event merged into another lives on in it.
-		if to, merr := s.store.MergedInto(r.Context(), id); merr == nil {
+		if to, merr := s.events.MergedInto(r.Context(), id); merr == nil {
 			return seeOther(w, r, fmt.Sprintf("/events/%d?saved=merged-away", to))
 		}
 	}
@@ -130,10 +130,10 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 // eventPageModel reads what the page of e shows besides e.
 func (s *Server) eventPageModel(r *http.Request, e timeline.Event) (m EventPageModel, err error) {
 	m.Event = e
-	if m.Nearby, err = s.store.NearbyEvents(r.Context(), e.ID, nearbyShown); err != nil {
+	if m.Nearby, err = s.events.NearbyEvents(r.Context(), e.ID, nearbyShown); err != nil {
 		return m, err
 	}
-	m.History, err = s.store.EventHistory(r.Context(), e.ID)
+	m.History, err = s.changes.EventHistory(r.Context(), e.ID)
 	return m, err
 }
 
@@ -150,7 +150,7 @@ func (s *Server) editEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.store.Event(r.Context(), id)
+	e, err := s.events.Event(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -294,7 +294,7 @@ func (s *Server) createEvent(w http.ResponseWriter, r *http.Request) error {
 		return s.showEventForm(w, r, http.StatusOK, f, previewOnly(problems))
 	}
 	if problems.Err() == nil {
-		err := s.store.CreateEvent(r.Context(), &e)
+		err := s.events.CreateEvent(r.Context(), &e)
 		if err == nil {
 			return seeOther(w, r, eventURL(e)+"?saved=created")
 		}
@@ -316,7 +316,7 @@ func (s *Server) updateEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.ID = id
-	stored, err := s.store.Event(r.Context(), id)
+	stored, err := s.events.Event(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -327,12 +327,12 @@ func (s *Server) updateEvent(w http.ResponseWriter, r *http.Request) error {
 	if problems.Err() != nil {
 		return s.showEventForm(w, r, http.StatusUnprocessableEntity, f, problems)
 	}
-	err = s.store.UpdateEvent(r.Context(), &e)
+	err = s.events.UpdateEvent(r.Context(), &e)
 	switch {
 	case err == nil:
 		return seeOther(w, r, eventURL(e)+"?saved=updated")
 	case errors.Is(err, timeline.ErrConflict):
-		current, err := s.store.Event(r.Context(), id)
+		current, err := s.events.Event(r.Context(), id)
 		if err != nil {
 			return err
 		}
@@ -371,7 +371,7 @@ func (s *Server) confirmDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.store.Event(r.Context(), id)
+	e, err := s.events.Event(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -383,7 +383,7 @@ func (s *Server) deleteEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.DeleteEvent(r.Context(), id); err != nil {
+	if err := s.events.DeleteEvent(r.Context(), id); err != nil {
 		return err
 	}
 	return seeOther(w, r, "/?notice=deleted")

@@ -50,7 +50,7 @@ func (s *Server) exportPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	total, notInCalendar, err := s.store.CountEvents(r.Context(), f)
+	total, notInCalendar, err := s.export.CountEvents(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func (s *Server) serveExport(format string) handlerFunc {
 		if err != nil {
 			return err
 		}
-		v, err := s.store.Version(r.Context())
+		v, err := s.export.Version(r.Context())
 		if err != nil {
 			return err
 		}
@@ -214,7 +214,7 @@ func (s *Server) writeExport(r *http.Request, sp *spool, format string, f timeli
 	if aw, ok := ew.(export.ArticleWriter); ok {
 		article = aw.WriteArticle
 	}
-	if err := s.store.Export(r.Context(), f, article, ew.WriteEvent); err != nil {
+	if err := s.export.Export(r.Context(), f, article, ew.WriteEvent); err != nil {
 		return err
 	}
 	return ew.Close()

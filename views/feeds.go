@@ -59,10 +59,10 @@ func (s *Server) feedsPage(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) renderFeeds(w http.ResponseWriter, r *http.Request, status int, m FeedsModel) error {
 	var err error
-	if m.Feeds, err = s.store.Feeds(r.Context()); err != nil {
+	if m.Feeds, err = s.inbox.Feeds(r.Context()); err != nil {
 		return err
 	}
-	if m.Problems, err = s.store.FeedProblems(r.Context(), problemsPerFeed); err != nil {
+	if m.Problems, err = s.inbox.FeedProblems(r.Context(), problemsPerFeed); err != nil {
 		return err
 	}
 	m.Off = s.opts.Follow == nil
@@ -213,7 +213,7 @@ type InboxGroup struct {
 }
 
 func (s *Server) inboxPage(w http.ResponseWriter, r *http.Request) error {
-	waiting, err := s.store.Inbox(r.Context())
+	waiting, err := s.inbox.Inbox(r.Context())
 	if err != nil {
 		return err
 	}
@@ -257,7 +257,7 @@ func (s *Server) reviewInbox(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ia, err := s.store.InboxArticle(r.Context(), id)
+	ia, err := s.inbox.InboxArticle(r.Context(), id)
 	if errors.Is(err, timeline.ErrNotFound) {
 		return seeOther(w, r, "/inbox?notice=gone")
 	}
@@ -276,7 +276,7 @@ func (s *Server) dismissInbox(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.DismissInbox(r.Context(), id); errors.Is(err, timeline.ErrNotFound) {
+	if err := s.inbox.DismissInbox(r.Context(), id); errors.Is(err, timeline.ErrNotFound) {
 		return seeOther(w, r, "/inbox?notice=gone")
 	} else if err != nil {
 		return err
@@ -291,7 +291,7 @@ func (s *Server) acceptFeedInbox(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return timeline.ErrNotFound
 	}
-	articles, events, err := s.store.AcceptFeedInbox(r.Context(), id)
+	articles, events, err := s.inbox.AcceptFeedInbox(r.Context(), id)
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
 // describeAccess says on the sign-in page whether anyone can sign in, and
 // whether anyone needs to.
 func (s *Server) describeAccess(r *http.Request, m *LoginModel) error {
-	has, err := s.store.HasUsers(r.Context())
+	has, err := s.users.HasUsers(r.Context())
 	if err != nil {
 		return err
 	}
@@ -75,19 +75,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return fail(http.StatusBadRequest, "A user name is plain text, without control characters.")
 	}
 	now := time.Now()
-	if ok, wait := s.addrLimit.take(addrKey(addr), now); !ok {
+	fromAddr, ok, wait := s.addrLimit.take(addrKey(addr), now)
+	if !ok {
 		s.log.Warn("sign-in refused: too many attempts from the address", "addr", addr)
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Too many sign-in attempts from your address. Try again in "+waitText(wait)+".")
 	}
 	key := auth.NameKey(m.Name) + "\x00" + addrKey(addr)
-	if ok, wait := s.nameLimit.take(key, now); !ok {
-		s.addrLimit.give(addrKey(addr)) // the name's limit refused it, not the address's
+	if _, ok, wait := s.nameLimit.take(key, now); !ok {
+		fromAddr.giveBack() // the name's limit refused it, not the address's
 		s.log.Warn("sign-in refused: too many attempts for the name from the address", "name", truncate(m.Name, 64), "addr", addr)
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Too many sign-in attempts for this name from your address. Try again in "+waitText(wait)+".")
 	}
-	u, hash, err := s.store.Credentials(r.Context(), m.Name)
+	u, hash, err := s.users.Credentials(r.Context(), m.Name)
 	switch {
 	case errors.Is(err, timeline.ErrNotFound) || m.Name == "":
 		err = auth.CheckNobody(password)
@@ -104,11 +105,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return fail(http.StatusUnauthorized, "The name or the password is not right.")
 	}
 	token := auth.NewToken()
-	if err := s.store.CreateSession(r.Context(), u.ID, auth.TokenHash(token), now.Add(s.opts.SessionTTL)); err != nil {
+	if err := s.users.CreateSession(r.Context(), u.ID, auth.TokenHash(token), now.Add(s.opts.SessionTTL)); err != nil {
 		return err
 	}
 	s.nameLimit.forget(key)
-	s.addrLimit.give(addrKey(addr))
+	fromAddr.giveBack()
 	s.setCookie(w, r, sessionCookie, token, s.opts.SessionTTL)
 	s.log.Info("signed in", "user", u.Name, "addr", addr)
 	return seeOther(w, r, m.Next)
@@ -118,7 +119,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	v := visitorOf(r.Context())
 	if v.user != nil {
-		if err := s.store.EndSession(r.Context(), v.session); err != nil {
+		if err := s.users.EndSession(r.Context(), v.session); err != nil {
 			return err
 		}
 		s.log.Info("signed out", "user", v.user.Name)

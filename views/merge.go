@@ -44,7 +44,7 @@ func (s *Server) confirmMerge(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	kept, err := s.store.Event(r.Context(), id)
+	kept, err := s.events.Event(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (s *Server) confirmMerge(w http.ResponseWriter, r *http.Request) error {
 	}
 	var gone timeline.Event
 	if problem == "" {
-		gone, err = s.store.Event(r.Context(), other)
+		gone, err = s.events.Event(r.Context(), other)
 		switch {
 		case errors.Is(err, timeline.ErrNotFound):
 			problem = "there is no event " + strconv.FormatInt(other, 10)
@@ -88,7 +88,7 @@ func (s *Server) mergeEvents(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return badRequest{"The form could not be read. Go back, reload the page and merge again."}
 	}
-	err = s.store.MergeEvents(r.Context(), id, other)
+	err = s.events.MergeEvents(r.Context(), id, other)
 	if timeline.FieldErrors(err) != nil {
 		return badRequest{"An event cannot be merged with itself."}
 	}
@@ -119,7 +119,7 @@ func (s *Server) confirmSplit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.store.Event(r.Context(), id)
+	e, err := s.events.Event(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func (s *Server) splitMention(w http.ResponseWriter, r *http.Request) error {
 	if err1 != nil || err2 != nil {
 		return badRequest{"The form could not be read. Go back, reload the page and split again."}
 	}
-	split, err := s.store.SplitMention(r.Context(), id, article, at)
+	split, err := s.events.SplitMention(r.Context(), id, article, at)
 	if v := timeline.FieldErrors(err); v != nil {
 		return badRequest{"This is the event's only mention: there is nothing to split it from."}
 	}

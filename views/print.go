@@ -36,7 +36,7 @@ func (s *Server) printPage(w http.ResponseWriter, r *http.Request) error {
 	var events []timeline.Event
 	f.Limit = timeline.MaxPageSize
 	for {
-		p, err := s.store.Events(r.Context(), f)
+		p, err := s.events.Events(r.Context(), f)
 		if err != nil {
 			return err
 		}

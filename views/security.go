@@ -157,7 +157,7 @@ func (s *Server) identify(w http.ResponseWriter, r *http.Request) *visitor {
 		return v
 	}
 	hash := auth.TokenHash(token)
-	u, expires, err := s.store.Session(r.Context(), hash)
+	u, expires, err := s.users.Session(r.Context(), hash)
 	switch {
 	case errors.Is(err, timeline.ErrNotFound):
 		s.setCookie(w, r, sessionCookie, "", -1) // ended or expired: forget it
@@ -168,7 +168,7 @@ func (s *Server) identify(w http.ResponseWriter, r *http.Request) *visitor {
 	}
 	v.user, v.session = &u, hash
 	if time.Until(expires) < s.opts.SessionTTL/2 {
-		if err := s.store.ExtendSession(r.Context(), hash, time.Now().Add(s.opts.SessionTTL)); err != nil {
+		if err := s.users.ExtendSession(r.Context(), hash, time.Now().Add(s.opts.SessionTTL)); err != nil {
 			s.log.Warn("could not extend a session", "user", u.Name, "err", err)
 		} else {
 			s.setCookie(w, r, sessionCookie, token, s.opts.SessionTTL)
@@ -217,7 +217,7 @@ func (s *Server) mustSignIn(ctx context.Context, v *visitor) (bool, error) {
 	case s.opts.RequireSignIn:
 		return true, nil
 	}
-	return s.store.HasUsers(ctx)
+	return s.users.HasUsers(ctx)
 }
 
 // signInFirst sends the visitor to the sign-in page, and back to next

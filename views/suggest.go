@@ -18,7 +18,7 @@ type suggestions struct {
 
 // actorSuggestions returns the actor names to suggest, most used first.
 func (s *Server) actorSuggestions(ctx context.Context) ([]string, error) {
-	v, err := s.store.Version(ctx)
+	v, err := s.export.Version(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +29,7 @@ func (s *Server) actorSuggestions(ctx context.Context) ([]string, error) {
 		return names, nil
 	}
 	s.suggested.mu.Unlock()
-	actors, err := s.store.Actors(ctx, suggestedActors)
+	actors, err := s.actors.Actors(ctx, suggestedActors)
 	if err != nil {
 		return nil, err
 	}

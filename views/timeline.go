@@ -160,7 +160,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	}
 	overview := make(chan overviewResult, 1)
 	go func() {
-		counts, err := s.store.MonthCounts(r.Context(), overviewFilter(f))
+		counts, err := s.events.MonthCounts(r.Context(), overviewFilter(f))
 		overview <- overviewResult{counts, err}
 	}()
 	events, prev, next, err := s.page(r, f, before, latest)
@@ -186,7 +186,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if m.FirstPage && !m.Filtered() {
-		if m.Undated, err = s.store.HasUndated(r.Context()); err != nil {
+		if m.Undated, err = s.articles.HasUndated(r.Context()); err != nil {
 			return err
 		}
 	}
@@ -229,7 +229,7 @@ func (s *Server) page(r *http.Request, f timeline.Filter, before timeline.Cursor
 		// turned round; the last page is the first in the other
 		// direction.
 		back.After = before
-		p, err := s.store.Events(ctx, back)
+		p, err := s.events.Events(ctx, back)
 		if err != nil {
 			return nil, prev, next, err
 		}
@@ -245,7 +245,7 @@ func (s *Server) page(r *http.Request, f timeline.Filter, before timeline.Cursor
 		}
 		return events, prev, next, nil
 	}
-	p, err := s.store.Events(ctx, f)
+	p, err := s.events.Events(ctx, f)
 	if err != nil {
 		return nil, prev, next, err
 	}
@@ -262,7 +262,7 @@ func (s *Server) page(r *http.Request, f timeline.Filter, before timeline.Cursor
 		start.ID++ // include the cursor's own event
 	}
 	back.After, back.Limit = start, 1
-	p, err = s.store.Events(ctx, back)
+	p, err = s.events.Events(ctx, back)
 	if err != nil {
 		return nil, prev, next, err
 	}

@@ -2,20 +2,16 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/views"
-	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/dateline/dateline/views/httpserver"
 )
 
 func serve(ctx context.Context, args []string, e env) error {
@@ -74,55 +70,25 @@ func serve(ctx context.Context, args []string, e env) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
-	}
-	scheme := "http"
-	if *tlsCert != "" {
-		scheme = "https"
-	}
-	url := scheme + "://" + ln.Addr().String()
-	local := isLoopback(ln.Addr())
-
-	// Until the database answers, every request gets a 503 that says so,
-	// and /healthz the reason; then the application takes over.
-	var reason atomic.Value
-	reason.Store("starting: connecting to the database")
-	var handler atomic.Pointer[http.Handler]
-	starting := views.Starting(func() string { return reason.Load().(string) })
-	handler.Store(&starting)
-	srv := &http.Server{
-		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			(*handler.Load()).ServeHTTP(w, r)
-		}),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		WriteTimeout:      2 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	done := make(chan error, 1)
-	go func() {
-		if *tlsCert != "" {
-			done <- srv.ServeTLS(ln, *tlsCert, *tlsKey)
-		} else {
-			done <- srv.Serve(ln)
-		}
-	}()
-	log.Info("accepting connections; pages answer 503 until the database is ready", "addr", ln.Addr().String())
-
-	st, err := ready(ctx, readyArgs{
-		cfg: cfg, wait: *wait, local: local, insecureOpen: *insecureOpen, url: url, addr: ln.Addr().String(),
-	}, log, func(msg string) { reason.Store(msg) })
-	if err != nil {
-		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(shutdownCtx)
+	srv := &httpserver.Server{Addr: *addr, TLSCert: *tlsCert, TLSKey: *tlsKey, Log: log}
+	if err := srv.Open(); err != nil {
 		return err
 	}
-	defer st.Close() // after the server has stopped
+	// Until the application is up, nothing but the server's 503 pages
+	// uses the store; once it is, the server is closed before it below.
+	defer srv.Close()
+	st, err := store.OpenRetrying(ctx, cfg, *wait, log, srv.WaitingForDatabase)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	has, err := st.HasUsers(ctx)
+	if err != nil {
+		return err
+	}
+	if err := srv.CheckExposure(has, *insecureOpen); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	// Background work (feeds) runs here too unless --workers 0; the
 	// queue enqueues either way, for dateline work elsewhere.
 	q, err := startQueue(ctx, st, *workers, maxBytes, e, log)
@@ -130,73 +96,17 @@ func serve(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer stopQueue(ctx, q) // after the server, before the store
-	app := http.Handler(views.New(st, log, views.Options{
-		MaxArticleBytes: maxBytes, RequireSignIn: !local && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
+	srv.Ready(views.New(st, log, views.Options{
+		MaxArticleBytes: maxBytes, RequireSignIn: !srv.Local() && !*insecureOpen, TrustProxy: *trustProxy, SessionTTL: *sessionTTL,
 		PublicURL: public, MaxExports: exports, Fetch: fetchClient(e, maxBytes), Follow: q,
 	}))
-	handler.Store(&app)
 	log.Info("listening", "max_article_size", maxBytes, "db_max_conns", cfg.MaxConns, "max_exports", exports,
-		"trust_proxy", *trustProxy, "workers", *workers, "url", url)
-
-	select {
-	case err := <-done:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	// Requests in flight finish (within a limit); new connections are
-	// refused from now on.
-	log.Info("shutting down: finishing requests in flight")
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		"trust_proxy", *trustProxy, "workers", *workers, "url", srv.URL())
+	if err := srv.Wait(ctx); err != nil {
+		srv.Close() // before the queue and the store
 		return fmt.Errorf("serve: %w", err)
 	}
-	log.Info("stopped")
-	return nil
-}
-
-type readyArgs struct {
-	cfg                 *pgxpool.Config
-	url, addr           string
-	wait                time.Duration
-	local, insecureOpen bool
-}
-
-// ready opens the store and checks that serving is safe: a server others
-// on the network can reach, with no user, would let anyone change the
-// timeline, so it is refused unless --insecure-open says otherwise, with
-// a warning that cannot be missed.
-func ready(ctx context.Context, a readyArgs, log *slog.Logger, status func(string)) (*store.Store, error) {
-	st, err := openStore(ctx, a.cfg, a.wait, log, status)
-	if err != nil {
-		return nil, err
-	}
-	has, err := st.HasUsers(ctx)
-	if err != nil {
-		st.Close()
-		return nil, err
-	}
-	if a.local || has {
-		return st, nil
-	}
-	if !a.insecureOpen {
-		st.Close()
-		return nil, fmt.Errorf("serve: refusing to serve %s, which others on the network can reach, with no user: anyone could change the timeline. "+
-			"Add one first (dateline user add NAME), listen on 127.0.0.1, or pass --insecure-open to run it open anyway", a.addr)
-	}
-	log.Warn("INSECURE: --insecure-open: serving on a network address with no user. ANYONE WHO CAN REACH " + a.url +
-		" CAN ADD, EDIT AND DELETE EVENTS. Add a user (dateline user add NAME) to close it.")
-	return st, nil
-}
-
-// isLoopback reports whether a listener is reachable from this machine
-// only.
-func isLoopback(a net.Addr) bool {
-	tcp, ok := a.(*net.TCPAddr)
-	return ok && tcp.IP.IsLoopback()
+	return srv.Close()
 }
 
 // exportLimit reads --max-exports for a pool of maxConns connections:
@@ -258,30 +168,7 @@ func parseSize(s string) (int, error) {
 	return n * mult, nil
 }
 
-// openStore opens the store, retrying with backoff while the database is
-// unreachable (it may still be starting), for at most wait. status hears
-// of every failed attempt, for /healthz.
-func openStore(ctx context.Context, cfg *pgxpool.Config, wait time.Duration, log *slog.Logger, status func(string)) (*store.Store, error) {
-	deadline := time.Now().Add(wait)
-	delay := 250 * time.Millisecond
-	for attempt := 1; ; attempt++ {
-		st, err := store.Open(ctx, cfg)
-		if err == nil {
-			if attempt > 1 {
-				log.Info("database ready", "attempts", attempt)
-			}
-			return st, nil
-		}
-		if time.Now().Add(delay).After(deadline) || ctx.Err() != nil {
-			return nil, fmt.Errorf("database unreachable after %d attempts: %w", attempt, err)
-		}
-		status(fmt.Sprintf("starting: database unreachable (attempt %d, retrying in %s)", attempt, delay))
-		log.Warn("database not ready, retrying", "attempt", attempt, "in", delay, "err", oneLine(err.Error()))
-		select {
-		case <-time.After(delay):
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		delay = min(2*delay, 5*time.Second)
-	}
-}
+// The store is all the storage the pages need: every one of views' small
+// interfaces, asserted here where the two are wired, so that store need
+// not import views.
+var _ views.Store = (*store.Store)(nil)

@@ -40,7 +40,7 @@ func workCmd(ctx context.Context, args []string, e env) error {
 	}
 	poolFor(cfg, *dbURL, *workers)
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	st, err := openStore(ctx, cfg, *wait, log, func(string) {})
+	st, err := store.OpenRetrying(ctx, cfg, *wait, log, nil)
 	if err != nil {
 		return err
 	}
