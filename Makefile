@@ -137,7 +137,11 @@ fmt:
 	gofmt -w $$(git ls-files '*.go')
 	$(GO) tool templ fmt views
 
+# staticcheck is pinned by the tool directive in go.mod (go get -tool
+# honnef.co/go/tools/cmd/staticcheck@VERSION to move it): a tool's modules
+# are never linked into bin/dateline. Any finding fails lint, so CI.
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...

@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/dateline/dateline/timeline"
-	"github.com/dateline/dateline/timeline/export/exporttest"
+	"github.com/dateline/dateline/views/browsertest"
 )
 
 // What a newcomer tripped over (issue 13), page by page, in Chromium: each
@@ -403,7 +403,7 @@ func TestBrowserTimelineJSTitleSlideNamesTheFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := exporttest.RenderTimelineJS(t, []byte(doc))
+	res := browsertest.RenderTimelineJS(t, []byte(doc))
 	if len(res.Slides) == 0 || res.Slides[0] != "Iran, strikes, 2025" {
 		t.Errorf("slides %q", res.Slides)
 	}

@@ -1,5 +1,6 @@
 // Package browsertest starts the headless Chromium that end-to-end tests
-// drive through chromedp: Debian's chromium package, off the network.
+// drive through chromedp: Debian's chromium package, off the network. It
+// also renders a TimelineJS export in it (RenderTimelineJS).
 // Without it, tests skip with a message saying what to install, unless CI
 // demands the browser (DATELINE_TEST_BROWSER_REQUIRED=1), in which case
 // they fail: CI can never pass without running them.

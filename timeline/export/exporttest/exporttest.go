@@ -1,9 +1,11 @@
-// Package exporttest checks exports with the real programs that read them:
-// ical.js and libical for iCalendar, TimelineJS in headless Chromium for
-// TimelineJS JSON. Tests that need a missing program skip with a message
-// saying what to install, unless CI demands the program
-// (DATELINE_TEST_ICAL_REQUIRED=1, DATELINE_TEST_BROWSER_REQUIRED=1), in
-// which case they fail.
+// Package exporttest holds the events the export tests write and checks
+// exports with the real programs that read them: ical.js and libical for
+// iCalendar. Tests that need a missing program skip with a message saying
+// what to install, unless CI demands the program
+// (DATELINE_TEST_ICAL_REQUIRED=1), in which case they fail. TimelineJS
+// JSON is checked in headless Chromium by the views tests
+// (browsertest.RenderTimelineJS): a browser is the web side's tool, and
+// nothing under timeline imports views.
 package exporttest
 
 import (

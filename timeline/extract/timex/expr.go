@@ -71,5 +71,4 @@ type expr struct {
 	qref        qref
 	past        bool   // known to be in the past whatever the clause's tense
 	holiday     string // a key of holidays
-	tens        bool   // "the 1990s" written "'90s" or "nineties"
 }

@@ -1,4 +1,4 @@
-package exporttest
+package browsertest
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/dateline/dateline/views/browsertest"
+	"github.com/dateline/dateline/timeline/export/exporttest"
 )
 
 // TimelineJSResult is what TimelineJS made of a document.
@@ -78,11 +78,11 @@ const collect = `(() => {
 // fetched from the network.
 func RenderTimelineJS(t testing.TB, doc []byte) TimelineJSResult {
 	t.Helper()
-	dist := filepath.Join(Root(t), ".ci/node/node_modules/@knight-lab/timelinejs/dist")
+	dist := filepath.Join(exporttest.Root(t), ".ci/node/node_modules/@knight-lab/timelinejs/dist")
 	if _, err := os.Stat(filepath.Join(dist, "js/timeline.js")); err != nil {
-		browsertest.Need(t, "TimelineJS is not installed", "run: npm ci --prefix .ci/node")
+		Need(t, "TimelineJS is not installed", "run: npm ci --prefix .ci/node")
 	}
-	ctx := browsertest.New(t)
+	ctx := New(t)
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /timelinejs/", http.StripPrefix("/timelinejs/", http.FileServer(http.Dir(dist))))
