@@ -173,6 +173,8 @@ func TestSilenceOnOtherNews(t *testing.T) {
 		"weather": "A storm hit the coast on Monday, cutting power to thousands of homes. Forecasters said on Tuesday that more rain would come.",
 		"one country's politics": "U.S. Senator John Smith said on Monday that the budget bill would pass the Senate. " +
 			"The White House said on Tuesday that the president would sign it. Lawmakers in Washington said on Wednesday that the vote was close.",
+		"a town's council": "Members of the Lake Charles City Council voted yes on the proposal during Tuesday's special session. " +
+			"The City Council will meet again on Friday to approve the budget.",
 		"an investigation of a bombing abroad": "Kenyan police said on Tuesday they had arrested 14 foreigners in their search for the bombers of the U.S. embassy. " +
 			"The FBI and Tanzanian investigators said on Wednesday that a suspect had not admitted any role.",
 	}

@@ -143,6 +143,8 @@ func (a *analysis) nameAt(s *sentence, i int) (mention, bool) {
 	switch {
 	case a.lx.Company(last) || a.lx.NonActor(last) || a.mediaName(ws[i:j]):
 		m.kind = mThing
+	case a.lx.OrgHead(head) && a.localBody(ws[i:j]):
+		m.kind = mThing // "the Lake Charles City Council": a town's, not a state's
 	case a.lx.OrgHead(head):
 		m.kind = mOrg
 	case ws[i].Caps && j == i+1 && len(ws[i].Low) <= 6 && a.capitals[ws[i].Low] >= 2:
@@ -245,4 +247,15 @@ func (a *analysis) ordinary(low string) bool {
 func (a *analysis) isAgentWord(ws []word, i int) bool {
 	_, _, ok := a.matchAgents(i, i+1)
 	return ok
+}
+
+// localBody reports whether a body's name calls it one of local government
+// ("City Council", "Orange County Commission").
+func (a *analysis) localBody(ws []word) bool {
+	for _, w := range ws[:len(ws)-1] {
+		if a.lx.Local(w.Low) {
+			return true
+		}
+	}
+	return false
 }

@@ -201,6 +201,10 @@ func (lx *Lexicon) readPeople(secs []section) error {
 				for _, w := range entries(l.text, true) {
 					lx.company[w] = true
 				}
+			case s.name == "local":
+				for _, w := range entries(l.text, true) {
+					lx.local[w] = true
+				}
 			case s.name == "medianame":
 				for _, w := range entries(l.text, true) {
 					lx.mediaWords[w] = true
@@ -238,6 +242,11 @@ func (lx *Lexicon) MediaWord(low string) bool { return lx.mediaWords[low] }
 // NonState reports whether a word after a people's adjective names a
 // group outside its state ("resistance", "rebels", "exiles").
 func (lx *Lexicon) NonState(low string) bool { return lx.nonstate[low] }
+
+// Local reports whether low, in a capitalised body's name before its last
+// word, makes it one of local government ("City Council", "County
+// Commission").
+func (lx *Lexicon) Local(low string) bool { return lx.local[low] }
 
 // Company reports whether a capitalised name ending in low names a
 // business ("Inc.", "Corp.", "Bank").

@@ -38,6 +38,7 @@ type Lexicon struct {
 	nonactor   map[string]bool
 	orgHeads   map[string]bool
 	company    map[string]bool
+	local      map[string]bool
 	mediaWords map[string]bool
 	nonstate   map[string]bool
 	nameWords  map[string]bool   // entity name + NUL + a word of one of its names
@@ -119,7 +120,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		pos: map[string]POS{}, verbs: map[string][]VerbForm{}, thirds: map[string]string{},
 		plurals: map[string]string{}, classes: map[string]map[string]bool{}, classNouns: map[string]bool{}, abbrevs: map[string]bool{},
-		nonactor: map[string]bool{}, orgHeads: map[string]bool{},
+		nonactor: map[string]bool{}, orgHeads: map[string]bool{}, local: map[string]bool{},
 		company: map[string]bool{}, mediaWords: map[string]bool{}, nonstate: map[string]bool{}, nameWords: map[string]bool{}, titleWords: map[string]Title{},
 		frames: map[frameKey][]*Frame{}, kinds: map[string]*KindInfo{},
 		occur: map[string][][]string{},
