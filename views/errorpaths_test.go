@@ -107,8 +107,8 @@ func serveFake(t *testing.T, st *fake.Store, method, target string, form url.Val
 // errSecret is an unexpected failure whose words must reach the log only.
 var errSecret = errors.New(`store: events: ERROR: relation "secret_table" does not exist (SQLSTATE 42P01)`)
 
-// unavailable is how the store reports a database it cannot reach.
-var unavailable = fmt.Errorf("store: event 7: %w", timeline.ErrUnavailable)
+// errUnavailable is how the store reports a database it cannot reach.
+var errUnavailable = fmt.Errorf("store: event 7: %w", timeline.ErrUnavailable)
 
 func TestHandlersTurnStoreErrorsIntoPages(t *testing.T) {
 	tests := []struct {
@@ -241,7 +241,7 @@ func TestHandlersTurnStoreErrorsIntoPages(t *testing.T) {
 		{
 			name: "a database gone is a 503 that says nothing was changed",
 			store: func(t *testing.T, st *fake.Store) {
-				st.EventFn = func(context.Context, int64) (timeline.Event, error) { return timeline.Event{}, unavailable }
+				st.EventFn = func(context.Context, int64) (timeline.Event, error) { return timeline.Event{}, errUnavailable }
 			},
 			method: "GET", target: "/events/7",
 			status: 503, sel: "[data-testid=error]", want: "cannot reach its database just now. Nothing was changed",
@@ -249,7 +249,7 @@ func TestHandlersTurnStoreErrorsIntoPages(t *testing.T) {
 		{
 			name: "a database gone during a change is a 503 too",
 			store: func(t *testing.T, st *fake.Store) {
-				st.HasUsersFn = func(context.Context) (bool, error) { return false, unavailable }
+				st.HasUsersFn = func(context.Context) (bool, error) { return false, errUnavailable }
 			},
 			method: "POST", target: "/events", form: editForm("My title", 0),
 			status: 503, sel: "[data-testid=error]", want: "cannot reach its database just now",
@@ -349,7 +349,7 @@ func TestHealthzSaysWhyTheDatabaseIsNotReady(t *testing.T) {
 func TestASessionTheStoreCannotReadRefusesChanges(t *testing.T) {
 	st := emptyStore()
 	st.SessionFn = func(context.Context, [32]byte) (auth.User, time.Time, error) {
-		return auth.User{}, time.Time{}, unavailable
+		return auth.User{}, time.Time{}, errUnavailable
 	}
 	srv := New(st, slog.New(slog.DiscardHandler), Options{})
 	for _, tt := range []struct {
@@ -403,7 +403,7 @@ func TestAcceptingAReviewedArticle(t *testing.T) {
 			status: 303, location: "/?after=",
 		},
 		{
-			name: "a database gone is the 503 page", err: unavailable,
+			name: "a database gone is the 503 page", err: errUnavailable,
 			status: 503, sel: "[data-testid=error]", want: "cannot reach its database just now",
 		},
 		{
