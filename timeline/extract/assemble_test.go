@@ -175,6 +175,8 @@ func TestSilenceOnOtherNews(t *testing.T) {
 			"The White House said on Tuesday that the president would sign it. Lawmakers in Washington said on Wednesday that the vote was close.",
 		"a town's council": "Members of the Lake Charles City Council voted yes on the proposal during Tuesday's special session. " +
 			"The City Council will meet again on Friday to approve the budget.",
+		"a storm and a governor": "Hurricane Florence struck the coast of North Carolina on Friday. " +
+			"\"Do not go back yet,\" North Carolina Gov. Roy Cooper said on Monday.",
 		"an investigation of a bombing abroad": "Kenyan police said on Tuesday they had arrested 14 foreigners in their search for the bombers of the U.S. embassy. " +
 			"The FBI and Tanzanian investigators said on Wednesday that a suspect had not admitted any role.",
 	}
@@ -203,6 +205,8 @@ func TestTitles(t *testing.T) {
 		{"Iran condemned Iraq's invasion of Kuwait on Thursday.", "Iran condemns Iraq's invasion of Kuwait"},
 		{"Secretary of State Marco Rubio took office in January.", "Rubio takes office"},
 		{"Italian Prime Minister Matteo Renzi resigned on Friday.", "Renzi resigns"},
+		{"The resignation of Sri Lankan President Gotabaya Rajapaksa on Thursday ended months of protests.", "Rajapaksa resigns"},
+		{"Prime Minister Narendra Modi and US President Donald Trump held a telephonic conversation last evening.", "Modi and Trump speak by phone"},
 		{"Russian President Vladimir Putin signed a treaty with Crimean officials on Tuesday.", "Putin signs treaty"},
 		{"Turkey joined NATO in 1952.", "Turkey joins NATO"},
 		{"Secretary of State John Kerry attended talks in Geneva on Sunday.", "Kerry holds talks"},

@@ -88,7 +88,12 @@ func (a *analysis) titleOf(t titleParts) string {
 	ki := a.lx.Kind(t.kind)
 	forms := ki.Titles
 	if t.form != "" {
-		forms = append([]string{t.form}, forms...)
+		// the frame's own forms come first: "{S} resigns | {T} resigns"
+		var own []string
+		for _, f := range strings.Split(t.form, "|") {
+			own = append(own, strings.TrimSpace(f))
+		}
+		forms = append(own, forms...)
 	}
 	src, tgt := personsFirst(t.source), personsFirst(t.target)
 	if ki.Symmetric && len(src) == 0 && len(tgt) > 1 {

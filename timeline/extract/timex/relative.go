@@ -8,6 +8,7 @@ import (
 )
 
 // deicticDay: "today", "yesterday", "tomorrow", "tonight", "last night",
+// "last evening",
 // "yesterday morning", "this morning", "this evening".
 func (p *parser) deicticDay(i int, out *match) bool {
 	e := expr{typ: TypeDate, rel: relDeictic, unit: uDay}
@@ -21,10 +22,12 @@ func (p *parser) deicticDay(i int, out *match) bool {
 	case "tonight":
 		e.part, e.typ = timeline.Night, TypeTime
 	case "last":
-		if !p.is(i+1, "night") {
+		// "last night", "last evening": the day before's
+		if !p.is(i+1, "night", "evening") {
 			return false
 		}
-		e.n, e.part, e.typ, end = -1, timeline.Night, TypeTime, i+2
+		pd, _ := has(partOf, p.word(i+1))
+		e.n, e.part, e.typ, end = -1, pd, TypeTime, i+2
 		*out = match{end: end, e: e}
 		return true
 	case "this":

@@ -78,6 +78,7 @@ func TestDateRules(t *testing.T) {
 		{"last month name", "Fighting broke out last April.", "2015-02-12", "last April", "2014-04", TypeDate},
 		{"yesterday", "The minister resigned yesterday.", "2025-07-03", "yesterday", "2025-07-02", TypeDate},
 		{"tonight", "The vote is tonight.", "2025-07-03", "tonight", "2025-07-03TNI", TypeTime},
+		{"last evening", "The two leaders spoke last evening.", "2025-07-03", "last evening", "2025-07-02TEV", TypeTime},
 		{"this morning", "Putin spoke this morning.", "2023-06-24", "this morning", "2023-06-24TMO", TypeTime},
 		{"last week", "The ministers met last week.", "2025-07-03", "last week", "2025-W26", TypeDate},
 		{"next month", "Elections are due next month.", "2025-07-03", "next month", "2025-08", TypeDate},
