@@ -205,6 +205,7 @@ func TestTitles(t *testing.T) {
 		{"Iran condemned Iraq's invasion of Kuwait on Thursday.", "Iran condemns Iraq's invasion of Kuwait"},
 		{"Secretary of State Marco Rubio took office in January.", "Rubio takes office"},
 		{"Italian Prime Minister Matteo Renzi resigned on Friday.", "Renzi resigns"},
+		{"President Barack Obama said on Tuesday the deal ensures that Iran will not get a nuclear weapon.", "Obama says deal ensures that Iran will not get a nuclear weapon"},
 		{"The resignation of Sri Lankan President Gotabaya Rajapaksa on Thursday ended months of protests.", "Rajapaksa resigns"},
 		{"Prime Minister Narendra Modi and US President Donald Trump held a telephonic conversation last evening.", "Modi and Trump speak by phone"},
 		{"Russian President Vladimir Putin signed a treaty with Crimean officials on Tuesday.", "Putin signs treaty"},

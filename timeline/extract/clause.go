@@ -520,3 +520,13 @@ func (p *parsed) trailingNPs(t *clause) []int {
 	}
 	return append([]int(nil), t.cs[k:]...)
 }
+
+// governs reports whether clause ci is an ancestor of clause cj.
+func governs(p *parsed, ci, cj int) bool {
+	for k := p.cl[cj].parent; k >= 0; k = p.cl[k].parent {
+		if k == ci {
+			return true
+		}
+	}
+	return false
+}

@@ -187,9 +187,17 @@ func (a *analysis) objectText(s *sentence, p *parsed, ef *eframe) string {
 		spans = append(spans, [2]int{p.ch[ef.object[0]].i, end})
 	}
 	if ef.kind == timeline.KindStatement {
-		for _, c := range p.cl {
+		// what was said, with the clauses it goes on in ("says the deal
+		// ensures | that Iran will not build a bomb")
+		for ci, c := range p.cl {
 			if c.parent == ef.clause && c.kind == cComplement && len(c.cs) > 0 {
-				spans = append(spans, [2]int{p.ch[c.cs[0]].i, p.ch[c.cs[len(c.cs)-1]].j})
+				from, to := p.ch[c.cs[0]].i, p.ch[c.cs[len(c.cs)-1]].j
+				for cj := ci + 1; cj < len(p.cl); cj++ {
+					if d := p.cl[cj]; len(d.cs) > 0 && governs(p, ci, cj) && p.ch[d.cs[0]].i >= to {
+						to = max(to, p.ch[d.cs[len(d.cs)-1]].j)
+					}
+				}
+				spans = append(spans, [2]int{from, to})
 				break
 			}
 		}
