@@ -172,6 +172,28 @@ func (a *analysis) nounDate(p *parsed, ci, k int) int {
 	return -1
 }
 
+// boundingPreps open a phrase that tells what came before or after, or
+// since when: a date that closes such a phrase is the phrase's.
+var boundingPreps = map[string]bool{"since": true, "until": true, "till": true, "before": true, "after": true}
+
+// inBoundingPhrase reports whether date chunk k closes a phrase opened by
+// a bounding preposition: "on his first visit since taking up his post
+// three years ago" does not date the visit.
+func (a *analysis) inBoundingPhrase(p *parsed, ci, k int) bool {
+	for j := k - 1; j >= 0 && a.inClause(p, ci, j); j-- {
+		switch p.ch[j].kind {
+		case kNP:
+		case kPrep:
+			if boundingPreps[a.prep(p, j)] {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // usable reports whether date d dates an event: a calendar date, not a
 // duration, a set or a vague "the night".
 func (a *analysis) usable(d int) bool {
@@ -207,7 +229,7 @@ func (a *analysis) clauseDate(p *parsed, ci, trigger int) int {
 		if k > 0 && p.ch[k-1].kind == kPrep && a.inClause(p, ci, k-1) {
 			prep = a.prep(p, k-1)
 		}
-		if !pointPreps[prep] || a.namedDay(p, c, k) {
+		if !pointPreps[prep] || a.namedDay(p, c, k) || prep == "" && a.inBoundingPhrase(p, ci, k) {
 			continue
 		}
 		d := a.words[p.ch[k].i].date

@@ -59,6 +59,8 @@ func TestDating(t *testing.T) {
 			"attacked", "", timeline.StatusReported},
 		{"only the sentence right after goes on", "Chancellor Karl Beispiel met Prime Minister Laszlo Minta in Vienna on Monday. The weather was cold. Beispiel signed a trade agreement with Minta.",
 			"agreement", "", timeline.StatusReported},
+		{"a date closing a phrase of since dates that phrase", "Li Keqiang told Fumio Kishida, on his first visit to Beijing since taking up his post three years ago, that ties should improve.",
+			"visit", "", timeline.StatusReported},
 		{"as of dates a count, not events", "As of Monday, rebels had attacked 12 villages.", "attacked", "", timeline.StatusReported},
 		{"a date closing the noun's phrases is the noun's", "Cyprus on Saturday condemned the bomb attacks in Kenya and Tanzania Friday.",
 			"attacks", "2025-06-27", timeline.StatusReported},

@@ -229,9 +229,19 @@ func (a *analysis) objectText(s *sentence, p *parsed, ef *eframe) string {
 			break
 		}
 	}
+	// a name cut by the limit goes whole ("to the United"), then the
+	// words that want more after them ("of", "Jordan's", "will")
+	if n := len(kept); n > 0 {
+		last := kept[n-1]
+		if m := a.words[last].ment; m >= 0 && last+1 < len(a.words) && a.words[last+1].ment == m {
+			for len(kept) > 0 && a.words[kept[len(kept)-1]].ment == m {
+				kept = kept[:len(kept)-1]
+			}
+		}
+	}
 	for len(kept) > 0 {
 		w := a.words[kept[len(kept)-1]]
-		if w.POS&(lexicon.Det|lexicon.Prep|lexicon.Conj|lexicon.Sub|lexicon.Rel|lexicon.Poss|lexicon.To) == 0 &&
+		if w.POS&(lexicon.Det|lexicon.Prep|lexicon.Conj|lexicon.Sub|lexicon.Rel|lexicon.Poss|lexicon.To|lexicon.Modal|lexicon.Have|lexicon.Be|lexicon.Neg) == 0 &&
 			!strings.HasSuffix(w.Low, "'s") {
 			break
 		}
