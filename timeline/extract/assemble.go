@@ -518,6 +518,60 @@ func (a *analysis) refine() {
 	}
 }
 
+// joinVague joins an event known only to its month or week to the event
+// of the same occurrence on a day inside it, both told as done: "the
+// bombings this month of U.S. embassies" are the bombings of Aug. 7 the
+// article told. Of several, the one sharing most parties takes it, and at
+// least two of them (or its one); statements are too many to tell apart.
+func joinVague(out []timeline.Event) []timeline.Event {
+	joined := make([]bool, len(out))
+	for i, e := range out {
+		if p := e.Date.Precision(); p != timeline.PrecisionMonth && p != timeline.PrecisionWeek ||
+			e.Kind == timeline.KindStatement || e.Status != timeline.StatusReported {
+			continue
+		}
+		best, most := -1, min(2, len(e.Actors))-1
+		for j, x := range out {
+			if j == i || joined[j] || x.Status != e.Status || x.Date.Precision() < timeline.PrecisionDay ||
+				!x.Date.Within(e.Date.Start(), e.Date.End()) || !timeline.SameOccurrence(x, withDate(e, x.Date)) {
+				continue
+			}
+			shared := 0
+			for _, y := range e.Actors {
+				if hasActor(x.Actors, y) {
+					shared++
+				}
+			}
+			if shared > most {
+				best, most = j, shared
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		x := &out[best]
+		for _, y := range e.Actors {
+			if !hasActor(x.Actors, y) && len(x.Actors) < timeline.MaxActors {
+				x.Actors = append(x.Actors, y)
+			}
+		}
+		x.Mentions = append(x.Mentions, e.Mentions...)
+		joined[i] = true
+	}
+	kept := out[:0]
+	for i, e := range out {
+		if !joined[i] {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+func withDate(e timeline.Event, d timeline.Date) timeline.Event {
+	e.Date = d
+	return e
+}
+
 func withKind(e timeline.Event, k timeline.Kind) timeline.Event {
 	e.Kind = k
 	return e
@@ -589,6 +643,7 @@ func merge(cands []candidate) []timeline.Event {
 		}
 		m.Mentions = append(m.Mentions, e.Mentions...)
 	}
+	out = joinVague(out)
 	for i := range out {
 		// an event reported twice is likelier real
 		if n := len(out[i].Mentions); n > 1 {

@@ -130,6 +130,33 @@ func TestAssembly(t *testing.T) {
 			t.Errorf("events %+v, want one meeting with two mentions", res.Events)
 		}
 	})
+	t.Run("an event told by its month is the one of a day in it", func(t *testing.T) {
+		text := "Bombs exploded at the U.S. embassies in Kenya and Tanzania on Aug. 7, 2025. " +
+			"Foreign Minister Don McKinnon of New Zealand said on Tuesday that the bombings this month of U.S. embassies in Kenya and Tanzania showed the danger."
+		res, err := Article(t.Context(), text, Options{Published: day(t, "2025-08-20")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var strikes []timeline.Event
+		for _, e := range res.Events {
+			if e.Kind == timeline.KindStrike {
+				strikes = append(strikes, e)
+			}
+		}
+		if len(strikes) != 1 || strikes[0].Date.Value() != "2025-08-07" || len(strikes[0].Mentions) != 2 {
+			t.Errorf("strikes = %+v, want one of 2025-08-07 told twice", strikes)
+		}
+	})
+	t.Run("a bare date after an event noun leaves its parties to it", func(t *testing.T) {
+		text := "The officials took part in talks Sunday in Sanaa between the rebels and UN envoy Ismail Ould Cheikh Ahmed."
+		res, err := Article(t.Context(), text, Options{Published: day(t, "2016-03-22")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := event(t, res, timeline.KindMeeting, "2016-03-20"); !hasActors(e, "Ismail Ould Cheikh Ahmed") {
+			t.Errorf("talks actors = %v", e.ActorNames())
+		}
+	})
 	t.Run("saying that an event happened is no event of its own", func(t *testing.T) {
 		tests := []struct {
 			text  string

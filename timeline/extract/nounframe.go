@@ -241,6 +241,9 @@ func (a *analysis) ppsAfter(p *parsed, ci, k int) []pp {
 		if q.at < next {
 			continue
 		}
+		for next < q.at && p.ch[next].kind == kDate {
+			next++ // "talks Sunday in Sanaa between ...": a bare date goes on
+		}
 		if q.at != next {
 			break
 		}
