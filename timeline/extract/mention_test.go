@@ -60,6 +60,7 @@ func TestMentions(t *testing.T) {
 		{"an acronym in capitals only", "Officials met us on Monday.", "us", 0, "", ""},
 		{"an unknown name of two words", "Sinn Fein was expelled from the talks on Friday.", "Sinn Fein", mName, "Sinn Fein", ""},
 		{"one unknown word used once is a fragment", "He stood in the Olympic stadium on Friday.", "Olympic", mName, "", ""},
+		{"a common noun opening a sentence is no name", "Rocket attacks by Hamas resumed on Thursday.", "Rocket", 0, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -238,10 +238,11 @@ func (a *analysis) mediaName(ws []word) bool {
 }
 
 // ordinary reports whether a capitalised word at the start of a sentence
-// is an ordinary word of English rather than a name.
+// is an ordinary word of English rather than a name: a verb, a closed
+// class word, an event noun or a noun of a class ("Rocket attacks by ...").
 func (a *analysis) ordinary(low string) bool {
 	return a.verbFormsAs(low, true) != 0 || a.lx.Closed(low) || a.lx.POS(low)&lexicon.Number != 0 || adjective(low) || a.lx.Noun(low) != low && a.lx.IsVerb(a.lx.Noun(low)) ||
-		strings.HasSuffix(low, "ly") || len(a.lx.Frames(a.lx.Noun(low), true)) > 0
+		strings.HasSuffix(low, "ly") || len(a.lx.Frames(a.lx.Noun(low), true)) > 0 || a.lx.Classed(a.lx.Noun(low))
 }
 
 func (a *analysis) isAgentWord(ws []word, i int) bool {

@@ -212,7 +212,7 @@ func (lx *Lexicon) Noun(low string) string {
 	if s, ok := lx.plurals[low]; ok {
 		return s
 	}
-	if lx.inAnyClass(low) {
+	if lx.Classed(low) {
 		return low
 	}
 	n := len(low)
@@ -227,7 +227,9 @@ func (lx *Lexicon) Noun(low string) string {
 	return low
 }
 
-func (lx *Lexicon) inAnyClass(w string) bool { return lx.classNouns[w] }
+// Classed reports whether the singular noun lemma belongs to any class of
+// classes.txt: a common noun ("rocket", "police"), whatever its case.
+func (lx *Lexicon) Classed(lemma string) bool { return lx.classNouns[lemma] }
 
 // InClass reports whether the singular noun lemma belongs to the class
 // ("deal", without the @).
