@@ -237,6 +237,8 @@ func TestTitles(t *testing.T) {
 		{"Prime Minister Narendra Modi and US President Donald Trump held a telephonic conversation last evening.", "Modi and Trump speak by phone"},
 		{"Russian President Vladimir Putin signed a treaty with Crimean officials on Tuesday.", "Putin signs treaty"},
 		{"Turkey joined NATO in 1952.", "Turkey joins NATO"},
+		{"Taliban militants on Sunday took over the Afghan capital.", "Taliban takes over Afghanistan"},
+		{"Rebels took over Kabul on Monday.", "Rebels take over Afghanistan"},
 		{"Secretary of State John Kerry attended talks in Geneva on Sunday.", "Kerry holds talks"},
 		{"The United States and Britain struck 36 Houthi targets in Yemen on Saturday.", "US and UK strike Houthis and Yemen"},
 		{"President Bush said on Tuesday that the United States may extend its naval quarantine to Jordan's Red Sea port.",

@@ -169,6 +169,17 @@ func (a *analysis) findMentions(s *sentence) {
 }
 
 func (a *analysis) add(s *sentence, m mention) int {
+	// "Hamas militants", "Houthi rebels": a common word for fighters
+	// after a named group is that group, not a second party
+	if n := len(s.mentions); n > 0 && m.kind == mGroup && !a.words[m.i].Upper {
+		if prev := &s.mentions[n-1]; (prev.kind == mGroup || prev.kind == mOrg) && prev.j == m.i {
+			for k := m.i; k < m.j; k++ {
+				a.words[k].ment = n - 1
+			}
+			prev.j = m.j
+			return m.j
+		}
+	}
 	// "Birmingham, Ala.", "Kharkiv, Ukraine": a place followed by the
 	// region or country it is in is there
 	if n := len(s.mentions); n > 0 && m.country != "" && (m.kind == mPlace || m.kind == mCountry || m.kind == mSeat) {

@@ -99,10 +99,12 @@ func (a *analysis) titleOf(t titleParts) string {
 	if ki.Symmetric && len(src) == 0 && len(tgt) > 1 {
 		src, tgt = tgt[:1], tgt[1:]
 	}
+	// "US and UK strike", "Rebels strike": the subject is plural
+	many := len(src) >= 2 || len(src) == 1 && src[0].Kind == timeline.ActorGroup && strings.HasSuffix(a.shortName(src[0]), "s")
 	verb := ""
 	if t.base != "" {
 		first, rest, _ := strings.Cut(t.base, " ")
-		if len(src) < 2 {
+		if !many {
 			first = a.lx.Third(first) // "UK strikes", "US and UK strike"
 		}
 		verb = strings.TrimSpace(first + " " + rest)
@@ -112,7 +114,7 @@ func (a *analysis) titleOf(t titleParts) string {
 		slots["{P}"] = a.names(append(append([]timeline.Actor(nil), src...), tgt...))
 	}
 	for _, form := range forms {
-		if len(src) >= 2 {
+		if many {
 			form = a.plural(form)
 		}
 		if s, ok := fill(form, slots); ok {
