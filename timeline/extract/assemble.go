@@ -165,17 +165,28 @@ func (a *analysis) candidates(s *sentence, p *parsed, frames []eframe) {
 // a reaction is about ("deplored the blasts which killed ...") is no
 // report. cands are one sentence's candidates, from their frames.
 func dropReports(p *parsed, cands []candidate, from []*eframe) []candidate {
-	var kept []candidate
-	for i, c := range cands {
-		reported := false
+	reported := func(i int) bool {
 		for j, x := range cands {
-			reported = reported || from[i].f.Reports && x.event.Kind != timeline.KindStatement &&
-				reportedIn(p, from[i].clause, from[j].clause) &&
-				timeline.OccurrenceDay(x.event.Date) == timeline.OccurrenceDay(c.event.Date)
+			if from[i].f.Reports && x.event.Kind != timeline.KindStatement && reportedIn(p, from[i].clause, from[j].clause) &&
+				timeline.OccurrenceDay(x.event.Date) == timeline.OccurrenceDay(cands[i].event.Date) {
+				return true
+			}
 		}
-		if !reported {
-			kept = append(kept, c)
+		return false
+	}
+	var kept []candidate // nil while every candidate stays: most sentences
+	for i := range cands {
+		switch {
+		case !reported(i):
+			if kept != nil {
+				kept = append(kept, cands[i])
+			}
+		case kept == nil:
+			kept = append(make([]candidate, 0, len(cands)), cands[:i]...)
 		}
+	}
+	if kept == nil {
+		return cands
 	}
 	return kept
 }
