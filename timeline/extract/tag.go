@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/dateline/dateline/timeline/extract/lexicon"
 	"github.com/dateline/dateline/timeline/extract/text"
@@ -346,7 +345,7 @@ func (a *analysis) afterPrep(s *sentence, i int) bool {
 func (a *analysis) bareAfterVerb(s *sentence, i int) bool {
 	k := i - 1
 	for ; k >= s.w0 && a.words[k].tag == tNoun; k-- {
-		if w := a.words[k].Text; w == "" || unicode.IsUpper(rune(w[0])) {
+		if a.words[k].Upper {
 			return false
 		}
 	}
