@@ -39,6 +39,8 @@ type analysis struct {
 	// lastSubject is the subject of the last sentence that named two
 	// actors or more in its subject, for "their".
 	lastSubject []timeline.Actor
+	// subjectSent is the sentence that named lastSubject
+	subjectSent int
 	orgs        []string // the organisations named, in order, for "the alliance"
 	// politicalMentions counts the body's mentions of states, bodies of
 	// state, organisations, groups and people in office
@@ -257,7 +259,7 @@ func (a *analysis) noteSubject(s *sentence, p *parsed) {
 			continue
 		}
 		if as := a.actorsOf(s, a.mentionsOf(s, p, append(c.subj[:len(c.subj):len(c.subj)], c.subjOf...)), nil); len(as) >= 2 {
-			a.lastSubject = as
+			a.lastSubject, a.subjectSent = as, s.n
 		}
 		return
 	}

@@ -157,6 +157,17 @@ func TestAssembly(t *testing.T) {
 			t.Errorf("talks actors = %v", e.ActorNames())
 		}
 	})
+	t.Run("they are the parties the sentence before named", func(t *testing.T) {
+		text := "Prime Minister Narendra Modi and US President Donald Trump held a telephonic conversation last evening. " +
+			"They met for a trilateral forum with Japan in Argentina in November."
+		res, err := Article(t.Context(), text, Options{Published: day(t, "2019-01-09")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := event(t, res, timeline.KindMeeting, "2018-11"); !hasActors(e, "Narendra Modi", "Donald Trump") {
+			t.Errorf("meeting actors = %v", e.ActorNames())
+		}
+	})
 	t.Run("saying that an event happened is no event of its own", func(t *testing.T) {
 		tests := []struct {
 			text  string

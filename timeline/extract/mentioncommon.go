@@ -18,6 +18,13 @@ func (a *analysis) commonAt(s *sentence, i int) (mention, bool) {
 			return mention{i: i, j: i + 1, kind: mPron, person: x, name: x.name, country: x.country}, true
 		}
 		return mention{}, false
+	case "they":
+		// "Modi and Trump spoke by phone. They last met in November.":
+		// the parties the sentence before named as its subject
+		if len(a.lastSubject) >= 2 && a.subjectSent == s.n-1 {
+			return mention{i: i, j: i + 1, kind: mRole, group: a.lastSubject}, true
+		}
+		return mention{}, false
 	}
 	// "the two leaders", "both presidents", "between the two", "the
 	// leaders": the two people of state named last
