@@ -216,7 +216,8 @@ func TestSilenceOnOtherNews(t *testing.T) {
 		"a storm and a governor": "Hurricane Florence struck the coast of North Carolina on Friday. " +
 			"\"Do not go back yet,\" North Carolina Gov. Roy Cooper said on Monday.",
 		"an investigation of a bombing abroad": "Kenyan police said on Tuesday they had arrested 14 foreigners in their search for the bombers of the U.S. embassy. " +
-			"The FBI and Tanzanian investigators said on Wednesday that a suspect had not admitted any role.",
+			"The FBI and Tanzanian investigators said on Wednesday that a suspect had not admitted any role. " +
+			"The evidence is being analyzed, FBI spokesman Tom Smith said on Monday.",
 	}
 	for name, text := range stories {
 		t.Run(name, func(t *testing.T) {

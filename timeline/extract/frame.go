@@ -116,7 +116,7 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		if f.Subj.Set() && !a.meets(s, p, subj, f.Subj) || f.Obj.Set() && !a.meets(s, p, fobj, f.Obj) {
 			continue
 		}
-		if sp := a.lx.Kind(f.Kind).Speaker; sp.Set() && len(subj) > 0 && !a.meets(s, p, subj, sp) {
+		if sp := a.lx.Kind(f.Kind).Speaker; sp.Set() && len(subj) > 0 && (!a.meets(s, p, subj, sp) || sp.Not && a.spokenFor(p, subj, sp)) {
 			continue
 		}
 		if !a.prepsMeet(s, p, c.pps, f.Preps) {
@@ -398,4 +398,21 @@ func (a *analysis) withSiblings(p *parsed, ci int) []int {
 		}
 	}
 	return out
+}
+
+// spokenFor reports whether a word before the head of a subject's noun
+// phrase belongs to a class of the speaker constraint: "FBI spokesman
+// Tom Smith" speaks for the police as "the FBI" does.
+func (a *analysis) spokenFor(p *parsed, nps []int, c lexicon.Constraint) bool {
+	for _, k := range nps {
+		ch := p.ch[k]
+		for i := ch.i; i < ch.head; i++ {
+			for _, cond := range c.Any {
+				if cond.Class != "" && a.lx.InClass(cond.Class, a.lx.Noun(a.words[i].Low)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
