@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/timeline/extract/timex"
@@ -30,13 +32,16 @@ func (d *document) publication() (timeline.Date, string) {
 			}
 		}
 	}
-	var plain, updated timeline.Date
+	var plain, updated, wire timeline.Date
 	bodies := 0
 	for i, bl := range d.blocks {
 		if i >= 25 || bodies >= 3 {
 			break
 		}
 		if bl.kind == blockBody {
+			if bodies == 0 {
+				wire = wireDate(bl.text)
+			}
 			bodies++
 			continue
 		}
@@ -65,10 +70,38 @@ func (d *document) publication() (timeline.Date, string) {
 	switch {
 	case !plain.IsZero():
 		return plain, SourceDateline
+	case !wire.IsZero():
+		return wire, SourceDateline
 	case !updated.IsZero():
 		return updated, SourceUpdated
 	}
 	return timeline.Date{}, ""
+}
+
+// wireDate reads the date of a wire dateline that opens a story's first
+// paragraph, "CHICAGO—(ENEWSPF)—April 4, 2013. Chicago's ...", "WASHINGTON,
+// March 12, 2019 (Xinhua) --": a whole date after the place in capitals
+// and before any word of the story, that is any word in lower case ("On
+// March 12, 2019, the leaders met" is the story).
+func wireDate(body string) timeline.Date {
+	head := body[:min(len(body), 120)]
+	for _, t := range timex.Find(head, time.Time{}) {
+		if t.Date.IsZero() || t.Date.Precision() < timeline.PrecisionDay {
+			continue
+		}
+		words := strings.FieldsFunc(head[:t.Start], func(r rune) bool { return !unicode.IsLetter(r) })
+		if len(words) == 0 || len(words[0]) < 2 || strings.ToUpper(words[0]) != words[0] {
+			return timeline.Date{}
+		}
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				return timeline.Date{}
+			}
+		}
+		day, _ := timeline.DayDate(t.Date.Start().Year(), t.Date.Start().Month(), t.Date.Start().Day())
+		return day
+	}
+	return timeline.Date{}
 }
 
 // labelRE finds the labels of date lines, as whole words.

@@ -43,15 +43,16 @@ func (p *parser) isoDate(i int, out *match) bool {
 	return true
 }
 
-// numericDate: 21.03.2023 (day first) and 03/21/2023 (US month first;
-// day first when the first number cannot be a month).
+// numericDate: 21.03.2023 (day first) and 03/21/2023 or 03-21-2023 (US
+// month first; day first when the first number cannot be a month:
+// 24-03-2022).
 func (p *parser) numericDate(i int, out *match) bool {
 	a := p.tok(i)
 	if a.Kind != text.Numeral || a.Digits() > 2 || a.Ordinal() {
 		return false
 	}
 	sep := p.low(i + 1)
-	if (sep != "." && sep != "/") || !p.glued(i+1) || !p.glued(i+2) || p.low(i+3) != sep || !p.glued(i+3) || !p.glued(i+4) {
+	if (sep != "." && sep != "/" && sep != "-") || !p.glued(i+1) || !p.glued(i+2) || p.low(i+3) != sep || !p.glued(i+3) || !p.glued(i+4) {
 		return false
 	}
 	b, c := p.tok(i+2), p.tok(i+4)
@@ -60,7 +61,7 @@ func (p *parser) numericDate(i int, out *match) bool {
 	}
 	year := c.Number()
 	if c.Digits() == 2 {
-		if sep != "/" {
+		if sep != "/" { // "24-03-22" could be anything
 			return false
 		}
 		year += 2000
@@ -69,7 +70,7 @@ func (p *parser) numericDate(i int, out *match) bool {
 		}
 	}
 	day, month := a.Number(), b.Number()
-	if sep == "/" && a.Number() <= 12 {
+	if sep != "." && a.Number() <= 12 {
 		day, month = b.Number(), a.Number()
 	}
 	if month < 1 || month > 12 || day < 1 || day > 31 {

@@ -356,9 +356,9 @@ var (
 		return p.toks[i].Ordinal() && p.toks[i].Number() <= 4 || p.toks[i].Digits() == 4
 	}
 	centuryNo = func(p *parser, i int) bool { return p.toks[i].Ordinal() && p.toks[i].Number() <= 30 }
-	// "21.03.2023", "03/21/2023"
+	// "21.03.2023", "03/21/2023", "24-03-2022"
 	dottedDate = func(p *parser, i int) bool {
-		return p.toks[i].Digits() <= 2 && !p.toks[i].Ordinal() && p.is(i+1, ".", "/") && p.glued(i+1)
+		return p.toks[i].Digits() <= 2 && !p.toks[i].Ordinal() && p.is(i+1, ".", "/", "-") && p.glued(i+1)
 	}
 	// "6:31", "9.30", "9 a.m.", "9am"
 	clockNo = func(p *parser, i int) bool {

@@ -117,8 +117,8 @@ func (p *parser) month(i int) (int, int, bool) {
 		if p.low(i+1) == "." && p.glued(i+1) {
 			return m, i + 2, true
 		}
-		if p.tok(i+1).Kind == text.Numeral {
-			return m, i + 1, true
+		if p.tok(i+1).Kind == text.Numeral || p.low(i+1) == "," && p.tok(i+2).Kind == text.Numeral {
+			return m, i + 1, true // "Jan 9", "09 Jan, 2019"
 		}
 	}
 	return 0, 0, false
