@@ -217,7 +217,8 @@ func TestSilenceOnOtherNews(t *testing.T) {
 			"\"Do not go back yet,\" North Carolina Gov. Roy Cooper said on Monday.",
 		"an investigation of a bombing abroad": "Kenyan police said on Tuesday they had arrested 14 foreigners in their search for the bombers of the U.S. embassy. " +
 			"The FBI and Tanzanian investigators said on Wednesday that a suspect had not admitted any role. " +
-			"The evidence is being analyzed, FBI spokesman Tom Smith said on Monday.",
+			"The evidence is being analyzed, FBI spokesman Tom Smith said on Monday. " +
+			"The suspect from Tanzania will appear before a U.S. judge, according to a statement today by U.S. Attorney Mary Jo White.",
 	}
 	for name, text := range stories {
 		t.Run(name, func(t *testing.T) {
