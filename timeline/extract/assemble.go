@@ -217,11 +217,12 @@ func shareTargets(cs []candidate) {
 			continue
 		}
 		for j := range cs {
-			ej := cs[j].event
-			if i == j || ej.Kind != timeline.KindStrike {
+			if i == j || cs[j].event.Kind != timeline.KindStrike {
 				continue
 			}
-			for _, x := range ej.Actors[1:] {
+			// its targets, not the country of who struck ("Trump" is the
+			// United States')
+			for _, x := range cs[j].title.target {
 				if x.Kind == timeline.ActorCountry && !hasActor(ci.event.Actors, x) {
 					ci.event.Actors = append(ci.event.Actors, x)
 					ci.title.target = append(ci.title.target, x)

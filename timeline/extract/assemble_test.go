@@ -46,8 +46,12 @@ func TestAssembly(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if e := event(t, res, timeline.KindStrike, "2025-06-13"); !hasActors(e, "Israel", "Iran") {
-			t.Errorf("campaign actors = %v", e.ActorNames())
+		if e := event(t, res, timeline.KindStrike, "2025-06-13"); !hasActors(e, "Israel", "Iran") || e.Title != "Israel strikes Iran" {
+			t.Errorf("campaign actors = %v, title %q", e.ActorNames(), e.Title)
+		}
+		// "in support of" the campaign names no place of the bombing
+		if e := event(t, res, timeline.KindStrike, "2025-06-21"); e.Title != "Trump strikes Iran" {
+			t.Errorf("bombing title %q, want %q", e.Title, "Trump strikes Iran")
 		}
 	})
 	t.Run("the talks are those told before", func(t *testing.T) {

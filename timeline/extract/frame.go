@@ -371,7 +371,12 @@ func (a *analysis) placesIn(s *sentence, p *parsed, pps []pp) ([]string, string)
 		}
 		for _, k := range q.nps {
 			ch := p.ch[k]
-			after = k
+			if head := a.lx.Noun(a.words[ch.head].Low); a.lx.InClass("site", head) || len(a.lx.Frames(head, true)) > 0 {
+				// "the port city of Mariupol", "in the occupation of
+				// Czechoslovakia" name a place by "of"; "in support of"
+				// does not
+				after = k
+			}
 			for m := range s.mentions {
 				mm := &s.mentions[m]
 				if mm.i < ch.i || mm.j > ch.j || !(mm.kind == mPlace || mm.kind == mCountry || mm.kind == mSeat || mm.kind == mPeople) {
@@ -379,6 +384,7 @@ func (a *analysis) placesIn(s *sentence, p *parsed, pps []pp) ([]string, string)
 				}
 				if mm.country != "" {
 					out = append(out, mm.country)
+					after = k
 				}
 				if first == "" && (mm.country != "" || mm.intl) {
 					first = a.span(mm.i, mm.j) // a region is a place too: "to East Africa"
