@@ -243,7 +243,7 @@ func (a *analysis) objectText(s *sentence, p *parsed, ef *eframe) string {
 	}
 	for len(kept) > 0 {
 		w := a.words[kept[len(kept)-1]]
-		if w.POS&(lexicon.Det|lexicon.Prep|lexicon.Conj|lexicon.Sub|lexicon.Rel|lexicon.Poss|lexicon.To|lexicon.Modal|lexicon.Have|lexicon.Be|lexicon.Neg) == 0 &&
+		if w.POS&(lexicon.Det|lexicon.Prep|lexicon.Conj|lexicon.Sub|lexicon.Rel|lexicon.Poss|lexicon.To|lexicon.Modal|lexicon.Have|lexicon.Be|lexicon.Neg|lexicon.Pron) == 0 &&
 			!strings.HasSuffix(w.Low, "'s") {
 			break
 		}
