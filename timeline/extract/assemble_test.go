@@ -32,6 +32,16 @@ func TestAssembly(t *testing.T) {
 		}
 		event(t, res, timeline.KindCall, "2025-06-28TNI")
 	})
+	t.Run("a place of what was discussed is no place of the talk", func(t *testing.T) {
+		text := "President Joe Biden discussed the fighting in Gaza with Egyptian President Abdel Fattah al-Sisi on Thursday. " +
+			"Secretary of State Antony Blinken discussed trade with Chinese Foreign Minister Qin Gang in Beijing on Sunday."
+		res, err := Article(t.Context(), text, Options{Published: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		event(t, res, timeline.KindCall, "2025-07-03")
+		event(t, res, timeline.KindMeeting, "2025-06-29")
+	})
 	t.Run("talks at a place were held in person", func(t *testing.T) {
 		text := "President Joe Biden talked with President Vladimir Putin of Russia in Geneva on Wednesday."
 		res, err := Article(t.Context(), text, Options{Published: pub})

@@ -176,10 +176,36 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 				}
 			}
 		}
-		ef.places, ef.place = a.placesOf(s, p, c)
+		ef.places, ef.place = a.placesIn(s, p, a.verbPlacePPs(s, p, c, ci, f.Kind))
 		return ef, true
 	}
 	return eframe{}, false
+}
+
+// verbPlacePPs leaves out of a verb's places the phrases that belong to an
+// event its object names: "discussed the fighting in Gaza" was not
+// discussed in Gaza. An object of the verb's own kind keeps them ("launched
+// strikes on Gaza").
+func (a *analysis) verbPlacePPs(s *sentence, p *parsed, c *clause, ci int, kind timeline.Kind) []pp {
+	if len(c.obj) == 0 {
+		return c.pps
+	}
+	last := c.obj[len(c.obj)-1]
+	f := a.nounFrameOf(s, p, ci, last)
+	if f == nil || f.Kind == kind {
+		return c.pps
+	}
+	skip := map[int]bool{}
+	for _, q := range a.ppsAfter(p, ci, last) {
+		skip[q.at] = true
+	}
+	var out []pp
+	for _, q := range c.pps {
+		if !skip[q.at] {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // unnamedBodies reports whether noun phrases name a body of no known
