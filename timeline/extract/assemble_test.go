@@ -264,6 +264,7 @@ func TestTitles(t *testing.T) {
 		{"Prime Minister Narendra Modi and US President Donald Trump held a telephonic conversation last evening.", "Modi and Trump speak by phone"},
 		{"Russian President Vladimir Putin signed a treaty with Crimean officials on Tuesday.", "Putin signs treaty"},
 		{"Turkey joined NATO in 1952.", "Turkey joins NATO"},
+		{"Chinese Foreign Minister Wang Yi met Secretary of State Antony Blinken in Munich on Saturday.", "Wang and Blinken meet"},
 		{"Taliban militants on Sunday took over the Afghan capital.", "Taliban takes over Afghanistan"},
 		{"Rebels took over Kabul on Monday.", "Rebels take over Afghanistan"},
 		{"Secretary of State John Kerry attended talks in Geneva on Sunday.", "Kerry holds talks"},

@@ -31,10 +31,14 @@ func (x *person) byFirst() bool {
 }
 
 // short returns the one word the article calls the person by most, or
-// the last word of the name.
-func (x *person) short() string {
+// the family name: the last word of the name, or the first where the
+// press names people family name first.
+func (x *person) short(familyFirst bool) string {
 	f := strings.Fields(x.name)
 	best, n := f[len(f)-1], 0
+	if familyFirst {
+		best = f[0]
+	}
 	for _, w := range f {
 		if c := x.calls[strings.ToLower(w)]; c > n {
 			best, n = w, c

@@ -23,7 +23,7 @@ var shortNames = map[string]string{
 func (a *analysis) shortName(x timeline.Actor) string {
 	if x.Kind == timeline.ActorPerson {
 		if p := a.people.full[strings.ToLower(x.Name)]; p != nil {
-			return p.short()
+			return p.short(a.lx.FamilyFirst(p.country))
 		}
 		if f := strings.Fields(x.Name); len(f) > 1 {
 			return f[len(f)-1]

@@ -205,6 +205,10 @@ func (lx *Lexicon) readPeople(secs []section) error {
 				for _, w := range entries(l.text, true) {
 					lx.local[w] = true
 				}
+			case s.name == "family name first":
+				for _, c := range entries(l.text, false) {
+					lx.familyFirst[c] = true
+				}
 			case s.name == "medianame":
 				for _, w := range entries(l.text, true) {
 					lx.mediaWords[w] = true
@@ -242,6 +246,10 @@ func (lx *Lexicon) MediaWord(low string) bool { return lx.mediaWords[low] }
 // NonState reports whether a word after a people's adjective names a
 // group outside its state ("resistance", "rebels", "exiles").
 func (lx *Lexicon) NonState(low string) bool { return lx.nonstate[low] }
+
+// FamilyFirst reports whether the press names people of country family
+// name first ("Xi Jinping", "Yoon Suk Yeol").
+func (lx *Lexicon) FamilyFirst(country string) bool { return lx.familyFirst[country] }
 
 // Local reports whether low, in a capitalised body's name before its last
 // word, makes it one of local government ("City Council", "County

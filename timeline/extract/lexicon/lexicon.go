@@ -30,21 +30,22 @@ type Lexicon struct {
 	classNouns map[string]bool // every noun of every class
 	abbrevs    map[string]bool
 
-	Entities   Matcher[Entity]
-	Titles     Matcher[Title]
-	Agents     Matcher[string]
-	Groups     Matcher[Entity]
-	Media      Matcher[bool]
-	nonactor   map[string]bool
-	orgHeads   map[string]bool
-	company    map[string]bool
-	local      map[string]bool
-	mediaWords map[string]bool
-	nonstate   map[string]bool
-	nameWords  map[string]bool   // entity name + NUL + a word of one of its names
-	titleWords map[string]Title  // titles of one word
-	leaders    map[string]string // folded full name -> country
-	surnames   map[string]string // folded last word -> country, "" when two countries share it
+	Entities    Matcher[Entity]
+	Titles      Matcher[Title]
+	Agents      Matcher[string]
+	Groups      Matcher[Entity]
+	Media       Matcher[bool]
+	nonactor    map[string]bool
+	orgHeads    map[string]bool
+	company     map[string]bool
+	local       map[string]bool
+	familyFirst map[string]bool // countries
+	mediaWords  map[string]bool
+	nonstate    map[string]bool
+	nameWords   map[string]bool   // entity name + NUL + a word of one of its names
+	titleWords  map[string]Title  // titles of one word
+	leaders     map[string]string // folded full name -> country
+	surnames    map[string]string // folded last word -> country, "" when two countries share it
 
 	frames map[frameKey][]*Frame
 	kinds  map[string]*KindInfo
@@ -120,7 +121,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		pos: map[string]POS{}, verbs: map[string][]VerbForm{}, thirds: map[string]string{},
 		plurals: map[string]string{}, classes: map[string]map[string]bool{}, classNouns: map[string]bool{}, abbrevs: map[string]bool{},
-		nonactor: map[string]bool{}, orgHeads: map[string]bool{}, local: map[string]bool{},
+		nonactor: map[string]bool{}, orgHeads: map[string]bool{}, local: map[string]bool{}, familyFirst: map[string]bool{},
 		company: map[string]bool{}, mediaWords: map[string]bool{}, nonstate: map[string]bool{}, nameWords: map[string]bool{}, titleWords: map[string]Title{},
 		frames: map[frameKey][]*Frame{}, kinds: map[string]*KindInfo{},
 		occur: map[string][][]string{},
