@@ -264,6 +264,8 @@ func TestTitles(t *testing.T) {
 		{"Prime Minister Narendra Modi and US President Donald Trump held a telephonic conversation last evening.", "Modi and Trump speak by phone"},
 		{"Russian President Vladimir Putin signed a treaty with Crimean officials on Tuesday.", "Putin signs treaty"},
 		{"Turkey joined NATO in 1952.", "Turkey joins NATO"},
+		{"The European Union widened its sanctions against Iran on Tuesday.", "EU widens its sanctions"},
+		{"Chinese Foreign Minister Wang Yi voiced concern over the strikes on Wednesday.", "Wang voices concern"},
 		{"Chinese Foreign Minister Wang Yi met Secretary of State Antony Blinken in Munich on Saturday.", "Wang and Blinken meet"},
 		{"Taliban militants on Sunday took over the Afghan capital.", "Taliban takes over Afghanistan"},
 		{"Rebels took over Kabul on Monday.", "Rebels take over Afghanistan"},
