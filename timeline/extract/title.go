@@ -100,7 +100,7 @@ func (a *analysis) titleOf(t titleParts) string {
 		src, tgt = tgt[:1], tgt[1:]
 	}
 	// "US and UK strike", "Rebels strike": the subject is plural
-	many := len(src) >= 2 || len(src) == 1 && src[0].Kind == timeline.ActorGroup && strings.HasSuffix(a.shortName(src[0]), "s")
+	many := len(src) >= 2 || len(src) == 1 && src[0].Kind == timeline.ActorGroup && pluralName(a.shortName(src[0]))
 	verb := ""
 	if t.base != "" {
 		first, rest, _ := strings.Cut(t.base, " ")
@@ -265,4 +265,11 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// pluralName reports whether a group's name is a plural noun: "Rebels",
+// "Houthis", "Gunmen"; not "Hamas" or "Taliban", which the press treats
+// as one body.
+func pluralName(name string) bool {
+	return strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "as") || strings.HasSuffix(name, "men")
 }
