@@ -116,7 +116,7 @@ func (a *analysis) verbFrame(s *sentence, p *parsed, ci int) (eframe, bool) {
 		if f.Subj.Set() && !a.meets(s, p, subj, f.Subj) || f.Obj.Set() && !a.meets(s, p, fobj, f.Obj) {
 			continue
 		}
-		if sp := a.lx.Kind(f.Kind).Speaker; sp.Set() && len(subj) > 0 && (!a.meets(s, p, subj, sp) || sp.Not && a.spokenFor(p, subj, sp)) {
+		if a.speakerRefused(s, p, subj, f.Kind) {
 			continue
 		}
 		if !a.prepsMeet(s, p, c.pps, f.Preps) {
@@ -195,13 +195,14 @@ func (a *analysis) verbPlacePPs(s *sentence, p *parsed, c *clause, ci int, kind 
 	if f == nil || f.Kind == kind {
 		return c.pps
 	}
-	skip := map[int]bool{}
-	for _, q := range a.ppsAfter(p, ci, last) {
-		skip[q.at] = true
+	// the object's phrases are a run of the clause's phrases
+	own := a.ppsAfter(p, ci, last)
+	if len(own) == 0 {
+		return c.pps
 	}
 	var out []pp
 	for _, q := range c.pps {
-		if !skip[q.at] {
+		if q.at < own[0].at || q.at > own[len(own)-1].at {
 			out = append(out, q)
 		}
 	}
@@ -432,14 +433,25 @@ func (a *analysis) withSiblings(p *parsed, ci int) []int {
 	return out
 }
 
-// spokenFor reports whether a word before the head of a subject's noun
-// phrase belongs to a class of the speaker constraint: "FBI spokesman
-// Tom Smith" speaks for the police as "the FBI" does.
-func (a *analysis) spokenFor(p *parsed, nps []int, c lexicon.Constraint) bool {
+// speakerRefused reports whether the noun phrases that speak (a verb's
+// subject, a statement's "by") fail the kind's speaker constraint, by
+// their heads or, for a constraint that excludes, by a word before a head:
+// "FBI spokesman Tom Smith" speaks for the police as "the FBI" does.
+func (a *analysis) speakerRefused(s *sentence, p *parsed, nps []int, kind timeline.Kind) bool {
+	sp := a.lx.Kind(kind).Speaker
+	if !sp.Set() || len(nps) == 0 {
+		return false
+	}
+	if !a.meets(s, p, nps, sp) {
+		return true
+	}
+	if !sp.Not {
+		return false
+	}
 	for _, k := range nps {
 		ch := p.ch[k]
 		for i := ch.i; i < ch.head; i++ {
-			for _, cond := range c.Any {
+			for _, cond := range sp.Any {
 				if cond.Class != "" && a.lx.InClass(cond.Class, a.lx.Noun(a.words[i].Low)) {
 					return true
 				}

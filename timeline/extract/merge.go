@@ -163,13 +163,7 @@ func joinVague(out []timeline.Event) []timeline.Event {
 		if best < 0 {
 			continue
 		}
-		x := &out[best]
-		for _, y := range e.Actors {
-			if !hasActor(x.Actors, y) && len(x.Actors) < timeline.MaxActors {
-				x.Actors = append(x.Actors, y)
-			}
-		}
-		x.Mentions = append(x.Mentions, e.Mentions...)
+		absorb(&out[best], e)
 		joined[i] = true
 	}
 	kept := out[:0]
@@ -179,6 +173,17 @@ func joinVague(out []timeline.Event) []timeline.Event {
 		}
 	}
 	return kept
+}
+
+// absorb gives event m the parties and the mentions of e, another telling
+// of the same occurrence.
+func absorb(m *timeline.Event, e timeline.Event) {
+	for _, x := range e.Actors {
+		if !hasActor(m.Actors, x) && len(m.Actors) < timeline.MaxActors {
+			m.Actors = append(m.Actors, x)
+		}
+	}
+	m.Mentions = append(m.Mentions, e.Mentions...)
 }
 
 func withDate(e timeline.Event, d timeline.Date) timeline.Event {
@@ -244,18 +249,13 @@ func merge(cands []candidate) []timeline.Event {
 		if e.Date.Precision() > m.Date.Precision() || e.Date.Precision() == m.Date.Precision() && e.Date.Rank() > m.Date.Rank() {
 			m.Date = e.Date
 		}
-		for _, x := range e.Actors {
-			if !hasActor(m.Actors, x) && len(m.Actors) < timeline.MaxActors {
-				m.Actors = append(m.Actors, x)
-			}
-		}
+		absorb(m, e)
 		if e.Confidence > m.Confidence {
 			m.Title, m.Kind, m.Confidence = e.Title, e.Kind, e.Confidence
 		}
 		if e.Status == timeline.StatusReported {
 			m.Status = timeline.StatusReported
 		}
-		m.Mentions = append(m.Mentions, e.Mentions...)
 	}
 	out = joinVague(out)
 	for i := range out {

@@ -20,13 +20,11 @@ func (a *analysis) nounFrame(s *sentence, p *parsed, ci, k int) (eframe, bool) {
 	c := &p.cl[ci]
 	ki := a.lx.Kind(f.Kind)
 	ef.source, ef.target = a.nounRoles(s, p, ci, k, ki)
-	if ki.Speaker.Not {
+	for _, q := range a.ppsAfter(p, ci, k) {
 		// "a statement by FBI spokesman Tom Smith": who may not speak
-		// for a kind may not by a noun either
-		for _, q := range a.ppsAfter(p, ci, k) {
-			if q.prep == "by" && len(q.nps) > 0 && (!a.meets(s, p, q.nps, ki.Speaker) || a.spokenFor(p, q.nps, ki.Speaker)) {
-				return eframe{}, false
-			}
+		// for a kind by a verb may not by a noun either
+		if q.prep == "by" && a.speakerRefused(s, p, q.nps, f.Kind) {
+			return eframe{}, false
 		}
 	}
 	switch first := a.words[ch.i].Low; {

@@ -52,7 +52,7 @@ func (d *document) publication() (timeline.Date, string) {
 			if t.Date.IsZero() || t.Date.Precision() < timeline.PrecisionDay {
 				continue
 			}
-			day, _ := timeline.DayDate(t.Date.Start().Year(), t.Date.Start().Month(), t.Date.Start().Day())
+			day := dayOf(t.Date)
 			switch label(bl.text[:t.Start]) {
 			case "published":
 				return day, SourceDateline
@@ -98,10 +98,17 @@ func wireDate(body string) timeline.Date {
 				return timeline.Date{}
 			}
 		}
-		day, _ := timeline.DayDate(t.Date.Start().Year(), t.Date.Start().Month(), t.Date.Start().Day())
-		return day
+		return dayOf(t.Date)
 	}
 	return timeline.Date{}
+}
+
+// dayOf is the day a date of day precision or finer falls on: a
+// publication date keeps no clock time.
+func dayOf(d timeline.Date) timeline.Date {
+	start := d.Start()
+	day, _ := timeline.DayDate(start.Year(), start.Month(), start.Day())
+	return day
 }
 
 // labelRE finds the labels of date lines, as whole words.
