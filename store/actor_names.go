@@ -239,7 +239,9 @@ func resolveActors(ctx context.Context, tx pgx.Tx, events []*timeline.Event) (ma
 		WHERE actors.id = x.id AND actors.kind = '' AND x.kind <> ''`, fillIDs, fillKinds); err != nil {
 		return nil, fmt.Errorf("actor kinds: %w", err)
 	}
-	rows, err := tx.Query(ctx, `SELECT id, name, kind FROM actors WHERE id = ANY($1::bigint[])`, ids)
+	// FOR KEY SHARE: an actor the batch names cannot be deleted before it
+	// commits (the batch's rows refer to it).
+	rows, err := tx.Query(ctx, `SELECT id, name, kind FROM actors WHERE id = ANY($1::bigint[]) ORDER BY id FOR KEY SHARE`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}

@@ -87,6 +87,8 @@ type batch struct {
 	events   [][]timeline.Event
 	dups     []bool
 	actors   map[string]storedActor // the batch's actors, stored (resolveActors)
+	ids      []int64                // drawn for the batch's new events, one per event
+	docs     documents
 }
 
 // pending is an event of the batch to store: new, or joining another.
@@ -106,7 +108,12 @@ func (b *batch) save(ctx context.Context) error {
 	// moments (three times wal_writer_delay, 600 ms by default), never
 	// half a batch, and an ingest run again stores them again, since it
 	// skips only the articles that are stored.
-	if _, err := b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true), set_config('synchronous_commit', 'off', true)`); err != nil {
+	//
+	// And it holds the rows its rows refer to itself (migration 0009):
+	// the articles and events it inserts, the actors it resolves and the
+	// stored events it joins (holdJoined).
+	if _, err := b.tx.Exec(ctx, `SELECT set_config('dateline.bulk', 'on', true), set_config('synchronous_commit', 'off', true),
+		set_config('dateline.references', 'held', true)`); err != nil {
 		return err
 	}
 	if err := b.saveArticles(ctx); err != nil {
@@ -131,10 +138,18 @@ func (b *batch) save(ctx context.Context) error {
 	if err := b.resolve(ctx, evs); err != nil {
 		return err
 	}
+	// Writers that report the same days take turns under the locks:
+	// what needs no lock is done before them.
+	if err := b.prepare(ctx, evs); err != nil {
+		return err
+	}
 	if err := b.lock(ctx, evs); err != nil {
 		return err
 	}
 	if err := b.match(ctx, evs); err != nil {
+		return err
+	}
+	if err := b.holdJoined(ctx, evs); err != nil {
 		return err
 	}
 	news, err := b.insertEvents(ctx, evs)
@@ -151,6 +166,44 @@ func (b *batch) save(ctx context.Context) error {
 	return err
 }
 
+// prepare draws ids for the events (for all of them: those that turn out
+// to join another leave gaps) and computes their search documents.
+func (b *batch) prepare(ctx context.Context, evs []*pending) error {
+	events := make([]*timeline.Event, len(evs))
+	for i, p := range evs {
+		events[i] = p.e
+	}
+	var err error
+	if b.ids, err = drawIDs(ctx, b.tx, len(events)); err != nil {
+		return err
+	}
+	b.docs, err = computeDocuments(ctx, b.tx, events, b.actors)
+	return err
+}
+
+// holdJoined locks the stored events the batch joins against deletion
+// until it commits, as the reference triggers would, and refuses the
+// batch if one was deleted since match read it.
+func (b *batch) holdJoined(ctx context.Context, evs []*pending) error {
+	var ids []int64
+	for _, p := range evs {
+		if p.target != 0 {
+			ids = append(ids, p.target)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	var held int
+	err := b.tx.QueryRow(ctx, `SELECT count(*) FROM (SELECT FROM events WHERE id = ANY($1) ORDER BY id FOR KEY SHARE) x`, ids).Scan(&held)
+	if err != nil {
+		return fmt.Errorf("stored occurrences: %w", err)
+	}
+	if held < len(ids) {
+		return fmt.Errorf("stored occurrences: %d of the events the batch joins were deleted meanwhile", len(ids)-held)
+	}
+	return nil
+}
+
 // finish does what the triggers do for other writers, besides what
 // insertEvents did: the quotes that joined stored events appended to
 // their search documents (as recomputing them would give, see migration
@@ -164,12 +217,12 @@ func (b *batch) finish(ctx context.Context, evs []*pending, news []newEvent) err
 	var quotes []string
 	for _, m := range mentionsOf(evs) {
 		if !isNew[m.EventID] {
-			joined, quotes = append(joined, m.EventID), append(quotes, m.Quote)
+			joined, quotes = append(joined, m.EventID), append(quotes, b.docs.quote[m])
 		}
 	}
 	_, err := b.tx.Exec(ctx, `
 		UPDATE events e SET search = e.search || q.doc
-		FROM (SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
+		FROM (SELECT id, tsvector_agg(quote::tsvector ORDER BY n) AS doc
 		      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS m(id, quote, n)
 		      GROUP BY id) q
 		WHERE e.id = q.id`, joined, quotes)
@@ -404,10 +457,7 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]newEvent, e
 			fresh = append(fresh, p.e)
 		}
 	}
-	news, err := prepareNew(ctx, b.tx, fresh, b.actors)
-	if err != nil {
-		return nil, err
-	}
+	news := prepareNew(fresh, b.ids, b.actors, b.docs)
 	for _, p := range evs {
 		switch {
 		case p.target != 0:
@@ -424,7 +474,7 @@ func (b *batch) insertEvents(ctx context.Context, evs []*pending) ([]newEvent, e
 	}
 	for _, m := range mentionsOf(evs) {
 		if n := byID[m.EventID]; n != nil {
-			n.quotes = append(n.quotes, m.Quote)
+			n.quotes = append(n.quotes, b.docs.quote[m])
 		}
 	}
 	return news, insertNew(ctx, b.tx, news)

@@ -1,12 +1,25 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
 
+	"github.com/dateline/dateline/timeline"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
+
+// HoldJoined is a batch's holdJoined, for the tests outside the package:
+// tx joins the stored events targets.
+func HoldJoined(ctx context.Context, tx pgx.Tx, targets []int64) error {
+	var evs []*pending
+	for _, id := range targets {
+		evs = append(evs, &pending{e: &timeline.Event{}, target: id})
+	}
+	return (&batch{tx: tx}).holdJoined(ctx, evs)
+}
 
 // SaveArticles tries a batch again only when PostgreSQL rolled it back to
 // settle a conflict with another writer.

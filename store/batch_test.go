@@ -206,6 +206,11 @@ func TestSaveArticlesKeepsDerivedDataAsTheTriggersDo(t *testing.T) {
 		a.URL = fmt.Sprintf("https://example.com/%d", i)
 		pairs = append(pairs, [2]any{a, e})
 	}
+	// two events told by one sentence, whose quote a batch reads once
+	a, e := oneReport(t, "Chile and Peru met and signed a deal.", timeline.KindMeeting, "2025-04-01", "Chile", "Peru")
+	deal := e[0]
+	deal.Kind, deal.Title, deal.Mentions = timeline.KindAgreement, "Chile and Peru sign a deal", slices.Clone(e[0].Mentions)
+	pairs = append(pairs, [2]any{a, append(e, deal)})
 	one, many := storetest.Config(t), storetest.Config(t)
 	for _, db := range []struct {
 		cfg   *pgxpool.Config

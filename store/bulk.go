@@ -17,23 +17,20 @@ import (
 // 0005), the derived data the triggers would keep.
 
 // newEvent is an event to insert, with the id drawn for it, its actors as
-// stored, and the quotes of its mentions in the order they are stored.
+// stored, and its search document's parts (see documents).
 type newEvent struct {
 	e      *timeline.Event
 	actors []storedActor
-	quotes []string
+	doc    string   // title, actors and summary
+	quotes []string // the vectors of its mentions' quotes, in the order they are stored
 	// keep stores e's sequence and (non-zero) timestamps as they are, for
 	// imports; otherwise they start afresh.
 	keep bool
 }
 
-// prepareNew draws ids for events and sets them. Their actors are
-// stored already (resolveActors), as actors gives them.
-func prepareNew(ctx context.Context, tx pgx.Tx, events []*timeline.Event, actors map[string]storedActor) ([]newEvent, error) {
-	if len(events) == 0 {
-		return nil, nil
-	}
-	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)`, len(events))
+// drawIDs draws n event ids.
+func drawIDs(ctx context.Context, tx pgx.Tx, n int) ([]int64, error) {
+	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)`, n)
 	if err != nil {
 		return nil, fmt.Errorf("event ids: %w", err)
 	}
@@ -41,19 +38,92 @@ func prepareNew(ctx context.Context, tx pgx.Tx, events []*timeline.Event, actors
 	if err != nil {
 		return nil, fmt.Errorf("event ids: %w", err)
 	}
+	return ids, nil
+}
+
+// prepareNew gives events the ids drawn for them (ids holds at least as
+// many), and their actors as stored (resolveActors) and documents.
+func prepareNew(events []*timeline.Event, ids []int64, actors map[string]storedActor, docs documents) []newEvent {
 	news := make([]newEvent, len(events))
 	for i, e := range events {
 		e.ID = ids[i]
-		news[i].e = e
+		news[i].e, news[i].doc = e, docs.event[e]
 		for _, a := range e.Actors {
 			news[i].actors = append(news[i].actors, actors[timeline.ActorKey(a.Name)])
 		}
 	}
-	return news, nil
+	return news
 }
 
-// insertNew inserts the events, with their search documents, in one
-// statement, and their actors with COPY, each row with the event's sort
+// documents holds the parts of search documents (migration 0007) that
+// need nothing stored: each event's vector of title, actor names and
+// summary, and each quote's vector, as text. Tokenising and stemming them
+// is a large share of what storing an event costs PostgreSQL, so a batch
+// computes them before it takes its occurrence locks, and the statements
+// that run under the locks only read the vectors back.
+type documents struct {
+	event map[*timeline.Event]string
+	quote map[*timeline.Mention]string
+}
+
+// computeDocuments computes the documents of events and of their
+// mentions' quotes, in one statement. The actors are as stored.
+func computeDocuments(ctx context.Context, tx pgx.Tx, events []*timeline.Event, actors map[string]storedActor) (documents, error) {
+	docs := documents{event: make(map[*timeline.Event]string, len(events)), quote: map[*timeline.Mention]string{}}
+	titles, names, summaries := make([]string, len(events)), make([]string, len(events)), make([]string, len(events))
+	// Events told by one sentence quote it alike: each quote is computed
+	// once.
+	var quotes []string
+	quoteOf := map[string]int{} // quote -> index in quotes
+	for i, e := range events {
+		stored := make([]string, len(e.Actors))
+		for j, a := range e.Actors {
+			stored[j] = actors[timeline.ActorKey(a.Name)].name
+		}
+		titles[i], names[i], summaries[i] = e.Title, strings.Join(stored, " "), e.Summary
+		for _, m := range e.Mentions {
+			if _, ok := quoteOf[m.Quote]; !ok {
+				quoteOf[m.Quote] = len(quotes)
+				quotes = append(quotes, m.Quote)
+			}
+		}
+	}
+	rows, err := tx.Query(ctx, `
+		SELECT false, n, event_document(t, a, s)::text
+		FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(t, a, s, n)
+		UNION ALL
+		SELECT true, n, quote_document(q)::text FROM unnest($4::text[]) WITH ORDINALITY AS y(q, n)`,
+		titles, names, summaries, quotes)
+	if err != nil {
+		return docs, fmt.Errorf("search documents: %w", err)
+	}
+	var (
+		isQuote   bool
+		n         int
+		doc       string
+		quoteDocs = make([]string, len(quotes))
+	)
+	_, err = pgx.ForEachRow(rows, []any{&isQuote, &n, &doc}, func() error {
+		if isQuote {
+			quoteDocs[n-1] = doc
+		} else {
+			docs.event[events[n-1]] = doc
+		}
+		return nil
+	})
+	if err != nil {
+		return docs, fmt.Errorf("search documents: %w", err)
+	}
+	for _, e := range events {
+		for j := range e.Mentions {
+			docs.quote[&e.Mentions[j]] = quoteDocs[quoteOf[e.Mentions[j].Quote]]
+		}
+	}
+	return docs, nil
+}
+
+// insertNew inserts the events, with their search documents put together
+// from their parts, in one statement, and their actors with COPY, each row with the event's sort
 // key and kind. It sets the events' sequence and timestamps.
 func insertNew(ctx context.Context, tx pgx.Tx, news []newEvent) error {
 	if len(news) == 0 {
@@ -64,7 +134,7 @@ func insertNew(ctx context.Context, tx pgx.Tx, news []newEvent) error {
 		ids                                                                   = make([]int64, n)
 		kinds, values, precisions, statuses, titles, summaries, origins, urls = make([]string, n), make([]string, n),
 			make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		names, actorIDs  = make([]string, n), make([]string, n)
+		docs, actorIDs   = make([]string, n), make([]string, n)
 		starts, ends     = make([]time.Time, n), make([]time.Time, n)
 		ranks            = make([]int16, n)
 		sequences        = make([]int32, n)
@@ -84,12 +154,12 @@ func insertNew(ctx context.Context, tx pgx.Tx, news []newEvent) error {
 		if ne.keep {
 			sequences[i], created[i], updated[i] = int32(e.Sequence), nullTime(e.CreatedAt), nullTime(e.UpdatedAt)
 		}
-		var stored, ids []string
+		var ids []string
 		for pos, a := range ne.actors {
-			stored, ids = append(stored, a.name), append(ids, strconv.FormatInt(a.id, 10))
+			ids = append(ids, strconv.FormatInt(a.id, 10))
 			actorRows = append(actorRows, []any{e.ID, a.id, int16(pos), start, int16(rank), string(e.Kind)})
 		}
-		names[i], actorIDs[i] = strings.Join(stored, " "), "{"+strings.Join(ids, ",")+"}"
+		docs[i], actorIDs[i] = ne.doc, "{"+strings.Join(ids, ",")+"}"
 		for _, q := range ne.quotes {
 			quoteIDs, quotes = append(quoteIDs, e.ID), append(quotes, q)
 		}
@@ -99,19 +169,19 @@ func insertNew(ctx context.Context, tx pgx.Tx, news []newEvent) error {
 			status, title, summary, confidence, origin, source_url, sequence, created_at, updated_at, search)
 		OVERRIDING SYSTEM VALUE
 		SELECT x.id, kind, v, p, s, e, r, st, t, sm, c, o, u, seq, coalesce(cr, now()), coalesce(up, cr, now()),
-			event_document(t, names, sm) || coalesce(q.doc, '') || event_terms(kind, actor_ids::bigint[])
+			x.doc::tsvector || coalesce(q.doc, '') || event_terms(kind, actor_ids::bigint[])
 		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[],
 			$7::smallint[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[], $13::text[],
 			$14::text[], $15::text[], $16::integer[], $17::timestamptz[], $18::timestamptz[])
-			AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, names, actor_ids, seq, cr, up)
+			AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, doc, actor_ids, seq, cr, up)
 		LEFT JOIN (
-			SELECT id, tsvector_agg(quote_document(quote) ORDER BY n) AS doc
+			SELECT id, tsvector_agg(quote::tsvector ORDER BY n) AS doc
 			FROM unnest($19::bigint[], $20::text[]) WITH ORDINALITY AS m(id, quote, n)
 			GROUP BY id
 		) q ON q.id = x.id
 		RETURNING id, sequence, created_at, updated_at`,
 		ids, kinds, values, precisions, starts, ends, ranks, statuses, titles, summaries, confidences, origins, urls,
-		names, actorIDs, sequences, created, updated, quoteIDs, quotes)
+		docs, actorIDs, sequences, created, updated, quoteIDs, quotes)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}

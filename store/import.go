@@ -96,10 +96,15 @@ func importEvents(ctx context.Context, tx pgx.Tx, events []timeline.Event) error
 	if err != nil {
 		return err
 	}
-	news, err := prepareNew(ctx, tx, ptrs, actors)
+	ids, err := drawIDs(ctx, tx, len(ptrs))
 	if err != nil {
 		return err
 	}
+	docs, err := computeDocuments(ctx, tx, ptrs, actors)
+	if err != nil {
+		return err
+	}
+	news := prepareNew(ptrs, ids, actors, docs)
 	var mentions []*timeline.Mention
 	for i := range news {
 		e := news[i].e
@@ -116,7 +121,7 @@ func importEvents(ctx context.Context, tx pgx.Tx, events []timeline.Event) error
 			m := &e.Mentions[j]
 			if last[[2]int64{m.ArticleID, int64(m.Start)}] == j {
 				mentions = append(mentions, m)
-				news[i].quotes = append(news[i].quotes, m.Quote)
+				news[i].quotes = append(news[i].quotes, docs.quote[m])
 			}
 		}
 	}

@@ -3,8 +3,11 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
+	"time"
 
+	"github.com/dateline/dateline/store"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -63,5 +66,65 @@ func TestReferencesHoldAsForeignKeysHeldThem(t *testing.T) {
 	exec(t, cfg, `DELETE FROM events`)
 	if n := count(t, cfg, "event_actors"); n != 0 {
 		t.Errorf("%d actor rows left after their events were deleted", n)
+	}
+}
+
+// A batch of SaveArticles checks its references itself (migration 0009):
+// it holds the stored events it joins until it commits, and refuses to
+// join one deleted after it found it.
+func TestABatchHoldsTheEventsItJoins(t *testing.T) {
+	ctx := context.Background()
+	cfg, s := openStore(t)
+	a, events := article(t)
+	if _, err := s.SaveArticle(ctx, &a, events); err != nil {
+		t.Fatal(err)
+	}
+	ids := query(t, cfg, `SELECT id FROM events ORDER BY id`)
+	if len(ids) < 2 {
+		t.Fatalf("%d events stored, want two or more", len(ids))
+	}
+	kept, _ := strconv.ParseInt(ids[0], 10, 64)
+	deleted, _ := strconv.ParseInt(ids[1], 10, 64)
+	exec(t, cfg, `DELETE FROM events WHERE id = `+ids[1])
+	conn, err := pgx.ConnectConfig(ctx, cfg.ConnConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, tc := range []struct {
+		name    string
+		joins   []int64
+		refused bool
+	}{
+		{"a stored event, twice", []int64{kept, kept}, false},
+		{"an event deleted since it was found", []int64{kept, deleted}, true},
+		{"none", nil, false},
+	} {
+		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error { return store.HoldJoined(ctx, tx, tc.joins) })
+		if (err != nil) != tc.refused {
+			t.Errorf("%s: err = %v, want refused %v", tc.name, err, tc.refused)
+		}
+	}
+
+	// held, the event cannot be deleted before the batch commits
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.HoldJoined(ctx, tx, []int64{kept}); err != nil {
+		t.Fatal(err)
+	}
+	other, err := pgx.ConnectConfig(ctx, cfg.ConnConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close(ctx)
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if _, err := other.Exec(short, `DELETE FROM events WHERE id = $1`, kept); err == nil {
+		t.Error("an event a batch joins was deleted before the batch committed")
+	}
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
