@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"regexp"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -62,11 +60,11 @@ func BenchmarkIngest(b *testing.B) {
 // text would be skipped as stored, and the same story on other days gives
 // the database the work of other events, as an archive's years would.
 func BenchmarkIngestNews(b *testing.B) {
-	arts := newsSources(b)
+	arts := evaldata.Articles(b, "dev", "news")
 	var sources []ingest.Source
 	for k := range newsCopies {
 		for _, a := range arts {
-			pub := a.published.AddDate(-k, 0, 0)
+			pub := a.Published.AddDate(-k, 0, 0)
 			published, err := timeline.DayDate(pub.Year(), pub.Month(), pub.Day())
 			if err != nil {
 				b.Fatal(err)
@@ -100,48 +98,6 @@ var yearPattern = regexp.MustCompile(`\b(19|20)\d\d\b`)
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
-}
-
-type newsSource struct {
-	ingest.Source
-	published time.Time
-}
-
-// newsSources reads the .txt articles of the shared dev and news sets,
-// with the publication dates of their gold files.
-func newsSources(b *testing.B) []newsSource {
-	var out []newsSource
-	for _, set := range []string{"dev", "news"} {
-		names, err := filepath.Glob(filepath.Join(evaldata.Dir(b, set), "*.txt"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, name := range names {
-			text, err := os.ReadFile(name)
-			if err != nil {
-				b.Fatal(err)
-			}
-			gold, err := os.ReadFile(strings.TrimSuffix(name, ".txt") + ".gold.json")
-			if err != nil {
-				b.Fatal(err)
-			}
-			var g struct {
-				DCT string `json:"dct"`
-			}
-			if err := json.Unmarshal(gold, &g); err != nil {
-				b.Fatalf("%s: %v", name, err)
-			}
-			pub, err := time.Parse(time.DateOnly, g.DCT)
-			if err != nil {
-				b.Fatalf("%s: dct: %v", name, err)
-			}
-			out = append(out, newsSource{ingest.Source{Name: filepath.Base(name), Text: string(text)}, pub})
-		}
-	}
-	if len(out) == 0 {
-		b.Fatal("no .txt articles in the shared dev and news sets")
-	}
-	return out
 }
 
 // benchIngest runs extraction alone, ingest into an empty database, and

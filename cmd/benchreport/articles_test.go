@@ -6,8 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 	"time"
 
@@ -38,38 +36,8 @@ type article struct {
 func realArticles(b *testing.B, size int) ([]article, int) {
 	b.Helper()
 	var one []article
-	for _, set := range []string{"dev", "news"} {
-		dir := evaldata.Dir(b, set)
-		golds, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		sort.Strings(golds)
-		for _, path := range golds {
-			var g struct {
-				Article        string `json:"article"`
-				DCT            string `json:"dct"`
-				PublishedGiven bool   `json:"published_given"`
-			}
-			data, err := os.ReadFile(path)
-			if err == nil {
-				err = json.Unmarshal(data, &g)
-			}
-			if err != nil {
-				b.Fatalf("%s: %v", path, err)
-			}
-			if !strings.HasSuffix(g.Article, ".txt") {
-				continue // saved web pages: the baselines would read their markup
-			}
-			text, err := os.ReadFile(filepath.Join(dir, g.Article))
-			if err != nil {
-				b.Fatal(err)
-			}
-			one = append(one, article{Text: string(text), Ref: g.DCT, given: g.PublishedGiven})
-		}
-	}
-	if len(one) == 0 {
-		b.Skip("no plain-text articles in the shared evaluation sets")
+	for _, a := range evaldata.Articles(b, "dev", "news") {
+		one = append(one, article{Text: a.Text, Ref: a.Published.Format(time.DateOnly), given: a.Given})
 	}
 	var out []article
 	total := 0

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -28,43 +27,14 @@ type newsArticle struct {
 	dct  time.Time // DCT, parsed
 }
 
-// newsArticles reads the .txt articles of the shared dev and news sets, in
-// name order, each with the publication date of its gold file. They are
-// read at run time and never copied into the repository.
+// newsArticles reads the plain-text articles of the shared dev and news
+// sets, each with the publication date of its gold file. They are read
+// at run time and never copied into the repository.
 func newsArticles(tb testing.TB) []newsArticle {
 	tb.Helper()
 	var out []newsArticle
-	for _, set := range []string{"dev", "news"} {
-		dir := evaldata.Dir(tb, set)
-		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			body, err := os.ReadFile(name)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			gold, err := os.ReadFile(strings.TrimSuffix(name, ".txt") + ".gold.json")
-			if err != nil {
-				tb.Fatal(err)
-			}
-			var g struct {
-				DCT string `json:"dct"`
-			}
-			if err := json.Unmarshal(gold, &g); err != nil {
-				tb.Fatalf("%s: %v", name, err)
-			}
-			dct, err := time.Parse("2006-01-02", g.DCT)
-			if err != nil {
-				tb.Fatalf("%s: dct: %v", name, err)
-			}
-			out = append(out, newsArticle{Text: string(body), DCT: g.DCT, dct: dct})
-		}
-	}
-	if len(out) == 0 {
-		tb.Fatal("no .txt articles in the shared dev and news sets")
+	for _, a := range evaldata.Articles(tb, "dev", "news") {
+		out = append(out, newsArticle{Text: a.Text, DCT: a.Published.Format(time.DateOnly), dct: a.Published})
 	}
 	return out
 }
