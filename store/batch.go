@@ -222,8 +222,8 @@ func (b *batch) finish(ctx context.Context, evs []*pending, news []newEvent) err
 	}
 	_, err := b.tx.Exec(ctx, `
 		UPDATE events e SET search = e.search || q.doc
-		FROM (SELECT id, tsvector_agg(quote::tsvector ORDER BY n) AS doc
-		      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS m(id, quote, n)
+		FROM (SELECT id, tsvector_agg(vector::tsvector ORDER BY n) AS doc
+		      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS m(id, vector, n)
 		      GROUP BY id) q
 		WHERE e.id = q.id`, joined, quotes)
 	if err != nil {

@@ -123,8 +123,8 @@ func computeDocuments(ctx context.Context, tx pgx.Tx, events []*timeline.Event, 
 }
 
 // insertNew inserts the events, with their search documents put together
-// from their parts, in one statement, and their actors with COPY, each row with the event's sort
-// key and kind. It sets the events' sequence and timestamps.
+// from their parts, in one statement, and their actors with COPY, each
+// row with the event's sort key and kind. It sets the events' sequence and timestamps.
 func insertNew(ctx context.Context, tx pgx.Tx, news []newEvent) error {
 	if len(news) == 0 {
 		return nil
@@ -175,8 +175,8 @@ func insertNew(ctx context.Context, tx pgx.Tx, news []newEvent) error {
 			$14::text[], $15::text[], $16::integer[], $17::timestamptz[], $18::timestamptz[])
 			AS x(id, kind, v, p, s, e, r, st, t, sm, c, o, u, doc, actor_ids, seq, cr, up)
 		LEFT JOIN (
-			SELECT id, tsvector_agg(quote::tsvector ORDER BY n) AS doc
-			FROM unnest($19::bigint[], $20::text[]) WITH ORDINALITY AS m(id, quote, n)
+			SELECT id, tsvector_agg(vector::tsvector ORDER BY n) AS doc
+			FROM unnest($19::bigint[], $20::text[]) WITH ORDINALITY AS m(id, vector, n)
 			GROUP BY id
 		) q ON q.id = x.id
 		RETURNING id, sequence, created_at, updated_at`,
