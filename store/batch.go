@@ -169,21 +169,18 @@ func (b *batch) save(ctx context.Context) error {
 // prepare draws ids for the events (for all of them: those that turn out
 // to join another leave gaps) and computes their search documents.
 func (b *batch) prepare(ctx context.Context, evs []*pending) error {
-	events := make([]*timeline.Event, len(evs))
-	for i, p := range evs {
-		events[i] = p.e
-	}
 	var err error
-	if b.ids, err = drawIDs(ctx, b.tx, len(events)); err != nil {
+	if b.ids, err = drawIDs(ctx, b.tx, len(evs)); err != nil {
 		return err
 	}
-	b.docs, err = computeDocuments(ctx, b.tx, events, b.actors)
+	b.docs, err = computeDocuments(ctx, b.tx, eventsOf(evs), b.actors)
 	return err
 }
 
 // holdJoined locks the stored events the batch joins against deletion
-// until it commits, as the reference triggers would, and refuses the
-// batch if one was deleted since match read it.
+// until it commits, with the reference triggers' own lock_referenced
+// (migration 0007), which refuses the batch if one was deleted since
+// match read it.
 func (b *batch) holdJoined(ctx context.Context, evs []*pending) error {
 	var ids []int64
 	for _, p := range evs {
@@ -193,13 +190,8 @@ func (b *batch) holdJoined(ctx context.Context, evs []*pending) error {
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	var held int
-	err := b.tx.QueryRow(ctx, `SELECT count(*) FROM (SELECT FROM events WHERE id = ANY($1) ORDER BY id FOR KEY SHARE) x`, ids).Scan(&held)
-	if err != nil {
+	if _, err := b.tx.Exec(ctx, `SELECT lock_referenced('events', $1::bigint[], 'a batch joining stored events')`, ids); err != nil {
 		return fmt.Errorf("stored occurrences: %w", err)
-	}
-	if held < len(ids) {
-		return fmt.Errorf("stored occurrences: %d of the events the batch joins were deleted meanwhile", len(ids)-held)
 	}
 	return nil
 }
@@ -292,13 +284,17 @@ func (b *batch) saveArticles(ctx context.Context) error {
 // storing the new ones, before events are compared by their actors'
 // names (see resolveActors).
 func (b *batch) resolve(ctx context.Context, evs []*pending) error {
+	var err error
+	b.actors, err = resolveActors(ctx, b.tx, eventsOf(evs))
+	return err
+}
+
+func eventsOf(evs []*pending) []*timeline.Event {
 	events := make([]*timeline.Event, len(evs))
 	for i, p := range evs {
 		events[i] = p.e
 	}
-	var err error
-	b.actors, err = resolveActors(ctx, b.tx, events)
-	return err
+	return events
 }
 
 // occurrenceKey is the kind class and day two events must share to be

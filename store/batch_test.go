@@ -113,7 +113,7 @@ func TestSaveArticlesMergesOccurrences(t *testing.T) {
 
 func TestSaveArticlesIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	cfg, s := openStore(t)
+	cfg, s := storetest.Open(t)
 	exec(t, cfg, `
 		CREATE FUNCTION refuse_strikes() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN RAISE EXCEPTION 'refused by test'; END $$;

@@ -345,7 +345,7 @@ func article(t *testing.T) (timeline.Article, []timeline.Event) {
 // article, no events, no actors.
 func TestSaveArticleIsAtomic(t *testing.T) {
 	ctx := context.Background()
-	cfg, s := openStore(t)
+	cfg, s := storetest.Open(t)
 	// A trigger that fails the second event makes the database refuse
 	// mid-transaction, after the article and first event were written.
 	exec(t, cfg, `

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/dateline/dateline/store"
-	"github.com/dateline/dateline/store/storetest"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -59,17 +57,4 @@ func query(t *testing.T, cfg *pgxpool.Config, sql string) []string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// openStore returns a store on a fresh database and the database's
-// settings, for tests that also reach the database beside the store.
-func openStore(t *testing.T) (*pgxpool.Config, *store.Store) {
-	t.Helper()
-	cfg := storetest.Config(t)
-	s, err := store.Open(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Close)
-	return cfg, s
 }

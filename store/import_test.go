@@ -80,7 +80,7 @@ func TestImportWithoutTimestampsStartsThemNow(t *testing.T) {
 
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	cfg, s := openStore(t)
+	cfg, s := storetest.Open(t)
 	exec(t, cfg, `
 		CREATE FUNCTION refuse_strikes() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN RAISE EXCEPTION 'refused by test'; END $$;

@@ -175,12 +175,7 @@ func TestTwoIngestersStoreEverythingOnce(t *testing.T) {
 // says how far it got, rather than extracting the rest for nothing.
 func TestIngestStopsWhenTheDatabaseGoesAway(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	st, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	cfg, st := storetest.Open(t)
 	var once sync.Once
 	opts := ingest.Options{Workers: 1, BatchSize: 1, ProgressEvery: time.Nanosecond, Progress: func(p ingest.Progress) {
 		if p.Saved > 0 {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/store"
+	"github.com/dateline/dateline/store/storetest"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -18,7 +19,7 @@ import (
 // deletes them.
 func TestReferencesHoldAsForeignKeysHeldThem(t *testing.T) {
 	ctx := context.Background()
-	cfg, s := openStore(t)
+	cfg, s := storetest.Open(t)
 	a, events := article(t)
 	if _, err := s.SaveArticle(ctx, &a, events); err != nil {
 		t.Fatal(err)
@@ -74,7 +75,7 @@ func TestReferencesHoldAsForeignKeysHeldThem(t *testing.T) {
 // join one deleted after it found it.
 func TestABatchHoldsTheEventsItJoins(t *testing.T) {
 	ctx := context.Background()
-	cfg, s := openStore(t)
+	cfg, s := storetest.Open(t)
 	a, events := article(t)
 	if _, err := s.SaveArticle(ctx, &a, events); err != nil {
 		t.Fatal(err)

@@ -300,7 +300,7 @@ func TestSyntheticTimeline(t *testing.T) {
 // date in event_actors: it follows the event's date however it changes.
 func TestActorPagesFollowChangedDates(t *testing.T) {
 	ctx := context.Background()
-	cfg, s := openStore(t)
+	cfg, s := storetest.Open(t)
 	events := create(t, s,
 		event(t, timeline.KindCall, "2025-07-01", "first", "Envoy"),
 		event(t, timeline.KindCall, "2025-07-02", "second", "Envoy"),

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/dateline/dateline/store"
 	"github.com/dateline/dateline/store/storetest"
 	"github.com/dateline/dateline/timeline"
 	"github.com/dateline/dateline/views"
@@ -132,12 +131,7 @@ func TestHealthz(t *testing.T) {
 // timeline: health says so, instead of ok over pages that all fail.
 func TestHealthzChecksTheSchema(t *testing.T) {
 	ctx := context.Background()
-	cfg := storetest.Config(t)
-	st, err := store.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	cfg, st := storetest.Open(t)
 	srv := httptest.NewServer(views.NewServer(st, slog.New(slog.DiscardHandler)))
 	defer srv.Close()
 	if resp, body := get(t, srv.URL+"/healthz"); resp.StatusCode != 200 || body != "ok\n" {

@@ -114,12 +114,21 @@ func serverConfig(t testing.TB) *pgx.ConnConfig {
 // New returns a store on a fresh database, closed when the test ends.
 func New(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), Config(t))
+	_, s := Open(t)
+	return s
+}
+
+// Open is New for tests that also reach the database beside the store:
+// it returns the database's settings too.
+func Open(t testing.TB) (*pgxpool.Config, *store.Store) {
+	t.Helper()
+	cfg := Config(t)
+	s, err := store.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("storetest: open: %v", err)
 	}
 	t.Cleanup(s.Close)
-	return s
+	return cfg, s
 }
 
 // URL returns a connection URL for a fresh migrated database, for tests
